@@ -1,0 +1,50 @@
+# One command to set up and run, one to set up and test. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+
+SUBPATH := /cooperation-timeline/
+SUBPATH_ROOT := target/subpath-site
+
+.PHONY: setup serve build test fmt-check clippy test-native test-chrome test-firefox smoke
+
+setup:
+	@scripts/setup.sh
+
+## serve: set up, then serve the app with live reload at http://127.0.0.1:8080
+serve: setup
+	trunk serve
+
+## build: the release site in dist/
+build: setup
+	trunk build --release
+
+## test: set up, then run every check and test (native, Chromium, Firefox, release build, smoke)
+test: setup fmt-check clippy test-native test-chrome test-firefox build smoke
+	@echo "make test: all checks passed"
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+test-chrome:
+	env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver \
+	  cargo test --target wasm32-unknown-unknown --tests
+
+test-firefox:
+	env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) \
+	  cargo test --target wasm32-unknown-unknown --tests
+
+## smoke: the release site, served at / and under a sub-path, must render the sessions
+smoke:
+	scripts/smoke.sh dist /
+	rm -rf $(SUBPATH_ROOT)
+	trunk build --release --public-url $(SUBPATH) --dist $(SUBPATH_ROOT)$(SUBPATH)
+	scripts/smoke.sh $(SUBPATH_ROOT) $(SUBPATH)

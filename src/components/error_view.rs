@@ -1,0 +1,54 @@
+//! The error screen: what failed, why (with every validation problem and its JSON path), and a
+//! Retry button. Shown instead of the timeline, never instead of the page.
+
+use leptos::prelude::*;
+
+use crate::data::LoadError;
+use crate::i18n::strings;
+use crate::state::AppState;
+
+/// Explains a failed load and offers to retry.
+#[component]
+pub fn ErrorView(
+    /// Why the load failed.
+    error: LoadError,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let s = move || strings(state.lang.get());
+    let problems = match &error {
+        LoadError::Invalid { problems, .. } => problems.clone(),
+        _ => Vec::new(),
+    };
+    let has_problems = !problems.is_empty();
+    view! {
+        <section class="error" role="alert" data-testid="error">
+            <h2 class="error__title">{move || s().error_title}</h2>
+            <p class="error__reason" data-testid="error-reason">{error.to_string()}</p>
+            <Show when=move || has_problems>
+                <h3 class="error__problems-title">{move || s().problems}</h3>
+            </Show>
+            <ul class="error__problems">
+                {problems
+                    .iter()
+                    .map(|p| {
+                        view! {
+                            <li data-testid="problem">
+                                <code class="error__path">{p.path.clone()}</code>
+                                ": "
+                                {p.message.clone()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="error__hint">{move || s().error_hint}</p>
+            <button
+                class="button button--primary"
+                data-testid="retry"
+                on:click=move |_| state.reload()
+            >
+                {move || s().retry}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,7 @@
+//! The views. One file per screen region; each turns DOM events into model or state calls and
+//! holds no arithmetic of its own.
+
+pub mod app;
+pub mod error_view;
+pub mod loading_view;
+pub mod session_strip;

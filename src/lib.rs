@@ -1,0 +1,13 @@
+//! cooperation-timeline: an interactive, sourced timeline of Morocco–France military cooperation.
+//!
+//! Layers, from the inside out: [`model`] is pure and natively tested; [`data`] fetches and
+//! validates the dataset; [`state`] holds the reactive state; [`components`] are thin views that
+//! turn DOM events into model calls. [`i18n`] holds the interface strings.
+
+pub mod components;
+pub mod data;
+pub mod i18n;
+pub mod model;
+pub mod state;
+
+pub use components::app::App;

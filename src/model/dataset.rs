@@ -1,0 +1,368 @@
+//! The dataset format: the serde types of `public/data/cooperation.json`. Every field is documented
+//! here once; `docs/dataset.md` explains the format to maintainers and the JSON Schema is generated
+//! from these types. Checks that serde cannot express (dangling ids, reversed dates, ...) live in
+//! `validate`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::date::DateSpec;
+use super::text::Text;
+
+/// The version of the format this build reads. Bump it on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole dataset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Must equal the version this build reads ([`SCHEMA_VERSION`]).
+    pub schema_version: u32,
+    /// The dataset's title.
+    pub title: Text,
+    /// What the dataset covers and how it was compiled.
+    pub description: Text,
+    /// The date the facts were last checked against the sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<super::date::PartialDate>,
+    /// The two parties (Morocco, France).
+    pub parties: Vec<Party>,
+    /// The timeline lanes, in display order (the commission first).
+    pub lanes: Vec<Lane>,
+    /// Cooperation domains.
+    #[serde(default)]
+    pub domains: Vec<Domain>,
+    /// Every source cited anywhere in the file.
+    pub sources: Vec<Source>,
+    /// People who chaired, attended or acted in events.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// Everything that happened: sessions, exercises, deals, visits, milestones.
+    pub events: Vec<Event>,
+    /// Spans known to hold events that are not documented (e.g. the 13th–21st sessions).
+    #[serde(default)]
+    pub gaps: Vec<Gap>,
+    /// Caveats about the dataset as a whole (e.g. bodies not to confuse with the commission).
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// A party to the cooperation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Stable id (`ma`, `fr`).
+    pub id: String,
+    /// The country's name.
+    pub name: Text,
+}
+
+/// A lane of the timeline: one kind of event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lane {
+    /// Stable id (`commission`, `exercise`, `industry`, `visit`, `political`, `agreement`, ...).
+    pub id: String,
+    /// The lane's header.
+    pub label: Text,
+    /// What goes in the lane.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+/// A cooperation domain (training, space, cyber, ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    /// Stable id.
+    pub id: String,
+    /// Short label.
+    pub label: Text,
+    /// What the domain covers, in our words.
+    pub description: Text,
+    /// Where the domain is named.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// How sure we are that it is a domain of this cooperation.
+    #[serde(default = "Confidence::confirmed")]
+    pub confidence: Confidence,
+}
+
+/// A published source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Stable id, cited by events, people and notes.
+    pub id: String,
+    /// Where to read it: `http` or `https` only.
+    pub url: String,
+    /// Who published it (outlet, ministry, agency).
+    pub publisher: String,
+    /// The source's own title, verbatim, only when we have it (never reconstructed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// What the source is and what we cite it for, in our words.
+    pub description: Text,
+    /// The language it is written in (BCP 47: `fr`, `en`, `ar`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// When it was published, as precisely as known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<super::date::PartialDate>,
+}
+
+/// How sure we are of a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// A cited source states it.
+    Confirmed,
+    /// Our inference from the sources; the reasoning is given in a note.
+    Inferred,
+    /// A weak source, or sources that disagree.
+    Uncertain,
+}
+
+impl Confidence {
+    fn confirmed() -> Self {
+        Confidence::Confirmed
+    }
+
+    /// The id used in the JSON file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Inferred => "inferred",
+            Confidence::Uncertain => "uncertain",
+        }
+    }
+}
+
+/// A person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Stable id.
+    pub id: String,
+    /// The name as the sources spell it.
+    pub name: String,
+    /// The party the person served.
+    pub party: String,
+    /// Offices held, with tenures.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// Where the person is documented.
+    pub sources: Vec<String>,
+    /// Caveats (conflicting dates, spellings).
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// An office held by a person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Rank and title ("Inspector General of the FAR").
+    pub title: Text,
+    /// The organisation, when it is not in the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Text>,
+    /// Start of the tenure, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<super::date::PartialDate>,
+    /// End of the tenure, when known and over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<super::date::PartialDate>,
+    /// How sure we are of the role and its dates.
+    #[serde(default = "Confidence::confirmed")]
+    pub confidence: Confidence,
+    /// Where the role is documented.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// The place's name (city, base, sea area).
+    pub name: Text,
+    /// The party whose territory it is in, when it is one of the parties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// A note: a conflict between sources, the reasoning behind an inference, or a caveat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// What kind of note it is.
+    pub kind: NoteKind,
+    /// The note, in our words.
+    pub text: Text,
+    /// The sources it weighs.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// What a note is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteKind {
+    /// Sources disagree.
+    Conflict,
+    /// How we inferred something the sources do not state.
+    Inference,
+    /// Anything else a reader should know.
+    Caveat,
+}
+
+/// A single field of an event that is less certain than the event itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldConfidence {
+    /// The field (`place`, `date`, `chairs`, ...).
+    pub field: EventField,
+    /// How sure we are of it; an unknown field is absent from the event and marked `uncertain`.
+    pub confidence: Confidence,
+    /// Why.
+    pub note: Text,
+}
+
+/// The fields of an event that can carry their own confidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EventField {
+    /// The date.
+    Date,
+    /// The place.
+    Place,
+    /// The host party.
+    Host,
+    /// The chairs.
+    Chairs,
+    /// The participants.
+    Participants,
+    /// A figure in the summary (a count, an amount).
+    Figures,
+    /// The session number.
+    SessionNumber,
+}
+
+/// Something that happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Stable id (used in links and URLs).
+    pub id: String,
+    /// The lane it belongs to.
+    pub lane: String,
+    /// For commission sessions: the number the sources give it. Absent when they give none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_number: Option<u32>,
+    /// Short title.
+    pub title: Text,
+    /// What happened, in our words.
+    pub summary: Text,
+    /// When, at the precision the sources allow.
+    pub date: DateSpec,
+    /// Where; absent when the sources do not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    /// The party that hosted it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// Who chaired (people ids).
+    #[serde(default)]
+    pub chairs: Vec<String>,
+    /// Who else took part (people ids).
+    #[serde(default)]
+    pub participants: Vec<String>,
+    /// Cooperation domains it concerns (domain ids).
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// What was on the agenda.
+    #[serde(default)]
+    pub agenda: Vec<Text>,
+    /// What was decided or achieved.
+    #[serde(default)]
+    pub outcomes: Vec<Text>,
+    /// The programme agreed for the next period.
+    #[serde(default)]
+    pub programme: Vec<Text>,
+    /// Events around it (lectures, wreath-layings, meetings).
+    #[serde(default)]
+    pub side_events: Vec<Text>,
+    /// Decorations awarded.
+    #[serde(default)]
+    pub decorations: Vec<Text>,
+    /// How sure we are that it happened as described.
+    pub confidence: Confidence,
+    /// Fields less certain than the event as a whole.
+    #[serde(default)]
+    pub field_confidence: Vec<FieldConfidence>,
+    /// Where it is documented (at least one).
+    pub sources: Vec<String>,
+    /// Conflicts, inferences and caveats.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Related events (ids).
+    #[serde(default)]
+    pub related: Vec<String>,
+}
+
+/// A span known to hold events that are not documented.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    /// Stable id.
+    pub id: String,
+    /// The lane the missing events belong to.
+    pub lane: String,
+    /// Short label ("13th–21st sessions: undocumented").
+    pub title: Text,
+    /// What is known and what is not.
+    pub summary: Text,
+    /// The span the missing events fall in.
+    pub date: DateSpec,
+    /// The first missing session number, for commission gaps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_session: Option<u32>,
+    /// The last missing session number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_session: Option<u32>,
+    /// Where the gap is established (e.g. the numbering of the sessions around it).
+    pub sources: Vec<String>,
+}
+
+impl Dataset {
+    /// The events of one lane, in date order.
+    pub fn events_in_lane<'a>(&'a self, lane: &'a str) -> impl Iterator<Item = &'a Event> + 'a {
+        let mut events: Vec<&Event> = self.events.iter().filter(|e| e.lane == lane).collect();
+        events.sort_by_key(|e| e.date.sort_key());
+        events.into_iter()
+    }
+
+    /// The commission sessions, in date order.
+    pub fn sessions(&self) -> Vec<&Event> {
+        self.events_in_lane(COMMISSION_LANE).collect()
+    }
+
+    /// A party by id.
+    pub fn party(&self, id: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.id == id)
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// A person by id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+}
+
+/// The id of the lane of commission sessions, which the app puts first.
+pub const COMMISSION_LANE: &str = "commission";

@@ -1,0 +1,15 @@
+//! The pure model: dataset types, dates with precision, validation, locale tables and the
+//! geometry of the timeline. Nothing here knows about Leptos, the DOM or the network, so all of it
+//! is tested natively with plain `#[test]`s.
+
+pub mod axis;
+pub mod dataset;
+pub mod date;
+pub mod locale;
+pub mod text;
+pub mod validate;
+
+pub use dataset::*;
+pub use date::{DateSpec, PartialDate, Precision, Shape};
+pub use text::{Lang, Text};
+pub use validate::{Invalid, Problem, load};

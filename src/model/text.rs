@@ -1,0 +1,141 @@
+//! Languages and localised text: the `{ "fr": …, "en": …, "ar": … }` objects of the dataset and the
+//! fallback rule used when a translation is missing. Pure data, no rendering.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A language the app can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French: the language of most sources, and the first fallback.
+    Fr,
+    /// English.
+    #[default]
+    En,
+    /// Arabic (written right to left).
+    Ar,
+}
+
+impl Lang {
+    /// Every language, in the order the switcher lists them.
+    pub const ALL: [Lang; 3] = [Lang::Fr, Lang::En, Lang::Ar];
+
+    /// The BCP 47 code (`fr`, `en`, `ar`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+            Lang::Ar => "ar",
+        }
+    }
+
+    /// Parses a BCP 47 tag such as `fr-MA` or `ar`, looking only at the primary subtag.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            "ar" => Some(Lang::Ar),
+            _ => None,
+        }
+    }
+
+    /// Whether the script runs right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+}
+
+/// Text in French and English, and optionally Arabic.
+///
+/// French and English are required everywhere; Arabic is required for titles, labels, party and
+/// place names (checked by validation, not by the type, so that one missing translation is reported
+/// with its path instead of failing the whole parse).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// French.
+    pub fr: String,
+    /// English.
+    pub en: String,
+    /// Arabic, where we have it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ar: Option<String>,
+}
+
+impl Text {
+    /// The text in `lang`, falling back to French, then English, when that translation is missing
+    /// or blank. French comes first because it is the language of most of the sources.
+    pub fn get(&self, lang: Lang) -> &str {
+        let wanted = match lang {
+            Lang::Fr => Some(self.fr.as_str()),
+            Lang::En => Some(self.en.as_str()),
+            Lang::Ar => self.ar.as_deref(),
+        };
+        [wanted, Some(self.fr.as_str()), Some(self.en.as_str())]
+            .into_iter()
+            .flatten()
+            .find(|s| !s.trim().is_empty())
+            .unwrap_or("")
+    }
+
+    /// Whether the text shown for `lang` is a fallback from another language.
+    pub fn is_fallback(&self, lang: Lang) -> bool {
+        let own = match lang {
+            Lang::Fr => Some(self.fr.as_str()),
+            Lang::En => Some(self.en.as_str()),
+            Lang::Ar => self.ar.as_deref(),
+        };
+        own.is_none_or(|s| s.trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(ar: Option<&str>) -> Text {
+        Text {
+            fr: "Rabat".into(),
+            en: "Rabat (en)".into(),
+            ar: ar.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn picks_the_requested_language() {
+        let t = text(Some("الرباط"));
+        assert_eq!(t.get(Lang::Fr), "Rabat");
+        assert_eq!(t.get(Lang::En), "Rabat (en)");
+        assert_eq!(t.get(Lang::Ar), "الرباط");
+        assert!(!t.is_fallback(Lang::Ar));
+    }
+
+    #[test]
+    fn missing_or_blank_arabic_falls_back_to_french() {
+        assert_eq!(text(None).get(Lang::Ar), "Rabat");
+        assert!(text(None).is_fallback(Lang::Ar));
+        assert_eq!(text(Some("  ")).get(Lang::Ar), "Rabat");
+    }
+
+    #[test]
+    fn blank_french_falls_back_to_english() {
+        let t = Text {
+            fr: String::new(),
+            en: "only english".into(),
+            ar: None,
+        };
+        assert_eq!(t.get(Lang::Fr), "only english");
+        assert_eq!(t.get(Lang::Ar), "only english");
+    }
+
+    #[test]
+    fn parses_language_tags() {
+        assert_eq!(Lang::from_tag("fr-MA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("AR"), Some(Lang::Ar));
+        assert_eq!(Lang::from_tag("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+}

@@ -1,0 +1,530 @@
+//! Turning bytes into a trusted [`Dataset`]: parsing (with the JSON path of a parse error, via
+//! `serde_path_to_error`) and the checks serde cannot express. Validation collects *every* problem,
+//! each with the JSON path where it is, so a maintainer can fix a file in one pass.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::dataset::{Dataset, Event, Note, SCHEMA_VERSION};
+use super::text::Text;
+
+/// One thing wrong with a dataset, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path of the offending value (`events[3].chairs[0]`), or `.` for the whole document.
+    pub path: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Everything wrong with a dataset (never empty).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} problem(s) in the dataset; first: {}", .0.len(), .0[0])]
+pub struct Invalid(pub Vec<Problem>);
+
+/// Parses and validates a dataset from raw bytes.
+///
+/// Never panics, whatever the input: invalid UTF-8, truncated or deeply nested JSON (serde_json's
+/// recursion limit turns it into an error), an HTML page, or a valid document with broken links.
+pub fn load(bytes: &[u8]) -> Result<Dataset, Invalid> {
+    let dataset = parse(bytes).map_err(|p| Invalid(vec![p]))?;
+    let problems = validate(&dataset);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(Invalid(problems))
+    }
+}
+
+/// Parses the JSON into the dataset types, reporting the path and position of the first error.
+pub fn parse(bytes: &[u8]) -> Result<Dataset, Problem> {
+    if let Some(problem) = sniff_non_json(bytes) {
+        return Err(problem);
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let dataset: Dataset = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        json_problem(path, err.into_inner())
+    })?;
+    de.end().map_err(|e| json_problem(".".into(), e))?;
+    Ok(dataset)
+}
+
+fn json_problem(path: String, inner: serde_json::Error) -> Problem {
+    // serde_json appends " at line L column C" itself; keep it, it helps with big files.
+    let message = match inner.classify() {
+        serde_json::error::Category::Eof => format!("the file ends too early ({inner})"),
+        serde_json::error::Category::Syntax => format!("not valid JSON: {inner}"),
+        _ => inner.to_string(),
+    };
+    Problem { path, message }
+}
+
+/// Recognises the inputs that are obviously not a dataset, to say so plainly instead of
+/// "expected value at line 1 column 1".
+fn sniff_non_json(bytes: &[u8]) -> Option<Problem> {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|i| &bytes[i..]);
+    let root = |message: &str| {
+        Some(Problem {
+            path: ".".into(),
+            message: message.into(),
+        })
+    };
+    match start {
+        None => root("the file is empty"),
+        Some(rest) if rest.first() == Some(&b'<') => {
+            root("this is HTML or XML, not JSON (was an error page served instead of the data?)")
+        }
+        _ => None,
+    }
+}
+
+/// Runs every check the types cannot express and returns all problems found.
+pub fn validate(d: &Dataset) -> Vec<Problem> {
+    let mut v = Validator::default();
+    v.check(d);
+    v.problems
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+/// The ids declared in each table, for link checks.
+struct Ids<'a> {
+    parties: HashSet<&'a str>,
+    lanes: HashSet<&'a str>,
+    domains: HashSet<&'a str>,
+    sources: HashSet<&'a str>,
+    people: HashSet<&'a str>,
+    events: HashSet<&'a str>,
+}
+
+impl Validator {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn check(&mut self, d: &Dataset) {
+        if d.schema_version != SCHEMA_VERSION {
+            self.push(
+                "schema_version",
+                format!(
+                    "schema_version is {}, but this app reads version {SCHEMA_VERSION}",
+                    d.schema_version
+                ),
+            );
+        }
+        self.text("title", &d.title, true);
+        self.text("description", &d.description, false);
+
+        let ids = Ids {
+            parties: self.unique_ids("parties", d.parties.iter().map(|p| p.id.as_str())),
+            lanes: self.unique_ids("lanes", d.lanes.iter().map(|l| l.id.as_str())),
+            domains: self.unique_ids("domains", d.domains.iter().map(|x| x.id.as_str())),
+            sources: self.unique_ids("sources", d.sources.iter().map(|s| s.id.as_str())),
+            people: self.unique_ids("people", d.people.iter().map(|p| p.id.as_str())),
+            events: self.unique_ids(
+                "events",
+                d.events
+                    .iter()
+                    .map(|e| e.id.as_str())
+                    .chain(d.gaps.iter().map(|g| g.id.as_str())),
+            ),
+        };
+        if d.parties.is_empty() {
+            self.push("parties", "at least one party is required");
+        }
+        if d.lanes.is_empty() {
+            self.push("lanes", "at least one lane is required");
+        }
+
+        for (i, p) in d.parties.iter().enumerate() {
+            self.text(&format!("parties[{i}].name"), &p.name, true);
+        }
+        for (i, l) in d.lanes.iter().enumerate() {
+            self.text(&format!("lanes[{i}].label"), &l.label, true);
+        }
+        for (i, x) in d.domains.iter().enumerate() {
+            let at = format!("domains[{i}]");
+            self.text(&format!("{at}.label"), &x.label, true);
+            self.text(&format!("{at}.description"), &x.description, false);
+            self.links(&format!("{at}.sources"), &x.sources, &ids.sources, "source");
+        }
+        for (i, s) in d.sources.iter().enumerate() {
+            let at = format!("sources[{i}]");
+            if !is_http_url(&s.url) {
+                self.push(
+                    format!("{at}.url"),
+                    format!("\"{}\" is not an http(s) URL", shorten(&s.url)),
+                );
+            }
+            self.required(&format!("{at}.publisher"), &s.publisher);
+            if let Some(t) = &s.title {
+                self.required(&format!("{at}.title"), t);
+            }
+            self.text(&format!("{at}.description"), &s.description, false);
+            if let Some(l) = &s.language {
+                self.required(&format!("{at}.language"), l);
+            }
+        }
+        for (i, p) in d.people.iter().enumerate() {
+            let at = format!("people[{i}]");
+            self.required(&format!("{at}.name"), &p.name);
+            self.link(&format!("{at}.party"), &p.party, &ids.parties, "party");
+            self.at_least_one_source(&at, &p.sources);
+            self.links(&format!("{at}.sources"), &p.sources, &ids.sources, "source");
+            self.notes(&at, &p.notes, &ids);
+            for (j, r) in p.roles.iter().enumerate() {
+                let at = format!("{at}.roles[{j}]");
+                self.text(&format!("{at}.title"), &r.title, false);
+                if let Some(o) = &r.organisation {
+                    self.text(&format!("{at}.organisation"), o, false);
+                }
+                if let (Some(from), Some(to)) = (r.from, r.to)
+                    && to.last_day() < from.first_day()
+                {
+                    self.push(
+                        format!("{at}.to"),
+                        format!("ends ({to}) before it starts ({from})"),
+                    );
+                }
+                self.links(&format!("{at}.sources"), &r.sources, &ids.sources, "source");
+            }
+        }
+        let mut sessions: HashMap<u32, usize> = HashMap::new();
+        for (i, e) in d.events.iter().enumerate() {
+            self.event(i, e, &ids);
+            if let Some(n) = e.session_number
+                && let Some(first) = sessions.insert(n, i)
+            {
+                self.push(
+                    format!("events[{i}].session_number"),
+                    format!("session {n} is already events[{first}]"),
+                );
+            }
+        }
+        for (i, g) in d.gaps.iter().enumerate() {
+            let at = format!("gaps[{i}]");
+            self.link(&format!("{at}.lane"), &g.lane, &ids.lanes, "lane");
+            self.text(&format!("{at}.title"), &g.title, true);
+            self.text(&format!("{at}.summary"), &g.summary, false);
+            if g.date.is_reversed() {
+                self.push(format!("{at}.date.end"), "the end comes before the start");
+            }
+            if let (Some(a), Some(b)) = (g.first_session, g.last_session)
+                && b < a
+            {
+                self.push(
+                    format!("{at}.last_session"),
+                    format!("{b} is before first_session {a}"),
+                );
+            }
+            self.at_least_one_source(&at, &g.sources);
+            self.links(&format!("{at}.sources"), &g.sources, &ids.sources, "source");
+        }
+        for (i, n) in d.notes.iter().enumerate() {
+            self.note(&format!("notes[{i}]"), n, &ids);
+        }
+    }
+
+    fn event(&mut self, i: usize, e: &Event, ids: &Ids) {
+        let at = format!("events[{i}]");
+        self.required(&format!("{at}.id"), &e.id);
+        self.link(&format!("{at}.lane"), &e.lane, &ids.lanes, "lane");
+        self.text(&format!("{at}.title"), &e.title, true);
+        self.text(&format!("{at}.summary"), &e.summary, false);
+        if e.date.is_reversed() {
+            self.push(
+                format!("{at}.date.end"),
+                format!(
+                    "the end ({}) comes before the start ({})",
+                    e.date.end.map(|d| d.to_string()).unwrap_or_default(),
+                    e.date.start
+                ),
+            );
+        }
+        if e.date.within && e.date.end.is_none() {
+            self.push(
+                format!("{at}.date.within"),
+                "\"within\" needs an end date: the window",
+            );
+        }
+        if let Some(p) = &e.place {
+            self.text(&format!("{at}.place.name"), &p.name, true);
+            if let Some(c) = &p.country {
+                self.link(&format!("{at}.place.country"), c, &ids.parties, "party");
+            }
+        }
+        if let Some(h) = &e.host {
+            self.link(&format!("{at}.host"), h, &ids.parties, "party");
+        }
+        self.links(&format!("{at}.chairs"), &e.chairs, &ids.people, "person");
+        self.links(
+            &format!("{at}.participants"),
+            &e.participants,
+            &ids.people,
+            "person",
+        );
+        self.links(&format!("{at}.domains"), &e.domains, &ids.domains, "domain");
+        self.links(&format!("{at}.related"), &e.related, &ids.events, "event");
+        if e.related.contains(&e.id) {
+            self.push(
+                format!("{at}.related"),
+                "an event cannot be related to itself",
+            );
+        }
+        for (field, list) in [
+            ("agenda", &e.agenda),
+            ("outcomes", &e.outcomes),
+            ("programme", &e.programme),
+            ("side_events", &e.side_events),
+            ("decorations", &e.decorations),
+        ] {
+            for (j, t) in list.iter().enumerate() {
+                self.text(&format!("{at}.{field}[{j}]"), t, false);
+            }
+        }
+        for (j, f) in e.field_confidence.iter().enumerate() {
+            self.text(&format!("{at}.field_confidence[{j}].note"), &f.note, false);
+        }
+        self.at_least_one_source(&at, &e.sources);
+        self.links(&format!("{at}.sources"), &e.sources, &ids.sources, "source");
+        self.notes(&at, &e.notes, ids);
+    }
+
+    fn notes(&mut self, at: &str, notes: &[Note], ids: &Ids) {
+        for (j, n) in notes.iter().enumerate() {
+            self.note(&format!("{at}.notes[{j}]"), n, ids);
+        }
+    }
+
+    fn note(&mut self, at: &str, n: &Note, ids: &Ids) {
+        self.text(&format!("{at}.text"), &n.text, false);
+        self.links(&format!("{at}.sources"), &n.sources, &ids.sources, "source");
+    }
+
+    /// Collects the ids of a table, reporting empty and duplicate ones.
+    fn unique_ids<'a>(
+        &mut self,
+        table: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            let path = format!("{table}[{i}].id");
+            if id.trim().is_empty() {
+                self.push(path, "the id is empty");
+            } else if !seen.insert(id) {
+                self.push(path, format!("duplicate id \"{}\"", shorten(id)));
+            }
+        }
+        seen
+    }
+
+    fn link(&mut self, path: &str, id: &str, known: &HashSet<&str>, what: &str) {
+        if !known.contains(id) {
+            self.push(path, format!("unknown {what} \"{}\"", shorten(id)));
+        }
+    }
+
+    fn links(&mut self, path: &str, list: &[String], known: &HashSet<&str>, what: &str) {
+        let mut seen = HashSet::new();
+        for (i, id) in list.iter().enumerate() {
+            self.link(&format!("{path}[{i}]"), id, known, what);
+            if !seen.insert(id) {
+                self.push(
+                    format!("{path}[{i}]"),
+                    format!("\"{}\" is listed twice", shorten(id)),
+                );
+            }
+        }
+    }
+
+    fn at_least_one_source(&mut self, at: &str, sources: &[String]) {
+        if sources.is_empty() {
+            self.push(format!("{at}.sources"), "at least one source is required");
+        }
+    }
+
+    fn required(&mut self, path: &str, s: &str) {
+        if s.trim().is_empty() {
+            self.push(path, "must not be empty");
+        }
+    }
+
+    /// French and English must be present; Arabic too when `needs_ar` (titles, labels, names).
+    fn text(&mut self, path: &str, t: &Text, needs_ar: bool) {
+        self.required(&format!("{path}.fr"), &t.fr);
+        self.required(&format!("{path}.en"), &t.en);
+        match &t.ar {
+            None if needs_ar => self.push(format!("{path}.ar"), "the Arabic text is missing"),
+            Some(ar) if ar.trim().is_empty() => {
+                self.push(format!("{path}.ar"), "must not be empty")
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether `url` is an absolute http or https URL with a host: the only links the app will render.
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url
+        .get(..8)
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && !host.starts_with(':')
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Keeps messages short when a value is huge.
+fn shorten(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{
+      "schema_version": 1,
+      "title": {"fr": "T", "en": "T", "ar": "T"},
+      "description": {"fr": "D", "en": "D"},
+      "parties": [{"id": "ma", "name": {"fr": "Maroc", "en": "Morocco", "ar": "المغرب"}}],
+      "lanes": [{"id": "commission", "label": {"fr": "C", "en": "C", "ar": "C"}}],
+      "sources": [{"id": "s1", "url": "https://example.org/a", "publisher": "P", "description": {"fr": "d", "en": "d"}}],
+      "events": [{
+        "id": "e1", "lane": "commission", "session_number": 22,
+        "title": {"fr": "t", "en": "t", "ar": "t"}, "summary": {"fr": "s", "en": "s"},
+        "date": {"start": "2024-12-02", "end": "2024-12-03"},
+        "confidence": "confirmed", "sources": ["s1"]
+      }]
+    }"#;
+
+    fn problems_after(edit: impl Fn(&mut serde_json::Value)) -> Vec<Problem> {
+        let mut v: serde_json::Value = serde_json::from_str(MINIMAL).unwrap();
+        edit(&mut v);
+        match load(v.to_string().as_bytes()) {
+            Ok(_) => vec![],
+            Err(Invalid(p)) => p,
+        }
+    }
+
+    #[test]
+    fn minimal_dataset_loads() {
+        let d = load(MINIMAL.as_bytes()).unwrap();
+        assert_eq!(d.sessions().len(), 1);
+    }
+
+    #[test]
+    fn parse_errors_carry_the_json_path() {
+        let p = problems_after(|v| v["events"][0]["date"]["start"] = "2024-13-01".into());
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].path, "events[0].date.start");
+        assert!(
+            p[0].message.contains("not a real calendar date"),
+            "{}",
+            p[0].message
+        );
+    }
+
+    #[test]
+    fn validation_collects_every_problem() {
+        let p = problems_after(|v| {
+            v["events"][0]["lane"] = "nope".into();
+            v["events"][0]["sources"] = serde_json::json!(["s1", "missing"]);
+            v["sources"][0]["url"] = "javascript:alert(1)".into();
+            v["schema_version"] = 2.into();
+        });
+        let paths: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "schema_version",
+                "sources[0].url",
+                "events[0].lane",
+                "events[0].sources[1]"
+            ]
+        );
+    }
+
+    #[test]
+    fn rejects_non_json_plainly() {
+        for (input, needle) in [
+            (&b""[..], "empty"),
+            (b"   \n", "empty"),
+            (b"<!doctype html><h1>404</h1>", "HTML"),
+            (b"\xff\xfe\x00garbage", "not valid JSON"),
+            (b"{\"schema_version\": 1", "ends too early"),
+        ] {
+            let Err(Invalid(p)) = load(input) else {
+                panic!("accepted {input:?}")
+            };
+            assert!(
+                p[0].message.contains(needle),
+                "{:?}: {}",
+                input,
+                p[0].message
+            );
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(load(deep.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn trailing_garbage_is_rejected() {
+        let input = format!("{MINIMAL} x");
+        assert!(load(input.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn http_urls_only() {
+        for ok in ["https://a.b/c", "http://a.b", "HTTPS://A.B/?q#f"] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://a.b",
+            "https://",
+            "https:///path",
+            "//a.b",
+            "data:text/html,x",
+            "https://a b",
+            "",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+}

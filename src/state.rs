@@ -1,0 +1,75 @@
+//! The reactive glue: the load state of the dataset and the interface language, provided once as a
+//! small `Copy` context. Loading (and retrying) lives here so that components only call
+//! [`AppState::reload`].
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::data::{LoadError, fetch_dataset};
+use crate::model::{Dataset, Lang};
+
+/// Where the dataset is in its life.
+#[derive(Debug, Clone)]
+pub enum LoadState {
+    /// A request is in flight.
+    Loading,
+    /// The dataset is loaded and valid.
+    Ready(Arc<Dataset>),
+    /// The last attempt failed.
+    Failed(LoadError),
+}
+
+/// The app's shared state; `Copy`, so closures take it freely.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The dataset's load state.
+    pub load: RwSignal<LoadState>,
+    /// The interface language.
+    pub lang: RwSignal<Lang>,
+    data_url: StoredValue<String>,
+    /// Counts load attempts, so that only the latest attempt's answer is applied.
+    attempt: StoredValue<u64>,
+}
+
+impl AppState {
+    /// Creates the state for the dataset at `data_url` (nothing is fetched until [`Self::reload`]).
+    pub fn new(data_url: String, lang: Lang) -> Self {
+        Self {
+            load: RwSignal::new(LoadState::Loading),
+            lang: RwSignal::new(lang),
+            data_url: StoredValue::new(data_url),
+            attempt: StoredValue::new(0),
+        }
+    }
+
+    /// The state provided by [`crate::App`].
+    pub fn expect() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// The URL the dataset is fetched from.
+    pub fn data_url(&self) -> String {
+        self.data_url.get_value()
+    }
+
+    /// Fetches the dataset (again), showing the loading state meanwhile. If attempts overlap, only
+    /// the last one's result is kept, so a slow first answer cannot overwrite a newer one.
+    pub fn reload(self) {
+        self.attempt.update_value(|a| *a += 1);
+        let attempt = self.attempt.get_value();
+        self.load.set(LoadState::Loading);
+        let url = self.data_url();
+        spawn_local(async move {
+            let result = fetch_dataset(&url).await;
+            if self.attempt.try_get_value() == Some(attempt) {
+                // try_set: the app may have been unmounted while the request was in flight.
+                let _ = self.load.try_set(match result {
+                    Ok(d) => LoadState::Ready(Arc::new(d)),
+                    Err(e) => LoadState::Failed(e),
+                });
+            }
+        });
+    }
+}
