@@ -16,7 +16,11 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
-    /// Must equal the version this build reads ([`SCHEMA_VERSION`]).
+    /// Optional pointer to the JSON Schema (`cooperation.schema.json`), for editors that validate
+    /// as you type. Ignored by the app.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The version of the format; must be 1, the version this build reads.
     pub schema_version: u32,
     /// The dataset's title.
     pub title: Text,
@@ -311,12 +315,24 @@ pub struct Event {
     pub related: Vec<String>,
 }
 
-/// A span known to hold events that are not documented.
+/// What kind of hole in the record a gap is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GapKind {
+    /// Events are known to have happened (e.g. from the numbering) but are not documented.
+    Undocumented,
+    /// Nothing was found: no source reports an event here, which does not prove there was none.
+    NotFound,
+}
+
+/// A span where the record is incomplete: known but undocumented events, or none found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Gap {
     /// Stable id.
     pub id: String,
+    /// What kind of gap it is.
+    pub kind: GapKind,
     /// The lane the missing events belong to.
     pub lane: String,
     /// Short label ("13th–21st sessions: undocumented").
@@ -333,6 +349,9 @@ pub struct Gap {
     pub last_session: Option<u32>,
     /// Where the gap is established (e.g. the numbering of the sessions around it).
     pub sources: Vec<String>,
+    /// Caveats and inferences about the gap.
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 impl Dataset {
@@ -366,3 +385,26 @@ impl Dataset {
 
 /// The id of the lane of commission sessions, which the app puts first.
 pub const COMMISSION_LANE: &str = "commission";
+
+/// A one-line description of a dataset's size, for the validator and logs.
+pub fn summary(d: &Dataset) -> String {
+    let sessions = d.sessions().len();
+    format!(
+        "{} events ({sessions} commission sessions), {} gaps, {} people, {} sources, {} domains, {} lanes",
+        d.events.len(),
+        d.gaps.len(),
+        d.people.len(),
+        d.sources.len(),
+        d.domains.len(),
+        d.lanes.len()
+    )
+}
+
+/// The JSON Schema of the format, generated from these types (shipped as
+/// `public/data/cooperation.schema.json`; a test keeps the two identical).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Dataset);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
+    text.push('\n');
+    text
+}

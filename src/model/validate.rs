@@ -44,6 +44,8 @@ pub fn load(bytes: &[u8]) -> Result<Dataset, Invalid> {
 
 /// Parses the JSON into the dataset types, reporting the path and position of the first error.
 pub fn parse(bytes: &[u8]) -> Result<Dataset, Problem> {
+    // Some editors save UTF-8 with a byte-order mark; it carries no meaning, so accept it.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(problem) = sniff_non_json(bytes) {
         return Err(problem);
     }
@@ -84,7 +86,23 @@ fn sniff_non_json(bytes: &[u8]) -> Option<Problem> {
         Some(rest) if rest.first() == Some(&b'<') => {
             root("this is HTML or XML, not JSON (was an error page served instead of the data?)")
         }
-        _ => None,
+        // serde would accept an array as a struct written positionally, and then complain about
+        // its first element; say what is really wrong.
+        Some(rest) => {
+            let found = match rest.first() {
+                Some(b'[') => "an array",
+                Some(b'"') => "a string",
+                Some(b'0'..=b'9' | b'-') => "a number",
+                Some(b't' | b'f') if rest.starts_with(b"true") || rest.starts_with(b"false") => {
+                    "a boolean"
+                }
+                Some(b'n') if rest.starts_with(b"null") => "null",
+                _ => return None,
+            };
+            root(&format!(
+                "the top level must be a JSON object ({{ … }}), but this file holds {found}"
+            ))
+        }
     }
 }
 
@@ -235,6 +253,7 @@ impl Validator {
             }
             self.at_least_one_source(&at, &g.sources);
             self.links(&format!("{at}.sources"), &g.sources, &ids.sources, "source");
+            self.notes(&at, &g.notes, &ids);
         }
         for (i, n) in d.notes.iter().enumerate() {
             self.note(&format!("notes[{i}]"), n, &ids);
