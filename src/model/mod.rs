@@ -5,9 +5,12 @@
 pub mod axis;
 pub mod dataset;
 pub mod date;
+pub mod layout;
 pub mod locale;
 pub mod text;
+pub mod ticks;
 pub mod validate;
+pub mod viewport;
 
 pub use dataset::*;
 pub use date::{DateSpec, PartialDate, Precision, Shape};

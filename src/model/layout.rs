@@ -1,0 +1,533 @@
+//! Level of detail for one lane of the timeline: which events are drawn, which are merged into
+//! clusters, in which row each goes, and where its label sits — for the current viewport.
+//!
+//! The cost follows what is on screen, not the size of the data. Items are indexed once by their
+//! midpoint; each frame cuts the visible window (plus a margin) into bins about one marker wide,
+//! aligned to absolute time so that panning does not reshuffle them, and counts each bin with two
+//! binary searches. A bin holding one item draws the item; a bin holding more draws one cluster.
+//! Only long items (bands, long ranges) whose midpoint is off screen are found by a scan of the
+//! lane's long items. Rows are then assigned greedily so that no two footprints (marker or bar plus
+//! its label) in a row overlap: a label that cannot be placed is hidden, never drawn over another.
+
+use super::date::Day;
+use super::viewport::Viewport;
+
+/// Items longer than this (days) may reach the window from a midpoint far off screen.
+const LONG_DAYS: Day = 31.0;
+/// Bins with at most this many members are looked into, to draw their wide bars as bars.
+const FEW: usize = 8;
+
+/// One event as the layout sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Item {
+    /// Index of the event in the dataset (or in whatever list the caller keeps).
+    pub idx: u32,
+    /// Start on the time axis.
+    pub start: Day,
+    /// End on the time axis (exclusive; at least `start`).
+    pub end: Day,
+    /// Width of its label in pixels.
+    pub label_px: f32,
+}
+
+impl Item {
+    fn mid(&self) -> Day {
+        (self.start + self.end) / 2.0
+    }
+}
+
+/// The items of one lane, indexed for fast windowed queries.
+#[derive(Debug, Clone, Default)]
+pub struct LaneIndex {
+    /// Items sorted by midpoint.
+    items: Vec<Item>,
+    /// Their midpoints, for binary search.
+    mids: Vec<Day>,
+    /// Positions (in `items`) of the long items.
+    long: Vec<u32>,
+}
+
+impl LaneIndex {
+    /// Indexes the items of a lane (in any order).
+    pub fn new(mut items: Vec<Item>) -> Self {
+        for it in &mut items {
+            // Also catches a NaN end, which `max` would not.
+            if it.end.partial_cmp(&it.start) != Some(std::cmp::Ordering::Greater) {
+                it.end = it.start;
+            }
+        }
+        items.sort_by(|a, b| a.mid().total_cmp(&b.mid()).then(a.idx.cmp(&b.idx)));
+        let mids = items.iter().map(Item::mid).collect();
+        let long = items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.end - it.start > LONG_DAYS)
+            .map(|(i, _)| i as u32)
+            .collect();
+        Self { items, mids, long }
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether the lane is empty.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The items in midpoint order.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// How many items have their midpoint in `[t0, t1)`.
+    fn count(&self, t0: Day, t1: Day) -> (usize, usize) {
+        let lo = self.mids.partition_point(|&m| m < t0);
+        let hi = self.mids.partition_point(|&m| m < t1);
+        (lo, hi)
+    }
+}
+
+/// Geometry settings of the layout, in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    /// Markers closer than this merge into a cluster; also the cluster bubble's width.
+    pub cluster_px: f64,
+    /// Diameter of a point marker.
+    pub marker_px: f64,
+    /// Free space kept between footprints in a row.
+    pub gap_px: f64,
+    /// Rows available in the lane.
+    pub max_rows: usize,
+    /// Extra width drawn beyond each edge, so that a small pan shows no empty border.
+    pub margin_px: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            cluster_px: 28.0,
+            marker_px: 14.0,
+            gap_px: 8.0,
+            max_rows: 3,
+            margin_px: 200.0,
+        }
+    }
+}
+
+/// What a mark stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MarkKind {
+    /// One item (its `idx`).
+    Item(u32),
+    /// Several items merged.
+    Cluster {
+        /// How many.
+        count: u32,
+        /// Stable key: the first bin of the cluster at this bin size.
+        key: i64,
+    },
+}
+
+/// One drawn mark.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark {
+    /// What it is.
+    pub kind: MarkKind,
+    /// Start of the time span it covers (an item's span, or the span its members lie in).
+    pub t0: Day,
+    /// End of that span.
+    pub t1: Day,
+    /// Left edge of its body (marker, bar or bubble), in viewport pixels.
+    pub x0: f64,
+    /// Right edge of its body.
+    pub x1: f64,
+    /// Its row in the lane (0 at the top).
+    pub row: usize,
+    /// The label box `[left, right]`, or `None` when the label is hidden (no room) or a cluster.
+    pub label: Option<(f64, f64)>,
+}
+
+impl Mark {
+    /// The x extent the mark reserves in its row (body plus label).
+    pub fn footprint(&self) -> (f64, f64) {
+        match self.label {
+            Some((l0, l1)) => (self.x0.min(l0), self.x1.max(l1)),
+            None => (self.x0, self.x1),
+        }
+    }
+
+    /// The centre of the body.
+    pub fn center(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// The bin size (days) for this zoom: the smallest power of two at least one cluster width.
+pub fn bin_days(v: &Viewport, o: &Options) -> Day {
+    let raw = o.cluster_px / v.px_per_day();
+    2f64.powi(raw.log2().ceil().clamp(-10.0, 40.0) as i32)
+}
+
+/// Lays out one lane for viewport `v`.
+pub fn layout_lane(lane: &LaneIndex, v: &Viewport, o: &Options) -> Vec<Mark> {
+    if lane.is_empty() {
+        return Vec::new();
+    }
+    let ppd = v.px_per_day();
+    let bin = bin_days(v, o);
+    let w0 = v.start() - o.margin_px / ppd;
+    let w1 = v.end() + o.margin_px / ppd;
+    let first_bin = (w0 / bin).floor() as i64;
+    let last_bin = (w1 / bin).ceil() as i64;
+
+    let mut candidates: Vec<Mark> = Vec::new();
+    let single = |it: &Item| {
+        let x0 = v.x(it.start);
+        let x1 = v.x(it.end).max(x0);
+        // A short item is a point marker centred on its span; a long one is a bar over it.
+        let (x0, x1) = if x1 - x0 < o.marker_px {
+            let c = (x0 + x1) / 2.0;
+            (c - o.marker_px / 2.0, c + o.marker_px / 2.0)
+        } else {
+            (x0, x1)
+        };
+        Mark {
+            kind: MarkKind::Item(it.idx),
+            t0: it.start,
+            t1: it.end,
+            x0,
+            x1,
+            row: 0,
+            label: Some((x0, x0 + f64::from(it.label_px))),
+        }
+    };
+    for b in first_bin..last_bin {
+        let (t0, t1) = (b as f64 * bin, (b + 1) as f64 * bin);
+        let (lo, hi) = lane.count(t0, t1);
+        // In a bin with few members, wide bars are drawn as bars (and stacked) rather than
+        // swallowed by a cluster; looking at members is bounded by FEW, so cost stays per bin.
+        let mut n = hi - lo;
+        if (2..=FEW).contains(&n) {
+            let wide = |it: &&Item| (it.end - it.start) * ppd > o.cluster_px;
+            let members = &lane.items[lo..hi];
+            candidates.extend(members.iter().filter(wide).map(single));
+            let narrow: Vec<&Item> = members.iter().filter(|it| !wide(it)).collect();
+            n = narrow.len();
+            if n == 1 {
+                candidates.push(single(narrow[0]));
+                continue;
+            }
+        }
+        match n {
+            0 => {}
+            1 => candidates.push(single(&lane.items[lo])),
+            n => {
+                let c = v.x((t0 + t1) / 2.0);
+                candidates.push(Mark {
+                    kind: MarkKind::Cluster {
+                        count: n as u32,
+                        key: b,
+                    },
+                    t0,
+                    t1,
+                    x0: c - o.cluster_px / 2.0,
+                    x1: c + o.cluster_px / 2.0,
+                    row: 0,
+                    label: None,
+                });
+            }
+        }
+    }
+    // Long items whose midpoint is outside the binned window but whose body reaches into it.
+    let (bw0, bw1) = (first_bin as f64 * bin, last_bin as f64 * bin);
+    for &i in &lane.long {
+        let it = &lane.items[i as usize];
+        let mid = it.mid();
+        if (mid < bw0 || mid >= bw1) && it.end > w0 && it.start < w1 {
+            candidates.push(single(it));
+        }
+    }
+    candidates.sort_by(|a, b| a.center().total_cmp(&b.center()));
+    let merged = merge_colliding(candidates, o);
+    assign_rows(merged, o)
+}
+
+fn is_pointlike(m: &Mark, o: &Options) -> bool {
+    m.x1 - m.x0 <= o.cluster_px
+}
+
+/// Merges neighbouring point-like marks whose centres are closer than a cluster width (they may
+/// sit in adjacent bins): they could not be told apart on screen.
+fn merge_colliding(marks: Vec<Mark>, o: &Options) -> Vec<Mark> {
+    let mut out: Vec<Mark> = Vec::with_capacity(marks.len());
+    // The last point-like mark kept, to compare with (wide bars do not take part).
+    let mut last_point: Option<usize> = None;
+    for m in marks {
+        if !is_pointlike(&m, o) {
+            out.push(m);
+            continue;
+        }
+        if let Some(p) = last_point
+            && m.center() - out[p].center() < o.cluster_px
+        {
+            let prev = out[p];
+            let key = match (prev.kind, m.kind) {
+                (MarkKind::Cluster { key, .. }, _) | (_, MarkKind::Cluster { key, .. }) => key,
+                // Two single items: key by the first one (offset so it cannot equal a bin key).
+                (MarkKind::Item(i), _) => i64::MIN + i64::from(i),
+            };
+            let count = member_count(&prev.kind) + member_count(&m.kind);
+            let c = (prev.center() + m.center()) / 2.0;
+            out[p] = Mark {
+                kind: MarkKind::Cluster { count, key },
+                t0: prev.t0.min(m.t0),
+                t1: prev.t1.max(m.t1),
+                x0: c - o.cluster_px / 2.0,
+                x1: c + o.cluster_px / 2.0,
+                row: 0,
+                label: None,
+            };
+            continue;
+        }
+        out.push(m);
+        last_point = Some(out.len() - 1);
+    }
+    out
+}
+
+fn member_count(k: &MarkKind) -> u32 {
+    match *k {
+        MarkKind::Cluster { count, .. } => count,
+        MarkKind::Item(_) => 1,
+    }
+}
+
+/// Assigns each mark the first row where its footprint fits; if none does, hides its label and
+/// tries again with the body alone; if even that fails it goes, label hidden, to the row whose
+/// last footprint ends first.
+fn assign_rows(mut marks: Vec<Mark>, o: &Options) -> Vec<Mark> {
+    marks.sort_by(|a, b| a.footprint().0.total_cmp(&b.footprint().0));
+    let rows = o.max_rows.max(1);
+    let mut row_end = vec![f64::NEG_INFINITY; rows];
+    for m in &mut marks {
+        let fits = |end: &f64, left: f64| *end + o.gap_px <= left;
+        let left = m.footprint().0;
+        if let Some(r) = row_end.iter().position(|e| fits(e, left)) {
+            m.row = r;
+        } else {
+            m.label = None;
+            let left = m.x0;
+            m.row = row_end
+                .iter()
+                .position(|e| fits(e, left))
+                .unwrap_or_else(|| {
+                    (0..rows)
+                        .min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]))
+                        .unwrap_or(0)
+                });
+        }
+        row_end[m.row] = row_end[m.row].max(m.footprint().1);
+    }
+    marks
+}
+
+/// Rough width in pixels of `text` at the timeline's label size, used to reserve label room.
+/// The view sets the label's width to exactly this (cutting it with an ellipsis), so the layout's
+/// guarantee holds whatever the font.
+pub fn label_width(text: &str, max_px: f64) -> f32 {
+    const PX_PER_CHAR: f64 = 6.8;
+    const PADDING: f64 = 8.0;
+    (text.chars().count() as f64 * PX_PER_CHAR + PADDING).min(max_px) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::viewport::Bounds;
+
+    fn item(idx: u32, start: Day, len: Day, label: f32) -> Item {
+        Item {
+            idx,
+            start,
+            end: start + len,
+            label_px: label,
+        }
+    }
+
+    fn viewport(start: Day, end: Day) -> Viewport {
+        let mut v = Viewport::fit(Bounds::around(0.0, 40_000.0), 1_000.0);
+        v.set_window(start, end);
+        v
+    }
+
+    fn items_of(marks: &[Mark]) -> Vec<u32> {
+        let mut v: Vec<u32> = marks
+            .iter()
+            .filter_map(|m| match m.kind {
+                MarkKind::Item(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn assert_no_overlap(marks: &[Mark], o: &Options) {
+        for (i, a) in marks.iter().enumerate() {
+            for b in &marks[i + 1..] {
+                if a.row != b.row {
+                    continue;
+                }
+                if let (Some(la), Some(lb)) = (a.label, b.label) {
+                    assert!(la.1 <= lb.0 || lb.1 <= la.0, "labels overlap: {a:?} {b:?}");
+                }
+                let (fa, fb) = (a.footprint(), b.footprint());
+                if a.label.is_some() && b.label.is_some() {
+                    assert!(
+                        fa.1 + o.gap_px <= fb.0 || fb.1 + o.gap_px <= fa.0,
+                        "footprints overlap: {a:?} {b:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn far_apart_points_are_drawn_one_by_one_on_row_0() {
+        let lane = LaneIndex::new(vec![
+            item(0, 1_000.0, 1.0, 50.0),
+            item(1, 1_100.0, 1.0, 50.0),
+        ]);
+        let o = Options::default();
+        let marks = layout_lane(&lane, &viewport(900.0, 1_200.0), &o);
+        assert_eq!(items_of(&marks), [0, 1]);
+        assert!(marks.iter().all(|m| m.row == 0 && m.label.is_some()));
+    }
+
+    #[test]
+    fn overlapping_ranges_stack_into_rows() {
+        // Three ranges that overlap in time at a zoom where each is a wide bar.
+        let lane = LaneIndex::new(vec![
+            item(0, 1_000.0, 20.0, 40.0),
+            item(1, 1_005.0, 20.0, 40.0),
+            item(2, 1_010.0, 20.0, 40.0),
+        ]);
+        let o = Options::default();
+        let marks = layout_lane(&lane, &viewport(990.0, 1_040.0), &o);
+        let mut rows: Vec<usize> = marks.iter().map(|m| m.row).collect();
+        rows.sort();
+        assert_eq!(rows, [0, 1, 2]);
+        assert_no_overlap(&marks, &o);
+    }
+
+    #[test]
+    fn too_many_overlaps_hide_labels_instead_of_overlapping() {
+        let lane = LaneIndex::new(
+            (0..6)
+                .map(|i| item(i, 1_000.0 + i as f64, 20.0, 60.0))
+                .collect(),
+        );
+        let o = Options::default();
+        let marks = layout_lane(&lane, &viewport(990.0, 1_040.0), &o);
+        assert_eq!(marks.len(), 6);
+        assert!(marks.iter().any(|m| m.label.is_none()));
+        assert!(marks.iter().all(|m| m.row < o.max_rows));
+        assert_no_overlap(&marks, &o);
+    }
+
+    #[test]
+    fn colliding_points_cluster_and_the_count_adds_up() {
+        let items: Vec<Item> = (0..500)
+            .map(|i| item(i, 10_000.0 + i as f64 * 0.5, 0.0, 60.0))
+            .collect();
+        let lane = LaneIndex::new(items);
+        let o = Options::default();
+        // Zoomed out: 250 days of events in a 30-year window collapse into one or two clusters.
+        let marks = layout_lane(&lane, &viewport(5_000.0, 16_000.0), &o);
+        let total: u32 = marks
+            .iter()
+            .map(|m| match m.kind {
+                MarkKind::Cluster { count, .. } => count,
+                MarkKind::Item(_) => 1,
+            })
+            .sum();
+        assert_eq!(total, 500);
+        assert!(marks.len() <= 2, "{marks:?}");
+        // Clusters never overlap each other.
+        let mut xs: Vec<(f64, f64)> = marks.iter().map(|m| (m.x0, m.x1)).collect();
+        xs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for w in xs.windows(2) {
+            assert!(w[0].1 <= w[1].0 + 1e-9 || marks.iter().any(|m| m.row > 0));
+        }
+    }
+
+    #[test]
+    fn zooming_in_splits_clusters_into_items() {
+        let lane = LaneIndex::new(vec![
+            item(0, 10_000.0, 0.0, 30.0),
+            item(1, 10_003.0, 0.0, 30.0),
+        ]);
+        let o = Options::default();
+        let far = layout_lane(&lane, &viewport(5_000.0, 15_000.0), &o);
+        assert!(matches!(
+            far[..],
+            [Mark {
+                kind: MarkKind::Cluster { count: 2, .. },
+                ..
+            }]
+        ));
+        let near = layout_lane(&lane, &viewport(9_995.0, 10_010.0), &o);
+        assert_eq!(items_of(&near), [0, 1]);
+    }
+
+    #[test]
+    fn culling_keeps_only_the_window_and_its_margin() {
+        let items: Vec<Item> = (0..1_000)
+            .map(|i| item(i, i as f64 * 30.0, 0.0, 20.0))
+            .collect();
+        let lane = LaneIndex::new(items);
+        let o = Options::default();
+        let v = viewport(15_000.0, 15_300.0);
+        let marks = layout_lane(&lane, &v, &o);
+        assert!(!marks.is_empty());
+        for m in &marks {
+            assert!(
+                m.x1 >= -o.margin_px - o.cluster_px
+                    && m.x0 <= v.width() + o.margin_px + o.cluster_px
+            );
+        }
+        assert!(marks.len() < 40, "{}", marks.len());
+    }
+
+    #[test]
+    fn a_long_band_is_drawn_when_its_middle_is_off_screen() {
+        let lane = LaneIndex::new(vec![item(7, 0.0, 20_000.0, 80.0)]);
+        let o = Options::default();
+        let v = viewport(19_000.0, 19_100.0);
+        let marks = layout_lane(&lane, &v, &o);
+        assert_eq!(items_of(&marks), [7]);
+        assert!(marks[0].x0 < 0.0 && marks[0].x1 > v.width());
+    }
+
+    #[test]
+    fn bins_are_powers_of_two_and_at_least_a_cluster_wide() {
+        let o = Options::default();
+        for (a, b) in [(0.0, 7.0), (0.0, 365.0), (1_000.0, 37_000.0)] {
+            let v = viewport(a, b);
+            let bin = bin_days(&v, &o);
+            assert!(bin * v.px_per_day() >= o.cluster_px - 1e-9);
+            assert!(bin * v.px_per_day() < 2.0 * o.cluster_px + 1e-9);
+            assert_eq!(bin.log2().fract(), 0.0);
+        }
+    }
+
+    #[test]
+    fn label_widths_are_capped() {
+        assert_eq!(label_width("", 200.0), 8.0);
+        assert!(label_width("22nd session", 200.0) > 80.0);
+        assert_eq!(label_width(&"x".repeat(500), 200.0), 200.0);
+    }
+}
