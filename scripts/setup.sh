@@ -27,7 +27,7 @@ have_version() { # have_version <command> <expected first line of `command --ver
 timed() { # timed <what> <usual time> <command...>: runs a long install and reports its duration
   local what=$1 usual=$2 start=$SECONDS
   shift 2
-  say "installing $what (usually $usual; output in $LOG_DIR)"
+  say "installing $what (usually $usual; log in $LOG_DIR)"
   "$@" >"$LOG_DIR/$(echo "$what" | tr -c 'a-zA-Z0-9.\n' '_').log" 2>&1 ||
     die "installing $what failed; see $LOG_DIR"
   say "installed $what in $((SECONDS - start)) s"
@@ -48,7 +48,7 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  timed "apt package index" "~10 s" $SUDO apt-get update
+  timed "the apt package index (update)" "~10 s" $SUDO apt-get update
   timed "${missing[*]}" "~1 min" env DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 

@@ -23,7 +23,7 @@ done
 url="http://127.0.0.1:$port$path"
 dom=$(timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$profile" --virtual-time-budget=5000 --dump-dom "$url" 2>/dev/null)
+  --user-data-dir="$profile" --virtual-time-budget=5000 --window-size=1400,900 --dump-dom "$url" 2>/dev/null)
 
 sessions=$(grep -o 'data-testid="session"' <<<"$dom" | wc -l || true)
 if grep -q 'data-testid="error"' <<<"$dom"; then

@@ -28,6 +28,82 @@ pub struct Strings {
     pub place_unknown: &'static str,
     /// Label of the session list for assistive technology.
     pub sessions_list_label: &'static str,
+    /// Heading of the timeline (for assistive technology).
+    pub timeline_heading: &'static str,
+    /// Role description of the timeline area.
+    pub timeline_role: &'static str,
+    /// Label of the timeline area.
+    pub timeline_label: &'static str,
+    /// One-line help under the timeline.
+    pub timeline_hint: &'static str,
+    /// Label of today's line.
+    pub today: &'static str,
+    /// Label of a cluster; `{n}` is replaced by the count.
+    pub cluster_label: &'static str,
+    /// Label of the toolbar.
+    pub toolbar_label: &'static str,
+    /// Zoom in button.
+    pub zoom_in: &'static str,
+    /// Zoom out button.
+    pub zoom_out: &'static str,
+    /// Fit all button.
+    pub fit_all: &'static str,
+    /// Zoom to selection button.
+    pub zoom_selection: &'static str,
+    /// Detail panel: heading when nothing is selected.
+    pub detail_empty_title: &'static str,
+    /// Detail panel: hint when nothing is selected.
+    pub detail_empty_hint: &'static str,
+    /// Close button of the detail panel.
+    pub close: &'static str,
+    /// "Date".
+    pub date: &'static str,
+    /// "Place".
+    pub place: &'static str,
+    /// "Host".
+    pub host: &'static str,
+    /// "Co-chairs".
+    pub chairs: &'static str,
+    /// "Participants".
+    pub participants: &'static str,
+    /// "Domains".
+    pub domains: &'static str,
+    /// "Confidence".
+    pub confidence: &'static str,
+    /// Confidence values: confirmed, inferred, uncertain.
+    pub confidence_values: [&'static str; 3],
+    /// Precision phrases: day, month, year.
+    pub precision: [&'static str; 3],
+    /// Marks a date known only as a window.
+    pub within: &'static str,
+    /// "Agenda".
+    pub agenda: &'static str,
+    /// "Outcomes".
+    pub outcomes: &'static str,
+    /// "Programme for the next period".
+    pub programme: &'static str,
+    /// "Side events".
+    pub side_events: &'static str,
+    /// "Decorations".
+    pub decorations: &'static str,
+    /// "Notes".
+    pub notes: &'static str,
+    /// Note kinds: conflict, inference, caveat.
+    pub note_kinds: [&'static str; 3],
+    /// "Less certain fields".
+    pub field_confidence: &'static str,
+    /// "Sources".
+    pub sources: &'static str,
+    /// Said of a link that opens in a new tab (for screen readers).
+    pub opens_new_tab: &'static str,
+    /// "Not stated in the sources".
+    pub not_stated: &'static str,
+    /// Gap kinds: undocumented, not found.
+    pub gap_kinds: [&'static str; 2],
+    /// "Sessions" (of a gap's range).
+    pub sessions: &'static str,
+    /// Prefix of the session number line.
+    pub session: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -42,6 +118,48 @@ const EN: Strings = Strings {
     inferred: "inferred",
     place_unknown: "place not stated",
     sessions_list_label: "Commission sessions on a time axis",
+    timeline_heading: "Timeline of the cooperation",
+    timeline_role: "timeline",
+    timeline_label: "Timeline. Arrow keys pan, plus and minus zoom, Down enters the events.",
+    timeline_hint: "Scroll or pinch to zoom · drag to pan · arrows, + and − on the keyboard · Enter selects",
+    today: "Today",
+    cluster_label: "{n} events — zoom in",
+    toolbar_label: "Timeline controls",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    fit_all: "Show all",
+    zoom_selection: "Zoom to selection",
+    detail_empty_title: "Nothing selected",
+    detail_empty_hint: "Select a session or an event on the timeline to see what is known about it, how sure it is and where it comes from.",
+    close: "Close",
+    date: "Date",
+    place: "Place",
+    host: "Host",
+    chairs: "Co-chairs",
+    participants: "Participants",
+    domains: "Domains",
+    confidence: "Confidence",
+    confidence_values: ["confirmed", "inferred", "uncertain"],
+    precision: [
+        "known to the day",
+        "known to the month",
+        "known to the year",
+    ],
+    within: "at an unknown point in this window",
+    agenda: "Agenda",
+    outcomes: "Outcomes",
+    programme: "Programme for the next period",
+    side_events: "Side events",
+    decorations: "Decorations",
+    notes: "Notes",
+    note_kinds: ["Sources disagree", "Our inference", "Caveat"],
+    field_confidence: "Less certain details",
+    sources: "Sources",
+    opens_new_tab: "opens in a new tab",
+    not_stated: "not stated in the sources",
+    gap_kinds: ["Undocumented", "Not found"],
+    sessions: "Sessions",
+    session: "Session",
 };
 
 const FR: Strings = Strings {
@@ -56,6 +174,48 @@ const FR: Strings = Strings {
     inferred: "déduit",
     place_unknown: "lieu non précisé",
     sessions_list_label: "Sessions de la commission sur un axe du temps",
+    timeline_heading: "Chronologie de la coopération",
+    timeline_role: "chronologie",
+    timeline_label: "Chronologie. Les flèches déplacent, plus et moins zooment, Bas entre dans les événements.",
+    timeline_hint: "Molette ou pincement pour zoomer · glisser pour se déplacer · flèches, + et − au clavier · Entrée sélectionne",
+    today: "Aujourd’hui",
+    cluster_label: "{n} événements — zoomer",
+    toolbar_label: "Commandes de la chronologie",
+    zoom_in: "Zoomer",
+    zoom_out: "Dézoomer",
+    fit_all: "Tout afficher",
+    zoom_selection: "Zoomer sur la sélection",
+    detail_empty_title: "Aucune sélection",
+    detail_empty_hint: "Sélectionnez une session ou un événement sur la chronologie pour voir ce que l’on en sait, avec quelle certitude et d’où cela vient.",
+    close: "Fermer",
+    date: "Date",
+    place: "Lieu",
+    host: "Pays hôte",
+    chairs: "Coprésidents",
+    participants: "Participants",
+    domains: "Domaines",
+    confidence: "Fiabilité",
+    confidence_values: ["confirmé", "déduit", "incertain"],
+    precision: [
+        "connue au jour près",
+        "connue au mois près",
+        "connue à l’année près",
+    ],
+    within: "à un moment inconnu de cette période",
+    agenda: "Ordre du jour",
+    outcomes: "Résultats",
+    programme: "Programme de la période suivante",
+    side_events: "Événements en marge",
+    decorations: "Décorations",
+    notes: "Notes",
+    note_kinds: ["Les sources divergent", "Notre déduction", "Précision"],
+    field_confidence: "Détails moins sûrs",
+    sources: "Sources",
+    opens_new_tab: "s’ouvre dans un nouvel onglet",
+    not_stated: "non précisé dans les sources",
+    gap_kinds: ["Non documenté", "Non trouvé"],
+    sessions: "Sessions",
+    session: "Session",
 };
 
 const AR: Strings = Strings {
@@ -70,6 +230,44 @@ const AR: Strings = Strings {
     inferred: "مستنتج",
     place_unknown: "المكان غير مذكور",
     sessions_list_label: "دورات اللجنة على محور زمني",
+    timeline_heading: "التسلسل الزمني للتعاون",
+    timeline_role: "تسلسل زمني",
+    timeline_label: "التسلسل الزمني. تُحرّك الأسهم العرض، ويكبّر زرّا الزائد والناقص ويصغّران، وسهم الأسفل ينقل إلى الأحداث.",
+    timeline_hint: "عجلة الفأرة أو القرص للتكبير · السحب للتنقل · الأسهم و+ و− من لوحة المفاتيح · Enter للاختيار",
+    today: "اليوم",
+    cluster_label: "{n} أحداث — تكبير",
+    toolbar_label: "أدوات التسلسل الزمني",
+    zoom_in: "تكبير",
+    zoom_out: "تصغير",
+    fit_all: "عرض الكل",
+    zoom_selection: "تكبير على التحديد",
+    detail_empty_title: "لا شيء محدد",
+    detail_empty_hint: "اختر دورة أو حدثًا على التسلسل الزمني لمعرفة ما هو معروف عنه، ومدى اليقين منه، ومن أين يأتي.",
+    close: "إغلاق",
+    date: "التاريخ",
+    place: "المكان",
+    host: "البلد المضيف",
+    chairs: "الرئيسان المشاركان",
+    participants: "المشاركون",
+    domains: "المجالات",
+    confidence: "درجة اليقين",
+    confidence_values: ["مؤكد", "مستنتج", "غير مؤكد"],
+    precision: ["معروف باليوم", "معروف بالشهر", "معروف بالسنة"],
+    within: "في وقت غير معروف ضمن هذه الفترة",
+    agenda: "جدول الأعمال",
+    outcomes: "النتائج",
+    programme: "برنامج الفترة المقبلة",
+    side_events: "أنشطة موازية",
+    decorations: "أوسمة",
+    notes: "ملاحظات",
+    note_kinds: ["تعارض المصادر", "استنتاجنا", "تنبيه"],
+    field_confidence: "تفاصيل أقل يقينًا",
+    sources: "المصادر",
+    opens_new_tab: "يُفتح في علامة تبويب جديدة",
+    not_stated: "غير مذكور في المصادر",
+    gap_kinds: ["غير موثّق", "لم يُعثر عليه"],
+    sessions: "الدورات",
+    session: "الدورة",
 };
 
 /// The strings for `lang`.

@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod data;
+pub mod hooks;
 pub mod i18n;
 pub mod model;
 pub mod state;

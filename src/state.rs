@@ -1,6 +1,6 @@
-//! The reactive glue: the load state of the dataset and the interface language, provided once as a
-//! small `Copy` context. Loading (and retrying) lives here so that components only call
-//! [`AppState::reload`].
+//! The reactive glue: the load state of the dataset, the interface language and the selection,
+//! provided once as a small `Copy` context. Loading (and retrying) lives here so that components
+//! only call [`AppState::reload`].
 
 use std::sync::Arc;
 
@@ -21,6 +21,15 @@ pub enum LoadState {
     Failed(LoadError),
 }
 
+/// What the detail panel shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// An event, by its index in the dataset.
+    Event(usize),
+    /// A gap, by its index in the dataset.
+    Gap(usize),
+}
+
 /// The app's shared state; `Copy`, so closures take it freely.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -28,6 +37,8 @@ pub struct AppState {
     pub load: RwSignal<LoadState>,
     /// The interface language.
     pub lang: RwSignal<Lang>,
+    /// What is selected (shown in the detail panel and highlighted on the timeline).
+    pub selected: RwSignal<Option<Selection>>,
     data_url: StoredValue<String>,
     /// Counts load attempts, so that only the latest attempt's answer is applied.
     attempt: StoredValue<u64>,
@@ -39,6 +50,7 @@ impl AppState {
         Self {
             load: RwSignal::new(LoadState::Loading),
             lang: RwSignal::new(lang),
+            selected: RwSignal::new(None),
             data_url: StoredValue::new(data_url),
             attempt: StoredValue::new(0),
         }
@@ -54,12 +66,21 @@ impl AppState {
         self.data_url.get_value()
     }
 
+    /// The loaded dataset, if any (tracked).
+    pub fn dataset(&self) -> Option<Arc<Dataset>> {
+        match &*self.load.read() {
+            LoadState::Ready(d) => Some(d.clone()),
+            _ => None,
+        }
+    }
+
     /// Fetches the dataset (again), showing the loading state meanwhile. If attempts overlap, only
     /// the last one's result is kept, so a slow first answer cannot overwrite a newer one.
     pub fn reload(self) {
         self.attempt.update_value(|a| *a += 1);
         let attempt = self.attempt.get_value();
         self.load.set(LoadState::Loading);
+        self.selected.set(None);
         let url = self.data_url();
         spawn_local(async move {
             let result = fetch_dataset(&url).await;
@@ -72,4 +93,14 @@ impl AppState {
             }
         });
     }
+}
+
+/// The timeline's view state, provided by the timeline component for its parts (toolbar,
+/// lanes) and for panels that move it ("show on the timeline").
+#[derive(Clone, Copy)]
+pub struct TimelineState {
+    /// The visible window.
+    pub viewport: RwSignal<crate::model::viewport::Viewport>,
+    /// The event that has (or should get) keyboard focus, by dataset index.
+    pub focus: RwSignal<Option<u32>>,
 }

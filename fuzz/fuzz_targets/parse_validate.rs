@@ -1,9 +1,9 @@
-//! Fuzz target: any bytes through parse + validate, and, for every dataset that loads, the
-//! formatting and layout code the app runs on it. Nothing may panic; a loaded dataset must
-//! survive a serialise → load round trip unchanged.
+//! Fuzz target: any bytes through parse + validate, and, for every dataset that loads, the code
+//! the app runs on it — formatting, the timeline index, layout at several zooms and pans, the
+//! axis. Nothing may panic; a loaded dataset must survive a serialise → load round trip unchanged.
 #![no_main]
 
-use cooperation_timeline::model::{self, Lang, axis::YearAxis};
+use cooperation_timeline::model::{self, Lang, timeline::Timeline, viewport::Viewport};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,16 +19,19 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = (e.date.shape(), e.date.axis_start(), e.date.axis_end());
     }
-    if let Some(axis) = YearAxis::fit(dataset.events.iter().map(|e| &e.date)) {
-        let xs: Vec<f64> = dataset
-            .events
-            .iter()
-            .map(|e| axis.fraction(e.date.axis_start()))
-            .collect();
-        let _ = axis.ticks(20);
-        let mut sorted = xs.clone();
-        sorted.sort_by(f64::total_cmp);
-        let _ = model::axis::label_rows(&sorted, 0.1);
+    for lang in Lang::ALL {
+        let t = Timeline::build(&dataset, lang, |_| true);
+        let mut v = Viewport::fit(t.bounds, 800.0);
+        for step in 0..12 {
+            let f = t.frame(&v, lang, 20_000.0);
+            assert!(f.shift.is_finite());
+            v.zoom_at(137.0, 2.3);
+            v.pan_px(if step % 2 == 0 { 400.0 } else { -170.0 });
+        }
+        if let Some(first) = t.first_visible(&v) {
+            let _ = (t.step(first, true), t.cross(first, true));
+            t.bring_into_view(&mut v, first);
+        }
     }
     let text = serde_json::to_vec(&dataset).expect("a loaded dataset serialises");
     let again = model::load(&text).expect("a serialised dataset loads again");

@@ -1,28 +1,36 @@
 //! The root component: creates and provides the state, starts the first load, and picks the screen
-//! (loading, error, or the timeline) from the load state.
+//! (loading, error, or the timeline with its detail panel) from the load state.
 
 use leptos::prelude::*;
 
 use super::error_view::ErrorView;
+use super::event_detail::EventDetail;
 use super::loading_view::LoadingView;
-use super::session_strip::SessionStrip;
+use super::timeline::Timeline;
 use crate::data::DEFAULT_DATA_URL;
 use crate::i18n::strings;
 use crate::model::Lang;
 use crate::state::{AppState, LoadState};
 
+/// The `?data=URL` query parameter: another dataset to load (same validation and error screen).
+fn data_param() -> Option<String> {
+    let search = window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("data").filter(|s| !s.trim().is_empty())
+}
+
 /// The whole app.
 #[component]
 pub fn App(
-    /// Where to fetch the dataset; defaults to the bundled `data/cooperation.json`, resolved
-    /// against the document base so the site works under a sub-path.
+    /// Where to fetch the dataset. Defaults to `?data=URL` if given, else the bundled
+    /// `data/cooperation.json`, resolved against the document base so sub-path hosting works.
     #[prop(optional, into)]
     data_url: Option<String>,
 ) -> impl IntoView {
-    let state = AppState::new(
-        data_url.unwrap_or_else(|| DEFAULT_DATA_URL.to_string()),
-        Lang::En,
-    );
+    let url = data_url
+        .or_else(data_param)
+        .unwrap_or_else(|| DEFAULT_DATA_URL.to_string());
+    let state = AppState::new(url, Lang::En);
     provide_context(state);
     state.reload();
 
@@ -40,7 +48,15 @@ pub fn App(
                 {move || match state.load.get() {
                     LoadState::Loading => view! { <LoadingView /> }.into_any(),
                     LoadState::Failed(error) => view! { <ErrorView error /> }.into_any(),
-                    LoadState::Ready(dataset) => view! { <SessionStrip dataset /> }.into_any(),
+                    LoadState::Ready(dataset) => {
+                        view! {
+                            <div class="workspace">
+                                <Timeline dataset=dataset.clone() />
+                                <EventDetail dataset />
+                            </div>
+                        }
+                            .into_any()
+                    }
                 }}
             </main>
         </div>

@@ -3,5 +3,6 @@
 
 pub mod app;
 pub mod error_view;
+pub mod event_detail;
 pub mod loading_view;
-pub mod session_strip;
+pub mod timeline;

@@ -103,6 +103,8 @@ pub struct Options {
     pub max_rows: usize,
     /// Extra width drawn beyond each edge, so that a small pan shows no empty border.
     pub margin_px: f64,
+    /// Average width of a label character at this lane's font size.
+    pub px_per_char: f64,
 }
 
 impl Default for Options {
@@ -113,6 +115,7 @@ impl Default for Options {
             gap_px: 8.0,
             max_rows: 3,
             margin_px: 200.0,
+            px_per_char: 6.8,
         }
     }
 }
@@ -209,17 +212,13 @@ pub fn layout_lane(lane: &LaneIndex, v: &Viewport, o: &Options) -> Vec<Mark> {
         let (lo, hi) = lane.count(t0, t1);
         // In a bin with few members, wide bars are drawn as bars (and stacked) rather than
         // swallowed by a cluster; looking at members is bounded by FEW, so cost stays per bin.
-        let mut n = hi - lo;
+        // A bin with few members is resolved exactly: wide bars are drawn as bars (and stacked),
+        // narrow items stay single unless they really collide — the merge pass below joins
+        // those. Looking at members is bounded by FEW, so the cost stays per bin.
+        let n = hi - lo;
         if (2..=FEW).contains(&n) {
-            let wide = |it: &&Item| (it.end - it.start) * ppd > o.cluster_px;
-            let members = &lane.items[lo..hi];
-            candidates.extend(members.iter().filter(wide).map(single));
-            let narrow: Vec<&Item> = members.iter().filter(|it| !wide(it)).collect();
-            n = narrow.len();
-            if n == 1 {
-                candidates.push(single(narrow[0]));
-                continue;
-            }
+            candidates.extend(lane.items[lo..hi].iter().map(single));
+            continue;
         }
         match n {
             0 => {}
@@ -305,31 +304,60 @@ fn member_count(k: &MarkKind) -> u32 {
     }
 }
 
-/// Assigns each mark the first row where its footprint fits; if none does, hides its label and
-/// tries again with the body alone; if even that fails it goes, label hidden, to the row whose
-/// last footprint ends first.
+/// Assigns each mark the first row where its footprint (body and label) fits. If none does, its
+/// label is hidden and its body alone tried; if that fails too, the labels of earlier marks that
+/// the body would cover are hidden instead (labels are what gives way, never legibility), and the
+/// mark goes to the row that then ends first.
 fn assign_rows(mut marks: Vec<Mark>, o: &Options) -> Vec<Mark> {
     marks.sort_by(|a, b| a.footprint().0.total_cmp(&b.footprint().0));
     let rows = o.max_rows.max(1);
     let mut row_end = vec![f64::NEG_INFINITY; rows];
-    for m in &mut marks {
-        let fits = |end: &f64, left: f64| *end + o.gap_px <= left;
-        let left = m.footprint().0;
-        if let Some(r) = row_end.iter().position(|e| fits(e, left)) {
-            m.row = r;
-        } else {
-            m.label = None;
-            let left = m.x0;
-            m.row = row_end
-                .iter()
-                .position(|e| fits(e, left))
-                .unwrap_or_else(|| {
-                    (0..rows)
-                        .min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]))
-                        .unwrap_or(0)
-                });
-        }
-        row_end[m.row] = row_end[m.row].max(m.footprint().1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); rows];
+    for i in 0..marks.len() {
+        let fits = |end: f64, left: f64| end + o.gap_px <= left;
+        let left = marks[i].footprint().0;
+        let row = match row_end.iter().position(|&e| fits(e, left)) {
+            Some(r) => r,
+            None => {
+                marks[i].label = None;
+                let (x0, x1) = (marks[i].x0, marks[i].x1);
+                match row_end.iter().position(|&e| fits(e, x0)) {
+                    Some(r) => r,
+                    None => {
+                        // The row end each row would have if the labels the body covers gave way.
+                        let covers = |m: &Mark| {
+                            m.label
+                                .is_some_and(|(l0, l1)| l0 < x1 + o.gap_px && x0 < l1 + o.gap_px)
+                        };
+                        let end_without = |r: usize| {
+                            members[r]
+                                .iter()
+                                .map(|&j| {
+                                    let m = &marks[j];
+                                    if covers(m) { m.x1 } else { m.footprint().1 }
+                                })
+                                .fold(f64::NEG_INFINITY, f64::max)
+                        };
+                        let ends: Vec<f64> = (0..rows).map(end_without).collect();
+                        let r = ends.iter().position(|&e| fits(e, x0)).unwrap_or_else(|| {
+                            (0..rows)
+                                .min_by(|&a, &b| ends[a].total_cmp(&ends[b]))
+                                .unwrap_or(0)
+                        });
+                        for &j in &members[r] {
+                            if covers(&marks[j]) {
+                                marks[j].label = None;
+                            }
+                        }
+                        row_end[r] = ends[r];
+                        r
+                    }
+                }
+            }
+        };
+        marks[i].row = row;
+        members[row].push(i);
+        row_end[row] = row_end[row].max(marks[i].footprint().1);
     }
     marks
 }
@@ -337,10 +365,9 @@ fn assign_rows(mut marks: Vec<Mark>, o: &Options) -> Vec<Mark> {
 /// Rough width in pixels of `text` at the timeline's label size, used to reserve label room.
 /// The view sets the label's width to exactly this (cutting it with an ellipsis), so the layout's
 /// guarantee holds whatever the font.
-pub fn label_width(text: &str, max_px: f64) -> f32 {
-    const PX_PER_CHAR: f64 = 6.8;
+pub fn label_width(text: &str, px_per_char: f64, max_px: f64) -> f32 {
     const PADDING: f64 = 8.0;
-    (text.chars().count() as f64 * PX_PER_CHAR + PADDING).min(max_px) as f32
+    (text.chars().count() as f64 * px_per_char + PADDING).min(max_px) as f32
 }
 
 #[cfg(test)]
@@ -526,8 +553,8 @@ mod tests {
 
     #[test]
     fn label_widths_are_capped() {
-        assert_eq!(label_width("", 200.0), 8.0);
-        assert!(label_width("22nd session", 200.0) > 80.0);
-        assert_eq!(label_width(&"x".repeat(500), 200.0), 200.0);
+        assert_eq!(label_width("", 6.8, 200.0), 8.0);
+        assert!(label_width("22nd session", 6.8, 200.0) > 80.0);
+        assert_eq!(label_width(&"x".repeat(500), 6.8, 200.0), 200.0);
     }
 }

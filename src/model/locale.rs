@@ -138,6 +138,22 @@ pub fn session_label(lang: Lang, number: Option<u32>) -> String {
     }
 }
 
+/// The short marker label of a session: its ordinal ("22nd", "22e", "الدورة 22"), or, when the
+/// sources give no number, its month and year ("Oct 2017") — never an invented number.
+pub fn session_short_label(
+    lang: Lang,
+    number: Option<u32>,
+    year: i32,
+    month: Option<u32>,
+) -> String {
+    match (number, month) {
+        (Some(n), _) if lang == Lang::Ar => format!("الدورة {n}"),
+        (Some(n), _) => ordinal(lang, n),
+        (None, Some(m)) => format!("{} {year}", month_abbr(lang, m)),
+        (None, None) => year.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +185,31 @@ mod tests {
         assert_eq!(session_label(Lang::Fr, Some(12)), "12e session");
         assert_eq!(session_label(Lang::Ar, Some(23)), "الدورة 23");
         assert_eq!(session_label(Lang::En, None), "Unnumbered session");
+    }
+
+    #[test]
+    fn short_session_labels() {
+        assert_eq!(
+            session_short_label(Lang::En, Some(22), 2024, Some(12)),
+            "22nd"
+        );
+        assert_eq!(
+            session_short_label(Lang::Fr, Some(12), 2012, Some(9)),
+            "12e"
+        );
+        assert_eq!(
+            session_short_label(Lang::Ar, Some(23), 2025, Some(12)),
+            "الدورة 23"
+        );
+        assert_eq!(
+            session_short_label(Lang::En, None, 2017, Some(10)),
+            "Oct 2017"
+        );
+        assert_eq!(
+            session_short_label(Lang::Fr, None, 2019, Some(6)),
+            "juin 2019"
+        );
+        assert_eq!(session_short_label(Lang::En, None, 2019, None), "2019");
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! geometry of the timeline. Nothing here knows about Leptos, the DOM or the network, so all of it
 //! is tested natively with plain `#[test]`s.
 
-pub mod axis;
 pub mod dataset;
 pub mod date;
+pub mod input;
 pub mod layout;
 pub mod locale;
 pub mod text;
 pub mod ticks;
+pub mod timeline;
 pub mod validate;
 pub mod viewport;
 

@@ -3,7 +3,8 @@
 //! zoom limits (about a week to about a century). Every operation keeps the window valid, so the
 //! view can never be lost off the end of the data or zoomed to nothing.
 
-use super::date::Day;
+use super::date::{DateSpec, Day, PartialDate};
+use super::text::Lang;
 
 /// The narrowest window: about a week.
 pub const MIN_SPAN: Day = 7.0;
@@ -241,6 +242,33 @@ impl Viewport {
     }
 }
 
+/// The visible window in words, at a precision that suits its width: "2011–2026",
+/// "October 2024 – February 2025", "2–15 Dec 2024".
+pub fn describe_window(v: &Viewport, lang: Lang) -> String {
+    use chrono::{Datelike, Duration, NaiveDate};
+    let date = |t: Day| {
+        NaiveDate::from_ymd_opt(1970, 1, 1)
+            .and_then(|e| e.checked_add_signed(Duration::days(t.floor() as i64)))
+    };
+    let (Some(a), Some(b)) = (date(v.start()), date(v.end() - 0.5)) else {
+        return String::new();
+    };
+    let pd = |d: NaiveDate| -> Option<PartialDate> {
+        if v.span() > 3.0 * 365.0 {
+            PartialDate::year(d.year()).ok()
+        } else if v.span() > 60.0 {
+            PartialDate::month(d.year(), d.month()).ok()
+        } else {
+            PartialDate::day(d.year(), d.month(), d.day()).ok()
+        }
+    };
+    match (pd(a), pd(b)) {
+        (Some(a), Some(b)) if a == b => DateSpec::single(a).format(lang),
+        (Some(a), Some(b)) => DateSpec::span(a, b).format(lang),
+        _ => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,6 +400,23 @@ mod tests {
         v.set_window(5.0, 1.0);
         v.set_width(0.0);
         assert_eq!(v, before);
+    }
+
+    #[test]
+    fn describes_the_window_at_a_fitting_precision() {
+        use chrono::NaiveDate;
+        let day =
+            |y, m, d| super::super::date::day_number(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let mut v = Viewport::fit(Bounds::around(day(1990, 1, 1), day(2030, 1, 1)), 800.0);
+        v.set_window(day(2011, 1, 1), day(2027, 1, 1));
+        assert_eq!(describe_window(&v, Lang::En), "2011–2026");
+        v.set_window(day(2024, 10, 1), day(2025, 3, 1));
+        assert_eq!(
+            describe_window(&v, Lang::En),
+            "October 2024 – February 2025"
+        );
+        v.set_window(day(2024, 12, 2), day(2024, 12, 16));
+        assert_eq!(describe_window(&v, Lang::Fr), "2–15 déc. 2024");
     }
 
     #[test]

@@ -1,0 +1,296 @@
+//! The zoomable timeline: toolbar, two-level time axis, one lane per kind of event with its
+//! header, gap bands, today's line. It turns wheel, pointer and keyboard input into viewport and
+//! selection changes (through `model::input` and `model::timeline`), and draws the frame the model
+//! computes. Panning moves one container (`translateX`); marks are keyed so they persist.
+
+mod lanes;
+mod toolbar;
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_use_element_size::use_element_size;
+use wasm_bindgen::JsCast;
+
+use crate::hooks::use_viewport_motion::{UseViewportMotion, use_viewport_motion};
+use crate::i18n::strings;
+use crate::model::Dataset;
+use crate::model::input::{
+    Action, DeltaMode, Gesture, KeyCommand, PAN_STEP, Wheel, ZOOM_STEP, key_command, wheel_action,
+};
+use crate::model::timeline::{self, Frame, Timeline as Model};
+use crate::model::viewport::Viewport;
+use crate::state::{AppState, TimelineState};
+
+use lanes::Lanes;
+use toolbar::Toolbar;
+
+/// The timeline model shared by the parts, compared by identity (it is rebuilt, not mutated).
+#[derive(Clone)]
+pub(crate) struct Shared(pub Arc<Model>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the parts of the timeline need from it.
+#[derive(Clone, Copy)]
+pub(crate) struct Ctx {
+    pub dataset: StoredValue<Arc<Dataset>>,
+    pub model: Memo<Shared>,
+    pub frame: Memo<Frame>,
+    pub motion: UseViewportMotion,
+    pub gesture: StoredValue<Gesture>,
+}
+
+/// The timeline of every event in the dataset.
+#[component]
+pub fn Timeline(
+    /// The loaded dataset.
+    dataset: Arc<Dataset>,
+) -> impl IntoView {
+    let app = AppState::expect();
+    let data = StoredValue::new(dataset);
+    let model = Memo::new(move |_| {
+        let lang = app.lang.get();
+        Shared(Arc::new(
+            data.with_value(|d| Model::build(d, lang, |_| true)),
+        ))
+    });
+    let bounds = model.with_untracked(|m| m.0.bounds);
+    let viewport = RwSignal::new(Viewport::fit(bounds, 1_000.0));
+    let focus = RwSignal::new(None::<u32>);
+    let state = TimelineState { viewport, focus };
+    provide_context(state);
+
+    let today = timeline::today();
+    let frame = Memo::new(move |_| {
+        let lang = app.lang.get();
+        model.with(|m| viewport.with(|v| m.0.frame(v, lang, today)))
+    });
+    let motion = use_viewport_motion(viewport);
+    let gesture = StoredValue::new(Gesture::default());
+    let ctx = Ctx {
+        dataset: data,
+        model,
+        frame,
+        motion,
+        gesture,
+    };
+    provide_context(ctx);
+
+    // The drawing width follows the element (ResizeObserver); the time window is kept.
+    let area = NodeRef::<Div>::new();
+    let size = use_element_size(area);
+    Effect::new(move |_| {
+        let w = size.width.get();
+        if w >= 1.0 {
+            viewport.update(|v| v.set_width(w));
+        }
+    });
+
+    let local_x = move |client_x: i32| {
+        area.get_untracked().map_or(0.0, |el| {
+            f64::from(client_x) - el.get_bounding_client_rect().left()
+        })
+    };
+    let apply = move |action: Action| {
+        motion.cancel();
+        viewport.update(|v| match action {
+            Action::Zoom { anchor, factor } => v.zoom_at(anchor, factor),
+            Action::Pan(dx) => v.pan_px(dx),
+        });
+    };
+
+    let on_wheel = move |ev: ev::WheelEvent| {
+        let w = Wheel {
+            dx: ev.delta_x(),
+            dy: ev.delta_y(),
+            mode: DeltaMode::from_dom(ev.delta_mode()),
+            ctrl: ev.ctrl_key() || ev.meta_key(),
+            shift: ev.shift_key(),
+            x: local_x(ev.client_x()),
+            width: viewport.with_untracked(Viewport::width),
+        };
+        if let Some(action) = wheel_action(&w) {
+            ev.prevent_default();
+            apply(action);
+        }
+    };
+
+    let on_pointer_down = move |ev: ev::PointerEvent| {
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        gesture.update_value(|g| {
+            g.down(
+                ev.pointer_id(),
+                local_x(ev.client_x()),
+                f64::from(ev.client_y()),
+            )
+        });
+    };
+    let on_pointer_move = move |ev: ev::PointerEvent| {
+        let action = gesture
+            .try_update_value(|g| {
+                g.moved(
+                    ev.pointer_id(),
+                    local_x(ev.client_x()),
+                    f64::from(ev.client_y()),
+                )
+            })
+            .flatten();
+        if let Some(action) = action {
+            // Capture only once it is a drag, so that a plain click still reaches the mark.
+            if let Some(el) = area.get_untracked()
+                && !el.has_pointer_capture(ev.pointer_id())
+            {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+            apply(action);
+        }
+    };
+    let on_pointer_up = move |ev: ev::PointerEvent| {
+        gesture.update_value(|g| g.up(ev.pointer_id()));
+        if let Some(el) = area.get_untracked() {
+            let _ = el.release_pointer_capture(ev.pointer_id());
+        }
+    };
+
+    let on_key = move |ev: ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let Some(cmd) = key_command(&ev.key()) else {
+            return;
+        };
+        // On an event, arrows move between events; on the timeline itself, they pan.
+        let on_event: Option<u32> = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("data-idx"))
+            .and_then(|s| s.parse().ok());
+        let m = model.get_untracked().0;
+        let width = viewport.with_untracked(Viewport::width);
+        let go_to = |idx: Option<u32>| {
+            if let Some(idx) = idx {
+                motion.go(|v| m.bring_into_view(v, idx));
+                focus.set(Some(idx));
+            }
+        };
+        match (cmd, on_event) {
+            (KeyCommand::ZoomIn, _) => motion.go(|v| v.zoom_center(ZOOM_STEP)),
+            (KeyCommand::ZoomOut, _) => motion.go(|v| v.zoom_center(1.0 / ZOOM_STEP)),
+            (KeyCommand::FitAll, _) => motion.go(Viewport::fit_all),
+            (KeyCommand::Home, _) => motion.go(Viewport::go_to_start),
+            (KeyCommand::End, _) => motion.go(Viewport::go_to_end),
+            (KeyCommand::Left | KeyCommand::Right, Some(i)) => {
+                go_to(m.step(i, cmd == KeyCommand::Right));
+            }
+            (KeyCommand::Up | KeyCommand::Down, Some(i)) => {
+                go_to(m.cross(i, cmd == KeyCommand::Down));
+            }
+            (KeyCommand::Left, None) => motion.go(|v| v.pan_px(-PAN_STEP * width)),
+            (KeyCommand::Right, None) => motion.go(|v| v.pan_px(PAN_STEP * width)),
+            // From the timeline itself, Down enters the events.
+            (KeyCommand::Down, None) => go_to(viewport.with_untracked(|v| m.first_visible(v))),
+            (KeyCommand::Up, None) => return,
+            (KeyCommand::Escape, _) => {
+                app.selected.set(None);
+                focus.set(None);
+                if let Some(el) = area.get_untracked() {
+                    let _ = el.focus();
+                }
+            }
+        }
+        ev.prevent_default();
+    };
+
+    // Keyboard focus follows `focus` when the focused mark is re-created (zoom re-keys marks),
+    // but never steals it from outside the timeline.
+    Effect::new(move |_| {
+        let Some(idx) = focus.get() else { return };
+        frame.track();
+        request_animation_frame(move || {
+            let Some(el) = area.get_untracked() else {
+                return;
+            };
+            let active = document().active_element();
+            let inside = active
+                .as_ref()
+                .is_none_or(|a| el.contains(Some(a)) || a.tag_name() == "BODY");
+            if !inside {
+                return;
+            }
+            if let Ok(Some(mark)) = el.query_selector(&format!("[data-idx=\"{idx}\"]"))
+                && active.as_ref() != Some(&mark)
+                && let Ok(mark) = mark.dyn_into::<web_sys::HtmlElement>()
+            {
+                let _ = mark.focus();
+            }
+        });
+    });
+
+    let s = move || strings(app.lang.get());
+    let lane_headers = move || {
+        let lang = app.lang.get();
+        model.with(|m| {
+            data.with_value(|d| {
+                m.0.lanes
+                    .iter()
+                    .map(|l| {
+                        let label = d
+                            .lanes
+                            .iter()
+                            .find(|x| x.id == l.id)
+                            .map(|x| x.label.get(lang).to_string())
+                            .unwrap_or_default();
+                        view! {
+                            <div class=format!("lane-header lane--{}", l.id) data-lane=l.id.clone()>
+                                <span class="lane-header__label">{label}</span>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+
+    view! {
+        <section class="timeline" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" class="visually-hidden">{move || s().timeline_heading}</h2>
+            <Toolbar />
+            <div class="timeline__body">
+                <div class="timeline__headers" aria-hidden="true">
+                    <div class="timeline__axis-spacer"></div>
+                    {lane_headers}
+                </div>
+                <div
+                    class="timeline__area"
+                    node_ref=area
+                    tabindex="0"
+                    role="group"
+                    aria-roledescription=move || s().timeline_role
+                    aria-label=move || s().timeline_label
+                    data-testid="timeline"
+                    data-start=move || viewport.with(|v| format!("{:.4}", v.start()))
+                    data-end=move || viewport.with(|v| format!("{:.4}", v.end()))
+                    data-width=move || viewport.with(|v| format!("{:.2}", v.width()))
+                    on:wheel=on_wheel
+                    on:pointerdown=on_pointer_down
+                    on:pointermove=on_pointer_move
+                    on:pointerup=on_pointer_up
+                    on:pointercancel=on_pointer_up
+                    on:keydown=on_key
+                >
+                    <Lanes />
+                </div>
+            </div>
+            <p class="timeline__hint">{move || s().timeline_hint}</p>
+        </section>
+    }
+}
