@@ -7,7 +7,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 SUBPATH := /cooperation-timeline/
 SUBPATH_ROOT := target/subpath-site
 
-.PHONY: setup serve build test fmt-check clippy test-native test-chrome test-firefox smoke
+.PHONY: setup serve build test fmt-check clippy test-native test-chrome test-firefox smoke bench
 
 setup:
 	@scripts/setup.sh
@@ -48,3 +48,7 @@ smoke:
 	rm -rf $(SUBPATH_ROOT)
 	trunk build --release --public-url $(SUBPATH) --dist $(SUBPATH_ROOT)$(SUBPATH)
 	scripts/smoke.sh $(SUBPATH_ROOT) $(SUBPATH)
+
+## bench: measure first render and per-frame script time at 1k/10k/100k events (docs/benchmarks.md)
+bench: setup
+	scripts/bench.sh

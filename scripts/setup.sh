@@ -72,5 +72,12 @@ if ! have_version geckodriver "geckodriver $GECKODRIVER_VERSION"; then
     cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
-# 4. Crates, so that Trunk's offline build (cargo --offline) finds them all.
+# 4. npm packages of the browser drivers (bench/, accessibility checks): playwright-core drives
+#    Debian's Chromium, so no browser is downloaded. Reinstalled only when the lockfile changed.
+if ! cmp -s bench/package-lock.json bench/node_modules/.installed-lock 2>/dev/null; then
+  timed "npm packages in bench/" "a few seconds" npm ci --prefix bench --no-audit --no-fund
+  cp bench/package-lock.json bench/node_modules/.installed-lock
+fi
+
+# 5. Crates, so that Trunk's offline build (cargo --offline) finds them all.
 cargo fetch --quiet

@@ -207,6 +207,15 @@ pub fn key_command(key: &str) -> Option<KeyCommand> {
     })
 }
 
+/// Parses a cluster's time span as written in its `data-span` attribute ("t0 t1").
+pub fn parse_span(s: &str) -> Option<(f64, f64)> {
+    let mut parts = s.split(' ').map(str::parse::<f64>);
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(Ok(a)), Some(Ok(b)), None) if a.is_finite() && b.is_finite() => Some((a, b)),
+        _ => None,
+    }
+}
+
 /// Zoom factor of one button press or key press.
 pub const ZOOM_STEP: f64 = 1.5;
 /// Fraction of the width one arrow press pans.
@@ -310,6 +319,14 @@ mod tests {
         assert!(g.is_drag());
         g.up(2);
         assert_eq!(g.moved(1, 120.0, 0.0), Some(Action::Pan(-20.0)));
+    }
+
+    #[test]
+    fn spans_parse_strictly() {
+        assert_eq!(parse_span("10.5 20"), Some((10.5, 20.0)));
+        for bad in ["", "1", "1 2 3", "a b", "NaN 1", "1  2"] {
+            assert_eq!(parse_span(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -14,6 +14,8 @@ use super::viewport::Viewport;
 
 /// Items longer than this (days) may reach the window from a midpoint far off screen.
 const LONG_DAYS: Day = 31.0;
+/// Row assignment starts at a multiple of this many bins (see `layout_lane`).
+const PAGE: i64 = 16;
 /// Bins with at most this many members are looked into, to draw their wide bars as bars.
 const FEW: usize = 8;
 
@@ -114,7 +116,7 @@ impl Default for Options {
             marker_px: 14.0,
             gap_px: 8.0,
             max_rows: 3,
-            margin_px: 200.0,
+            margin_px: 120.0,
             px_per_char: 6.8,
         }
     }
@@ -129,8 +131,9 @@ pub enum MarkKind {
     Cluster {
         /// How many.
         count: u32,
-        /// Stable key: the first bin of the cluster at this bin size.
-        key: i64,
+        /// Its first member (in time order): a stable identity while zooming, since a cluster
+        /// that splits or merges keeps its first member on the left.
+        first: u32,
     },
 }
 
@@ -143,6 +146,8 @@ pub struct Mark {
     pub t0: Day,
     /// End of that span.
     pub t1: Day,
+    /// The time under the centre of the body (exact, so that it is the same from frame to frame).
+    pub center_t: Day,
     /// Left edge of its body (marker, bar or bubble), in viewport pixels.
     pub x0: f64,
     /// Right edge of its body.
@@ -183,7 +188,10 @@ pub fn layout_lane(lane: &LaneIndex, v: &Viewport, o: &Options) -> Vec<Mark> {
     let bin = bin_days(v, o);
     let w0 = v.start() - o.margin_px / ppd;
     let w1 = v.end() + o.margin_px / ppd;
-    let first_bin = (w0 / bin).floor() as i64;
+    // Rows are assigned left to right, so where the pass starts decides them. Starting at a
+    // boundary aligned to PAGE bins (not at the culling edge) keeps every row unchanged while
+    // panning within a page: marks do not hop between rows as the view moves.
+    let first_bin = (w0 / bin / PAGE as f64).floor() as i64 * PAGE;
     let last_bin = (w1 / bin).ceil() as i64;
 
     let mut candidates: Vec<Mark> = Vec::new();
@@ -201,6 +209,7 @@ pub fn layout_lane(lane: &LaneIndex, v: &Viewport, o: &Options) -> Vec<Mark> {
             kind: MarkKind::Item(it.idx),
             t0: it.start,
             t1: it.end,
+            center_t: it.mid(),
             x0,
             x1,
             row: 0,
@@ -228,10 +237,11 @@ pub fn layout_lane(lane: &LaneIndex, v: &Viewport, o: &Options) -> Vec<Mark> {
                 candidates.push(Mark {
                     kind: MarkKind::Cluster {
                         count: n as u32,
-                        key: b,
+                        first: lane.items[lo].idx,
                     },
                     t0,
                     t1,
+                    center_t: (t0 + t1) / 2.0,
                     x0: c - o.cluster_px / 2.0,
                     x1: c + o.cluster_px / 2.0,
                     row: 0,
@@ -251,7 +261,11 @@ pub fn layout_lane(lane: &LaneIndex, v: &Viewport, o: &Options) -> Vec<Mark> {
     }
     candidates.sort_by(|a, b| a.center().total_cmp(&b.center()));
     let merged = merge_colliding(candidates, o);
+    let left_edge = -o.margin_px;
     assign_rows(merged, o)
+        .into_iter()
+        .filter(|m| m.footprint().1 >= left_edge)
+        .collect()
 }
 
 fn is_pointlike(m: &Mark, o: &Options) -> bool {
@@ -273,17 +287,16 @@ fn merge_colliding(marks: Vec<Mark>, o: &Options) -> Vec<Mark> {
             && m.center() - out[p].center() < o.cluster_px
         {
             let prev = out[p];
-            let key = match (prev.kind, m.kind) {
-                (MarkKind::Cluster { key, .. }, _) | (_, MarkKind::Cluster { key, .. }) => key,
-                // Two single items: key by the first one (offset so it cannot equal a bin key).
-                (MarkKind::Item(i), _) => i64::MIN + i64::from(i),
+            let first = match prev.kind {
+                MarkKind::Cluster { first, .. } | MarkKind::Item(first) => first,
             };
             let count = member_count(&prev.kind) + member_count(&m.kind);
             let c = (prev.center() + m.center()) / 2.0;
             out[p] = Mark {
-                kind: MarkKind::Cluster { count, key },
+                kind: MarkKind::Cluster { count, first },
                 t0: prev.t0.min(m.t0),
                 t1: prev.t1.max(m.t1),
+                center_t: (prev.center_t + m.center_t) / 2.0,
                 x0: c - o.cluster_px / 2.0,
                 x1: c + o.cluster_px / 2.0,
                 row: 0,

@@ -7,6 +7,7 @@ pub mod date;
 pub mod input;
 pub mod layout;
 pub mod locale;
+pub mod synthetic;
 pub mod text;
 pub mod ticks;
 pub mod timeline;

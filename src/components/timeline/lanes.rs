@@ -1,15 +1,29 @@
 //! The drawing surface of the timeline: the axis rows, the lanes with their marks and gap bands,
-//! and today's line, all inside one "world" container that panning translates.
+//! and today's line, inside one "world" container. Everything is placed in days from the start of
+//! the bounds and multiplied by `--ppd` (pixels per day) in CSS, so a zoom step sets one variable
+//! and a pan one transform; the marks of each lane are kept by `use_mark_layer`, which moves
+//! existing marks instead of re-creating them.
 
+use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::Ctx;
+use crate::hooks::use_mark_layer::{ItemContent, use_mark_layer};
 use crate::i18n::strings;
-use crate::model::layout::MarkKind;
 use crate::model::locale::session_label;
-use crate::model::timeline::{GapView, MarkView, TickView};
+use crate::model::timeline::{GapView, TickView};
 use crate::model::{Shape, date::Precision};
-use crate::state::{AppState, Selection, TimelineState};
+use crate::state::{AppState, Selection};
+
+/// CSS for a left edge `days` from the origin plus `px` pixels.
+fn at(days: f64, px: f64) -> String {
+    format!("calc(var(--ppd) * {days:.4}px + {px:.2}px)")
+}
+
+/// CSS for a length of `days`.
+fn span(days: f64) -> String {
+    format!("calc(var(--ppd) * {days:.4}px)")
+}
 
 /// Everything that scrolls with time.
 #[component]
@@ -19,7 +33,14 @@ pub(super) fn Lanes() -> impl IntoView {
     let lanes: Vec<String> = ctx
         .model
         .with_untracked(|m| m.0.lanes.iter().map(|l| l.id.clone()).collect());
-    let shift = move || format!("translate3d({:.2}px, 0, 0)", -ctx.frame.with(|f| f.shift));
+    let world_style = move || {
+        ctx.frame.with(|f| {
+            format!(
+                "--ppd: {:.8}; transform: translate3d({:.2}px, 0, 0);",
+                f.px_per_day, -f.shift
+            )
+        })
+    };
     let ticks = move |major: bool| {
         move || {
             ctx.frame.with(|f| {
@@ -31,19 +52,35 @@ pub(super) fn Lanes() -> impl IntoView {
             })
         }
     };
+    let tick_key = |t: &TickView| (t.at.to_bits(), t.label.clone());
     let tick_view = |class: &'static str| {
         move |t: TickView| {
             view! {
-                <span class=class style:left=format!("{:.2}px", t.x)>
+                <span class=class style:left=at(t.at, 0.0)>
                     {t.label}
                 </span>
             }
         }
     };
+    let pinned = move || {
+        ctx.frame.with(|f| {
+            f.pinned.clone().map(|label| {
+                let left = f.shift;
+                view! {
+                    <span
+                        class="axis__tick axis__tick--major axis__tick--pinned"
+                        style:left=format!("{left:.2}px")
+                    >
+                        {label}
+                    </span>
+                }
+            })
+        })
+    };
     let today = move || {
-        ctx.frame.with(|f| f.today).map(|x| {
+        ctx.frame.with(|f| f.today).map(|t| {
             view! {
-                <div class="today" style:left=format!("{x:.2}px") aria-hidden="true">
+                <div class="today" style:left=at(t, 0.0) aria-hidden="true">
                     <span class="today__label">{move || strings(app.lang.get()).today}</span>
                 </div>
             }
@@ -51,13 +88,18 @@ pub(super) fn Lanes() -> impl IntoView {
     };
 
     view! {
-        <div class="timeline__world" style:transform=shift>
+        <div class="timeline__world" style=world_style>
             <div class="axis" aria-hidden="true">
                 <div class="axis__row axis__row--major">
-                    <For each=ticks(true) key=|t| t.key.clone() children=tick_view("axis__tick axis__tick--major") />
+                    {pinned}
+                    <For
+                        each=ticks(true)
+                        key=tick_key
+                        children=tick_view("axis__tick axis__tick--major")
+                    />
                 </div>
                 <div class="axis__row axis__row--minor">
-                    <For each=ticks(false) key=|t| t.key.clone() children=tick_view("axis__tick") />
+                    <For each=ticks(false) key=tick_key children=tick_view("axis__tick") />
                 </div>
             </div>
             {lanes
@@ -65,17 +107,29 @@ pub(super) fn Lanes() -> impl IntoView {
                 .enumerate()
                 .map(|(l, id)| {
                     let gaps = move || {
-                        ctx.frame.with(|f| f.gaps.iter().filter(|g| g.lane == l).cloned().collect::<Vec<_>>())
+                        ctx.frame
+                            .with(|f| {
+                                f.gaps.iter().filter(|g| g.lane == l).cloned().collect::<Vec<_>>()
+                            })
                     };
-                    let marks = move || ctx.frame.with(|f| f.lanes.get(l).cloned().unwrap_or_default());
+                    // Changes only when this lane's layout does (not on pans).
+                    let marks = Memo::new(move |_| {
+                        ctx.frame.with(|f| f.lanes.get(l).cloned().unwrap_or_default())
+                    });
+                    let layer = NodeRef::<Div>::new();
+                    use_mark_layer(
+                        layer,
+                        marks,
+                        move |idx| item_content(&ctx, &app, idx),
+                        move |n| {
+                            strings(app.lang.get_untracked()).cluster_label.replace("{n}", &n.to_string())
+                        },
+                        move || selected_event(&app),
+                    );
                     view! {
                         <div class=format!("lane lane--{id}") data-lane=id>
-                            <For
-                                each=gaps
-                                key=|g| (g.idx, (g.x * 10.0) as i64, (g.width * 10.0) as i64)
-                                children=gap_view
-                            />
-                            <For each=marks key=|m| m.key.clone() children=mark_view />
+                            <For each=gaps key=|g| g.idx children=gap_view />
+                            <div class="lane__marks" node_ref=layer></div>
                         </div>
                     }
                 })
@@ -109,8 +163,8 @@ fn gap_view(g: GapView) -> impl IntoView {
             type="button"
             class=format!("gap gap--{kind}")
             class:gap--selected=move || app.selected.get() == Some(Selection::Gap(idx))
-            style:left=format!("{:.2}px", g.x)
-            style:width=format!("{:.2}px", g.width)
+            style:left=at(g.at, 0.0)
+            style:width=span(g.span)
             data-testid="gap"
             aria-label=label
             on:click=move |_| {
@@ -119,115 +173,58 @@ fn gap_view(g: GapView) -> impl IntoView {
                 }
             }
         >
-            <span class="gap__label" style:transform=move || format!("translateX({:.1}px)", offset())>
+            <span
+                class="gap__label"
+                style:transform=move || format!("translateX({:.1}px)", offset())
+            >
                 {label}
             </span>
         </button>
     }
 }
 
-/// One mark: an event (point, bar or band by its date's precision) or a cluster.
-fn mark_view(m: MarkView) -> AnyView {
-    let ctx = expect_context::<Ctx>();
-    let app = AppState::expect();
-    let tl = expect_context::<TimelineState>();
-    let pos = format!(
-        "left: {:.2}px; --row: {}; width: {:.2}px;",
-        m.x, m.row, m.width
-    );
-    match m.kind {
-        MarkKind::Cluster { count, .. } => {
-            let (t0, t1) = (m.t0, m.t1);
-            let label = move || {
-                strings(app.lang.get())
-                    .cluster_label
-                    .replace("{n}", &count.to_string())
-            };
-            view! {
-                <button
-                    type="button"
-                    class="mark mark--cluster"
-                    style=pos
-                    data-testid="cluster"
-                    aria-label=label
-                    title=label
-                    on:click=move |_| {
-                        if !ctx.gesture.with_value(|g| g.is_drag()) {
-                            ctx.motion.go(|v| v.show(t0, t1, 0.25));
-                        }
-                    }
-                >
-                    <span class="mark__count">{count}</span>
-                </button>
-            }
-            .into_any()
+/// What an item's mark says, in the current language.
+fn item_content(ctx: &Ctx, app: &AppState, idx: u32) -> ItemContent {
+    let i = idx as usize;
+    let lang = app.lang.get_untracked();
+    ctx.dataset.with_value(|d| {
+        let e = &d.events[i];
+        let shape = match e.date.shape() {
+            Shape::Point => "point",
+            Shape::Range => "range",
+            Shape::Band => "band",
+        };
+        let mut class = format!("mark--{shape} mark--{}", e.confidence.as_str());
+        if e.date.inferred || e.date.within {
+            class.push_str(" mark--inferred");
         }
-        MarkKind::Item(idx) => {
-            let i = idx as usize;
-            let (label, description, class) = ctx.dataset.with_value(|d| {
-                ctx.model.with_untracked(|model| {
-                    let e = &d.events[i];
-                    let lang = app.lang.get_untracked();
-                    let label = model.0.labels[i].clone();
-                    let mut parts = vec![];
-                    if e.lane == crate::model::COMMISSION_LANE {
-                        parts.push(session_label(lang, e.session_number));
-                    }
-                    parts.push(e.title.get(lang).to_string());
-                    parts.push(e.date.format(lang));
-                    if let Some(p) = &e.place {
-                        parts.push(p.name.get(lang).to_string());
-                    }
-                    let shape = match e.date.shape() {
-                        Shape::Point => "point",
-                        Shape::Range => "range",
-                        Shape::Band => "band",
-                    };
-                    let mut class = format!("mark mark--{shape}");
-                    if m.width > 24.0 {
-                        class.push_str(" mark--wide");
-                    }
-                    if e.date.inferred || e.date.within {
-                        class.push_str(" mark--inferred");
-                    }
-                    if e.date.precision() == Precision::Year {
-                        class.push_str(" mark--year");
-                    }
-                    class.push_str(&format!(" mark--{}", e.confidence.as_str()));
-                    (label, parts.join(", "), class)
-                })
-            });
-            let is_session = ctx
-                .dataset
-                .with_value(|d| d.events[i].lane == crate::model::COMMISSION_LANE);
-            view! {
-                <button
-                    type="button"
-                    class=class
-                    class:mark--selected=move || app.selected.get() == Some(Selection::Event(i))
-                    style=pos
-                    data-idx=idx
-                    data-testid=if is_session { "session" } else { "event" }
-                    aria-label=description.clone()
-                    title=description
-                    on:click=move |_| {
-                        if !ctx.gesture.with_value(|g| g.is_drag()) {
-                            app.selected.set(Some(Selection::Event(i)));
-                            tl.focus.set(Some(idx));
-                        }
-                    }
-                >
-                    <span class="mark__body"></span>
-                    {m.label_width.map(|w| {
-                        view! {
-                            <span class="mark__label" style:width=format!("{w:.1}px")>
-                                {label}
-                            </span>
-                        }
-                    })}
-                </button>
-            }
-            .into_any()
+        if e.date.precision() == Precision::Year {
+            class.push_str(" mark--year");
         }
+        let is_session = e.lane == crate::model::COMMISSION_LANE;
+        let mut parts = vec![];
+        if is_session {
+            parts.push(session_label(lang, e.session_number));
+        }
+        parts.push(e.title.get(lang).to_string());
+        parts.push(e.date.format(lang));
+        if let Some(p) = &e.place {
+            parts.push(p.name.get(lang).to_string());
+        }
+        ItemContent {
+            class,
+            testid: if is_session { "session" } else { "event" },
+            description: parts.join(", "),
+            label: ctx
+                .model
+                .with_untracked(|m| m.0.labels.get(i).cloned().unwrap_or_default()),
+        }
+    })
+}
+
+fn selected_event(app: &AppState) -> Option<u32> {
+    match app.selected.get_untracked() {
+        Some(Selection::Event(i)) => Some(i as u32),
+        _ => None,
     }
 }

@@ -22,7 +22,7 @@ use crate::model::input::{
 };
 use crate::model::timeline::{self, Frame, Timeline as Model};
 use crate::model::viewport::Viewport;
-use crate::state::{AppState, TimelineState};
+use crate::state::{AppState, Selection, TimelineState};
 
 use lanes::Lanes;
 use toolbar::Toolbar;
@@ -161,6 +161,68 @@ pub fn Timeline(
         }
     };
 
+    // Clicks on marks are handled here, once, rather than by a listener per mark: marks are
+    // created and dropped by the hundred while zooming.
+    let on_click = move |ev: ev::MouseEvent| {
+        if gesture.with_value(Gesture::is_drag) {
+            return;
+        }
+        let Some(mark) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".mark").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(idx) = mark
+            .get_attribute("data-idx")
+            .and_then(|s| s.parse::<u32>().ok())
+        {
+            app.selected.set(Some(Selection::Event(idx as usize)));
+            focus.set(Some(idx));
+        } else if let Some((t0, t1)) = mark
+            .get_attribute("data-span")
+            .and_then(|s| crate::model::input::parse_span(&s))
+        {
+            motion.go(|v| v.show(t0, t1, 0.25));
+        }
+    };
+
+    // Tooltips repeat a mark's accessible name; set on first hover rather than for every mark.
+    let on_pointer_over = move |ev: ev::PointerEvent| {
+        if let Some(mark) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".mark").ok().flatten())
+            && !mark.has_attribute("title")
+            && let Some(name) = mark.get_attribute("aria-label")
+        {
+            let _ = mark.set_attribute("title", &name);
+        }
+    };
+
+    // The selection highlight: marks are created with it; this moves it when the selection does.
+    Effect::new(move |previous: Option<Option<usize>>| {
+        let now = match app.selected.get() {
+            Some(Selection::Event(i)) => Some(i),
+            _ => None,
+        };
+        if let Some(el) = area.get_untracked() {
+            for (idx, on) in [(previous.flatten(), false), (now, true)] {
+                let Some(idx) = idx else { continue };
+                if let Ok(Some(mark)) = el.query_selector(&format!("[data-idx=\"{idx}\"]")) {
+                    let _ = mark.class_list().toggle_with_force("mark--selected", on);
+                    let _ = if on {
+                        mark.set_attribute("aria-current", "true")
+                    } else {
+                        mark.remove_attribute("aria-current")
+                    };
+                }
+            }
+        }
+        now
+    });
+
     let on_key = move |ev: ev::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -286,6 +348,8 @@ pub fn Timeline(
                     on:pointerup=on_pointer_up
                     on:pointercancel=on_pointer_up
                     on:keydown=on_key
+                    on:click=on_click
+                    on:pointerover=on_pointer_over
                 >
                     <Lanes />
                 </div>
