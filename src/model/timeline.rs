@@ -378,10 +378,15 @@ impl Timeline {
             label: t.label.clone(),
         };
         let minor = axis.minor.iter().map(tick).collect();
+        // The pinned label gives way when the next major tick would run into it.
+        let next_major_x = axis.major.iter().find(|t| t.t >= v.start()).map(|t| t.x);
         let pinned = axis
             .major
             .first()
             .filter(|t| t.t < v.start())
+            .filter(|t| {
+                next_major_x.is_none_or(|x| x >= t.label.chars().count() as f64 * 7.5 + 16.0)
+            })
             .map(|t| t.label.clone());
         let major = axis
             .major
