@@ -104,6 +104,58 @@ pub struct Strings {
     pub sessions: &'static str,
     /// Prefix of the session number line.
     pub session: &'static str,
+    /// Search box label.
+    pub search_label: &'static str,
+    /// Search box placeholder.
+    pub search_placeholder: &'static str,
+    /// Shown when a search finds nothing.
+    pub search_none: &'static str,
+    /// Search results count; `{n}` is replaced.
+    pub search_count: &'static str,
+    /// Side panel tabs: record, filters, domains, people.
+    pub tabs: [&'static str; 4],
+    /// Label of the panel tab list.
+    pub tabs_label: &'static str,
+    /// "Showing {n} of {m} events".
+    pub showing: &'static str,
+    /// Clear all filters.
+    pub clear_all: &'static str,
+    /// Facet titles: lanes, host, confidence, dates.
+    pub facet_titles: [&'static str; 4],
+    /// "From" (year).
+    pub from: &'static str,
+    /// "To" (year).
+    pub to: &'static str,
+    /// Host unknown facet value.
+    pub host_unknown: &'static str,
+    /// Domain mode labels: any, all.
+    pub domain_modes: [&'static str; 2],
+    /// Label of the domain mode choice.
+    pub domain_mode_label: &'static str,
+    /// Explains the domain strips.
+    pub domains_hint: &'static str,
+    /// Explains the participants panel.
+    pub people_hint: &'static str,
+    /// "Show only these events".
+    pub only_these: &'static str,
+    /// "Roles".
+    pub roles: &'static str,
+    /// "Events" (a person's).
+    pub person_events: &'static str,
+    /// "in office" (a role with no end).
+    pub in_office: &'static str,
+    /// "Previous session".
+    pub previous_session: &'static str,
+    /// "Next session".
+    pub next_session: &'static str,
+    /// "Related".
+    pub related: &'static str,
+    /// Heading of the explanation of the undocumented period in a session record.
+    pub gap_nearby: &'static str,
+    /// "Back to the record".
+    pub clear_person: &'static str,
+    /// "involved in the selected event" (marks people in the panel).
+    pub in_selected: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -160,6 +212,32 @@ const EN: Strings = Strings {
     gap_kinds: ["Undocumented", "Not found"],
     sessions: "Sessions",
     session: "Session",
+    search_label: "Search events",
+    search_placeholder: "Search: a name, a place, an exercise… ( / )",
+    search_none: "No event matches.",
+    search_count: "{n} results",
+    tabs: ["Record", "Filters", "Domains", "People"],
+    tabs_label: "Panels",
+    showing: "Showing {n} of {m} events",
+    clear_all: "Clear all",
+    facet_titles: ["Kinds of event", "Host", "Confidence", "Years"],
+    from: "From",
+    to: "To",
+    host_unknown: "Not stated",
+    domain_modes: ["any selected", "all selected"],
+    domain_mode_label: "Show events in",
+    domains_hint: "Each strip shows a domain's events per year: the widening of the cooperation at a glance. Select domains to filter the timeline.",
+    people_hint: "Select a person to highlight what they chaired or attended.",
+    only_these: "Show only these events",
+    roles: "Roles",
+    person_events: "Sessions and events",
+    in_office: "in office",
+    previous_session: "Previous session",
+    next_session: "Next session",
+    related: "Related",
+    gap_nearby: "Around this session",
+    clear_person: "All people",
+    in_selected: "in the selected event",
 };
 
 const FR: Strings = Strings {
@@ -216,6 +294,32 @@ const FR: Strings = Strings {
     gap_kinds: ["Non documenté", "Non trouvé"],
     sessions: "Sessions",
     session: "Session",
+    search_label: "Rechercher des événements",
+    search_placeholder: "Rechercher : un nom, un lieu, un exercice… ( / )",
+    search_none: "Aucun événement ne correspond.",
+    search_count: "{n} résultats",
+    tabs: ["Fiche", "Filtres", "Domaines", "Personnes"],
+    tabs_label: "Panneaux",
+    showing: "{n} événements affichés sur {m}",
+    clear_all: "Tout effacer",
+    facet_titles: ["Types d’événement", "Pays hôte", "Fiabilité", "Années"],
+    from: "De",
+    to: "À",
+    host_unknown: "Non précisé",
+    domain_modes: ["l’un des domaines choisis", "tous les domaines choisis"],
+    domain_mode_label: "Afficher les événements de",
+    domains_hint: "Chaque bande montre les événements d’un domaine par année : l’élargissement de la coopération d’un coup d’œil. Choisissez des domaines pour filtrer la chronologie.",
+    people_hint: "Choisissez une personne pour mettre en évidence ce qu’elle a présidé ou suivi.",
+    only_these: "N’afficher que ces événements",
+    roles: "Fonctions",
+    person_events: "Sessions et événements",
+    in_office: "en fonction",
+    previous_session: "Session précédente",
+    next_session: "Session suivante",
+    related: "Voir aussi",
+    gap_nearby: "Autour de cette session",
+    clear_person: "Toutes les personnes",
+    in_selected: "dans l’événement sélectionné",
 };
 
 const AR: Strings = Strings {
@@ -268,6 +372,32 @@ const AR: Strings = Strings {
     gap_kinds: ["غير موثّق", "لم يُعثر عليه"],
     sessions: "الدورات",
     session: "الدورة",
+    search_label: "البحث في الأحداث",
+    search_placeholder: "ابحث: اسم، مكان، تمرين… ( / )",
+    search_none: "لا يوجد حدث مطابق.",
+    search_count: "{n} نتيجة",
+    tabs: ["البطاقة", "التصفية", "المجالات", "الأشخاص"],
+    tabs_label: "اللوحات",
+    showing: "عرض {n} من أصل {m} حدثًا",
+    clear_all: "مسح الكل",
+    facet_titles: ["أنواع الأحداث", "البلد المضيف", "درجة اليقين", "السنوات"],
+    from: "من",
+    to: "إلى",
+    host_unknown: "غير مذكور",
+    domain_modes: ["أيّ مجال مختار", "كل المجالات المختارة"],
+    domain_mode_label: "عرض الأحداث في",
+    domains_hint: "يعرض كل شريط أحداث مجال ما حسب السنة: اتساع التعاون في لمحة. اختر مجالات لتصفية التسلسل الزمني.",
+    people_hint: "اختر شخصًا لإبراز ما ترأسه أو حضره.",
+    only_these: "عرض هذه الأحداث فقط",
+    roles: "المهام",
+    person_events: "الدورات والأحداث",
+    in_office: "في المنصب",
+    previous_session: "الدورة السابقة",
+    next_session: "الدورة التالية",
+    related: "ذو صلة",
+    gap_nearby: "حول هذه الدورة",
+    clear_person: "كل الأشخاص",
+    in_selected: "في الحدث المحدد",
 };
 
 /// The strings for `lang`.

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::data::{LoadError, fetch_dataset};
+use crate::model::filter::Filters;
 use crate::model::{Dataset, Lang};
 
 /// Where the dataset is in its life.
@@ -30,6 +31,21 @@ pub enum Selection {
     Gap(usize),
 }
 
+/// The side panels (tabs on narrow screens; on wide ones the record is always beside the
+/// timeline and the tabs switch the other panel).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Panel {
+    /// The detail record of the selection.
+    Record,
+    /// Facets and filters.
+    #[default]
+    Filters,
+    /// Cooperation domains.
+    Domains,
+    /// Participants.
+    People,
+}
+
 /// The app's shared state; `Copy`, so closures take it freely.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -39,6 +55,14 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// What is selected (shown in the detail panel and highlighted on the timeline).
     pub selected: RwSignal<Option<Selection>>,
+    /// What the timeline, counts and panels are narrowed to.
+    pub filters: RwSignal<Filters>,
+    /// The person whose events are highlighted (by id).
+    pub person: RwSignal<Option<String>>,
+    /// The search text.
+    pub query: RwSignal<String>,
+    /// The open side panel.
+    pub panel: RwSignal<Panel>,
     data_url: StoredValue<String>,
     /// Counts load attempts, so that only the latest attempt's answer is applied.
     attempt: StoredValue<u64>,
@@ -51,6 +75,10 @@ impl AppState {
             load: RwSignal::new(LoadState::Loading),
             lang: RwSignal::new(lang),
             selected: RwSignal::new(None),
+            filters: RwSignal::new(Filters::default()),
+            person: RwSignal::new(None),
+            query: RwSignal::new(String::new()),
+            panel: RwSignal::new(Panel::default()),
             data_url: StoredValue::new(data_url),
             attempt: StoredValue::new(0),
         }
@@ -81,6 +109,8 @@ impl AppState {
         let attempt = self.attempt.get_value();
         self.load.set(LoadState::Loading);
         self.selected.set(None);
+        self.person.set(None);
+        self.filters.set(Filters::default());
         let url = self.data_url();
         spawn_local(async move {
             let result = fetch_dataset(&url).await;
@@ -92,6 +122,20 @@ impl AppState {
                 });
             }
         });
+    }
+}
+
+/// Selects an event: the record shows it, the timeline brings it into view, and on a narrow
+/// screen the record tab opens.
+pub fn select_event(app: AppState, idx: usize) {
+    app.selected.set(Some(Selection::Event(idx)));
+    let narrow = window()
+        .match_media("(max-width: 60rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    if narrow {
+        app.panel.set(Panel::Record);
     }
 }
 

@@ -404,3 +404,195 @@ async fn keyboard_alone_reaches_and_steps_through_events() {
     })
     .await;
 }
+
+/// Clicks an element found by selector.
+fn click(root: &Element, selector: &str) {
+    one(root, selector).unchecked_into::<HtmlElement>().click();
+}
+
+/// Sets the search box's text as a user typing would (fires `input`).
+fn type_into(input: &Element, text: &str) {
+    let input: &web_sys::HtmlInputElement = input.unchecked_ref();
+    input.set_value(text);
+    let ev = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+/// Index of an event in the shipped dataset, by id, read from a mark's aria-label.
+fn mark_for(root: &Element, label_part: &str) -> Option<Element> {
+    all(root, ".mark[data-idx]")
+        .into_iter()
+        .find(|m| attr(m, "aria-label").contains(label_part))
+}
+
+#[wasm_bindgen_test]
+async fn selecting_berrid_highlights_the_22nd_and_23rd_sessions() {
+    let (root, _handle) = loaded(DATA).await;
+    click(&root, "[data-testid=tab-people]");
+    click(&root, "[data-testid=person-berrid]");
+    wait_until("person view", || {
+        root.query_selector("[data-testid=person-view]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(
+        one(&root, "[data-testid=timeline]")
+            .class_list()
+            .contains("timeline__area--highlight")
+    );
+    // Every drawn event mark is highlighted exactly when Berrid chaired or attended it.
+    for session in ["22nd session", "23rd session"] {
+        // Bring the session into view from the person's list of events.
+        let link = all(&root, "[data-testid=person-view] button")
+            .into_iter()
+            .find(|b| {
+                b.text_content()
+                    .unwrap_or_default()
+                    .contains(if session.starts_with("22") {
+                        "22nd"
+                    } else {
+                        "23rd"
+                    })
+            })
+            .expect("the session is in Berrid's list");
+        link.unchecked_into::<HtmlElement>().click();
+        wait_until(session, || mark_for(&root, session).is_some()).await;
+        settled(&root).await;
+        let mark = mark_for(&root, session).unwrap();
+        assert!(
+            mark.class_list().contains("mark--hit"),
+            "{session} is highlighted"
+        );
+    }
+    let others = all(&root, ".mark[data-idx]");
+    let dimmed = others
+        .iter()
+        .filter(|m| !m.class_list().contains("mark--hit"))
+        .count();
+    assert!(dimmed > 0, "events Berrid did not attend are dimmed");
+    // "Show only these" narrows the timeline to his events.
+    click(&root, "[data-testid=only-these]");
+    wait_until("only Berrid's events", || {
+        all(&root, ".mark[data-idx]")
+            .iter()
+            .all(|m| m.class_list().contains("mark--hit"))
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn selecting_the_space_domain_updates_counts_and_the_timeline() {
+    let (root, _handle) = loaded(DATA).await;
+    let showing = |r: &Element| text(r, "[data-testid=showing]");
+    let before = showing(&root);
+    assert!(before.contains("58 of 58"), "{before}");
+    let drawn = |r: &Element| -> usize {
+        let items = all(r, ".mark[data-idx]").len();
+        let clustered: usize = all(r, "[data-testid=cluster]")
+            .iter()
+            .map(|c| c.text_content().unwrap().trim().parse::<usize>().unwrap())
+            .sum();
+        items + clustered
+    };
+    click(&root, "[data-testid=tab-domains]");
+    let space_count: usize = text(&root, "[data-testid=domain-count-space]")
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(space_count > 0);
+    click(&root, "[data-testid=domain-space]");
+    wait_until("counts update", || showing(&root) != before).await;
+    assert!(
+        showing(&root).contains(&format!("{space_count} of 58")),
+        "{}",
+        showing(&root)
+    );
+    wait_until("timeline shows only space events", || {
+        drawn(&root) == space_count
+    })
+    .await;
+    // Clearing everything restores the full timeline.
+    click(&root, "[data-testid=tab-filters]");
+    click(&root, "[data-testid=clear-all]");
+    wait_until("cleared", || showing(&root).contains("58 of 58")).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_search_result_selects_its_event() {
+    let (root, _handle) = loaded(DATA).await;
+    let input = one(&root, "[data-testid=search]");
+    type_into(&input, "chergui");
+    wait_until("results", || {
+        !all(&root, "[data-testid=search-hit]").is_empty()
+    })
+    .await;
+    let hits: Vec<String> = all(&root, "[data-testid=search-hit]")
+        .iter()
+        .map(|h| h.text_content().unwrap_or_default())
+        .collect();
+    assert!(hits.iter().any(|h| h.contains("Chergui 2022")), "{hits:?}");
+    let hit = all(&root, "[data-testid=search-hit]")
+        .into_iter()
+        .find(|h| {
+            h.text_content()
+                .unwrap_or_default()
+                .contains("Chergui 2022")
+        })
+        .unwrap();
+    hit.unchecked_into::<HtmlElement>().click();
+    wait_until("selected", || {
+        text(&root, "[data-testid=detail-title]").contains("Chergui 2022")
+    })
+    .await;
+    // The timeline brought it into view and highlights it.
+    wait_until("selected mark", || {
+        mark_for(&root, "Chergui 2022").is_some_and(|m| m.class_list().contains("mark--selected"))
+    })
+    .await;
+    // Accents do not matter.
+    type_into(&input, "MEKNES");
+    wait_until("accent-insensitive", || {
+        !all(&root, "[data-testid=search-hit]").is_empty()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_record_of_the_22nd_session_shows_co_chairs_sources_and_neighbours() {
+    let (root, _handle) = loaded(DATA).await;
+    let input = one(&root, "[data-testid=search]");
+    type_into(&input, "22nd session");
+    wait_until("results", || {
+        !all(&root, "[data-testid=search-hit]").is_empty()
+    })
+    .await;
+    click(&root, "[data-testid=search-hit]");
+    wait_until("record", || {
+        text(&root, "[data-testid=detail-title]") == "22nd Joint Military Commission"
+    })
+    .await;
+    let chairs = text(&root, "[data-testid=detail-chairs]");
+    assert!(
+        chairs.contains("Mohammed Berrid") && chairs.contains("Thierry Burkhard"),
+        "{chairs}"
+    );
+    let sources = all(&root, "[data-testid=source]");
+    assert!(sources.len() >= 4, "{} sources", sources.len());
+    for a in all(&root, "[data-testid=source] a") {
+        assert_eq!(attr(&a, "target"), "_blank");
+        assert_eq!(attr(&a, "rel"), "noopener noreferrer");
+    }
+    let nav = text(&root, "[data-testid=detail-nav]");
+    assert!(
+        nav.contains("Previous session") && nav.contains("Next session"),
+        "{nav}"
+    );
+    // The undocumented 13th–21st sessions are explained right there.
+    assert!(text(&root, "[data-testid=gap-nearby]").contains("13th–21st"));
+}

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::error_view::ErrorView;
-use super::event_detail::EventDetail;
 use super::loading_view::LoadingView;
+use super::search::Search;
+use super::side_panels::{RecordPanel, SidePanels};
 use super::timeline::Timeline;
 use crate::data::DEFAULT_DATA_URL;
 use crate::i18n::strings;
@@ -43,6 +44,7 @@ pub fn App(
         <div class="app" lang=move || state.lang.get().code()>
             <header class="app__header">
                 <h1 class="app__title">{title}</h1>
+                {move || state.dataset().map(|d| view! { <Search dataset=d /> })}
             </header>
             <main class="app__main">
                 {move || match state.load.get() {
@@ -51,8 +53,9 @@ pub fn App(
                     LoadState::Ready(dataset) => {
                         view! {
                             <div class="workspace">
+                                <SidePanels dataset=dataset.clone() />
                                 <Timeline dataset=dataset.clone() />
-                                <EventDetail dataset />
+                                <RecordPanel dataset />
                             </div>
                         }
                             .into_any()

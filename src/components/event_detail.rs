@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use crate::i18n::{Strings, strings};
 use crate::model::dataset::{Confidence, EventField, GapKind, NoteKind};
 use crate::model::date::Precision;
+use crate::model::filter::{Filters, gaps_next_to, neighbour_sessions};
 use crate::model::locale::session_label;
 use crate::model::validate::is_http_url;
 use crate::model::{COMMISSION_LANE, Dataset, Lang, Note, Text};
-use crate::state::{AppState, Selection};
+use crate::state::{AppState, Panel, Selection, select_event};
 
 /// The panel beside the timeline.
 #[component]
@@ -181,18 +182,59 @@ fn sources_view(ids: &[String], lang: Lang, s: &'static Strings, d: &Dataset) ->
     }
 }
 
-fn people_line(ids: &[String], d: &Dataset, lang: Lang) -> String {
-    ids.iter()
-        .filter_map(|id| d.person(id))
-        .map(|p| {
-            let party = d
-                .party(&p.party)
-                .map(|x| x.name.get(lang).to_string())
-                .unwrap_or_default();
-            format!("{} ({party})", p.name)
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+/// People as buttons: choosing one highlights their events and opens their view.
+fn people_links(ids: &[String], d: &Dataset, lang: Lang) -> Option<AnyView> {
+    let app = AppState::expect();
+    let people: Vec<_> = ids.iter().filter_map(|id| d.person(id)).collect();
+    (!people.is_empty()).then(|| {
+        people
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let party = d
+                    .party(&p.party)
+                    .map(|x| x.name.get(lang).to_string())
+                    .unwrap_or_default();
+                let id = p.id.clone();
+                view! {
+                    {(i > 0).then_some(", ")}
+                    <button
+                        type="button"
+                        class="link"
+                        on:click=move |_| {
+                            app.person.set(Some(id.clone()));
+                            app.panel.set(Panel::People);
+                        }
+                    >
+                        {p.name.clone()}
+                    </button>
+                    {format!(" ({party})")}
+                }
+            })
+            .collect_view()
+            .into_any()
+    })
+}
+
+/// A link that selects another event.
+fn event_link(d: &Dataset, idx: usize, lang: Lang, prefix: Option<&'static str>) -> impl IntoView {
+    let app = AppState::expect();
+    let e = &d.events[idx];
+    let label = if e.lane == COMMISSION_LANE {
+        format!(
+            "{} — {}",
+            session_label(lang, e.session_number),
+            e.date.format(lang)
+        )
+    } else {
+        format!("{} — {}", e.title.get(lang), e.date.format(lang))
+    };
+    view! {
+        <button type="button" class="link" on:click=move |_| select_event(app, idx)>
+            {prefix.map(|p| format!("{p}: "))}
+            {label}
+        </button>
+    }
 }
 
 fn field_name(f: EventField, s: &'static Strings) -> &'static str {
@@ -229,14 +271,46 @@ fn event(d: &Dataset, i: usize, lang: Lang, s: &'static Strings) -> AnyView {
         .as_ref()
         .and_then(|h| d.party(h))
         .map(|p| p.name.get(lang).to_string());
-    let domains: Vec<String> = e
+    let app = AppState::expect();
+    // Domains as chips that filter the timeline to that domain.
+    let domains: Vec<AnyView> = e
         .domains
         .iter()
         .filter_map(|id| d.domains.iter().find(|x| &x.id == id))
-        .map(|x| x.label.get(lang).to_string())
+        .map(|x| {
+            let id = x.id.clone();
+            let toggle = x.id.clone();
+            let label = x.label.get(lang).to_string();
+            view! {
+                <button
+                    type="button"
+                    class="chip"
+                    aria-pressed=move || app.filters.with(|f| f.domains.contains(&id)).to_string()
+                    on:click=move |_| app.filters.update(|f| Filters::toggle(&mut f.domains, &toggle))
+                >
+                    {label}
+                </button>
+            }
+            .into_any()
+        })
         .collect();
-    let chairs = people_line(&e.chairs, d, lang);
-    let participants = people_line(&e.participants, d, lang);
+    let (previous, next) = neighbour_sessions(d, i);
+    let related: Vec<usize> = e
+        .related
+        .iter()
+        .filter_map(|id| d.events.iter().position(|x| &x.id == id))
+        .collect();
+    let mut related_gaps: Vec<usize> = e
+        .related
+        .iter()
+        .filter_map(|id| d.gaps.iter().position(|g| &g.id == id))
+        .chain(gaps_next_to(d, i))
+        .collect();
+    related_gaps.sort_unstable();
+    related_gaps.dedup();
+
+    let chairs = people_links(&e.chairs, d, lang);
+    let participants = people_links(&e.participants, d, lang);
     let date = e.date.format(lang);
     let precision = precision_phrase(e.date.precision(), s);
     let place_uncertain = e
@@ -270,13 +344,13 @@ fn event(d: &Dataset, i: usize, lang: Lang, s: &'static Strings) -> AnyView {
                     {(place_uncertain && e.place.is_some()).then(|| view! { <span class="badge">{s.confidence_values[2]}</span> })}
                 </dd>
                 {host.map(|h| view! { <dt>{s.host}</dt> <dd>{h}</dd> })}
-                {is_session.then(|| {
-                    let chairs = if chairs.is_empty() { s.not_stated.to_string() } else { chairs.clone() };
-                    view! { <dt>{s.chairs}</dt> <dd data-testid="detail-chairs">{chairs}</dd> }
-                })}
-                {(!is_session && !chairs.is_empty()).then(|| view! { <dt>{s.chairs}</dt> <dd data-testid="detail-chairs">{chairs.clone()}</dd> })}
-                {(!participants.is_empty()).then(|| view! { <dt>{s.participants}</dt> <dd data-testid="detail-participants">{participants}</dd> })}
-                {(!domains.is_empty()).then(|| view! { <dt>{s.domains}</dt> <dd data-testid="detail-domains">{domains.join(", ")}</dd> })}
+                {match (chairs, is_session) {
+                    (Some(c), _) => Some(view! { <dt>{s.chairs}</dt> <dd data-testid="detail-chairs">{c}</dd> }.into_any()),
+                    (None, true) => Some(view! { <dt>{s.chairs}</dt> <dd data-testid="detail-chairs"><em class="unknown">{s.not_stated}</em></dd> }.into_any()),
+                    (None, false) => None,
+                }}
+                {participants.map(|p| view! { <dt>{s.participants}</dt> <dd data-testid="detail-participants">{p}</dd> })}
+                {(!domains.is_empty()).then(|| view! { <dt>{s.domains}</dt> <dd data-testid="detail-domains">{domains}</dd> })}
                 <dt>{s.confidence}</dt>
                 <dd>{confidence_badge(e.confidence, s)}</dd>
             </dl>
@@ -302,8 +376,37 @@ fn event(d: &Dataset, i: usize, lang: Lang, s: &'static Strings) -> AnyView {
             {text_list(s.programme, &e.programme, lang, "programme")}
             {text_list(s.side_events, &e.side_events, lang, "side-events")}
             {text_list(s.decorations, &e.decorations, lang, "decorations")}
+            {(!related_gaps.is_empty()).then(|| view! {
+                <section class="detail__section detail__gap" data-testid="gap-nearby">
+                    <h3>{s.gap_nearby}</h3>
+                    {related_gaps.iter().map(|&g| {
+                        let gap = &d.gaps[g];
+                        view! {
+                            <p>
+                                <button type="button" class="link" on:click=move |_| app.selected.set(Some(Selection::Gap(g)))>
+                                    {gap.title.get(lang).to_string()}
+                                </button>
+                                " — "
+                                {gap.summary.get(lang).to_string()}
+                            </p>
+                        }
+                    }).collect_view()}
+                </section>
+            })}
             {notes_view(&e.notes, lang, s, d)}
             {sources_view(&e.sources, lang, s, d)}
+            {(previous.is_some() || next.is_some() || !related.is_empty()).then(|| view! {
+                <nav class="detail__section detail__nav" aria-label=s.related data-testid="detail-nav">
+                    <ul>
+                        {previous.map(|p| view! { <li>{event_link(d, p, lang, Some(s.previous_session))}</li> })}
+                        {next.map(|n| view! { <li>{event_link(d, n, lang, Some(s.next_session))}</li> })}
+                    </ul>
+                    {(!related.is_empty()).then(|| view! {
+                        <h3>{s.related}</h3>
+                        <ul>{related.iter().map(|&r| view! { <li>{event_link(d, r, lang, None)}</li> }).collect_view()}</ul>
+                    })}
+                </nav>
+            })}
         </article>
     }
     .into_any()

@@ -2,7 +2,12 @@
 //! holds no arithmetic of its own.
 
 pub mod app;
+pub mod domains_panel;
 pub mod error_view;
 pub mod event_detail;
+pub mod facets;
 pub mod loading_view;
+pub mod participants_panel;
+pub mod search;
+pub mod side_panels;
 pub mod timeline;

@@ -4,9 +4,11 @@
 
 pub mod dataset;
 pub mod date;
+pub mod filter;
 pub mod input;
 pub mod layout;
 pub mod locale;
+pub mod search;
 pub mod synthetic;
 pub mod text;
 pub mod ticks;

@@ -198,6 +198,9 @@ fn item_content(ctx: &Ctx, app: &AppState, idx: u32) -> ItemContent {
         if e.date.inferred || e.date.within {
             class.push_str(" mark--inferred");
         }
+        if ctx.highlighted.with_untracked(|h| h.contains(&i)) {
+            class.push_str(" mark--hit");
+        }
         if e.date.precision() == Precision::Year {
             class.push_str(" mark--year");
         }

@@ -17,12 +17,13 @@ use wasm_bindgen::JsCast;
 use crate::hooks::use_viewport_motion::{UseViewportMotion, use_viewport_motion};
 use crate::i18n::strings;
 use crate::model::Dataset;
+use crate::model::filter::events_of;
 use crate::model::input::{
     Action, DeltaMode, Gesture, KeyCommand, PAN_STEP, Wheel, ZOOM_STEP, key_command, wheel_action,
 };
 use crate::model::timeline::{self, Frame, Timeline as Model};
 use crate::model::viewport::Viewport;
-use crate::state::{AppState, Selection, TimelineState};
+use crate::state::{AppState, Selection, TimelineState, select_event};
 
 use lanes::Lanes;
 use toolbar::Toolbar;
@@ -45,6 +46,8 @@ pub(crate) struct Ctx {
     pub frame: Memo<Frame>,
     pub motion: UseViewportMotion,
     pub gesture: StoredValue<Gesture>,
+    /// Dataset indices of the highlighted person's events, in date order.
+    pub highlighted: Memo<Vec<usize>>,
 }
 
 /// The timeline of every event in the dataset.
@@ -57,9 +60,19 @@ pub fn Timeline(
     let data = StoredValue::new(dataset);
     let model = Memo::new(move |_| {
         let lang = app.lang.get();
-        Shared(Arc::new(
-            data.with_value(|d| Model::build(d, lang, |_| true)),
-        ))
+        app.filters.with(|f| {
+            Shared(Arc::new(
+                data.with_value(|d| Model::build(d, lang, |e| f.matches(e))),
+            ))
+        })
+    });
+    // The events of the highlighted person (the rest is dimmed).
+    let highlighted = Memo::new(move |_| {
+        app.person.with(|p| {
+            p.as_ref()
+                .map(|id| data.with_value(|d| events_of(d, id)))
+                .unwrap_or_default()
+        })
     });
     let bounds = model.with_untracked(|m| m.0.bounds);
     let viewport = RwSignal::new(Viewport::fit(bounds, 1_000.0));
@@ -80,6 +93,7 @@ pub fn Timeline(
         frame,
         motion,
         gesture,
+        highlighted,
     };
     provide_context(ctx);
 
@@ -178,7 +192,7 @@ pub fn Timeline(
             .get_attribute("data-idx")
             .and_then(|s| s.parse::<u32>().ok())
         {
-            app.selected.set(Some(Selection::Event(idx as usize)));
+            select_event(app, idx as usize);
             focus.set(Some(idx));
         } else if let Some((t0, t1)) = mark
             .get_attribute("data-span")
@@ -201,7 +215,46 @@ pub fn Timeline(
         }
     };
 
+    // A selection made anywhere (search, panels, links) is brought into view on the timeline.
+    Effect::new(move |_| {
+        if let Some(Selection::Event(i)) = app.selected.get() {
+            let m = model.get_untracked().0;
+            if m.item(i as u32).is_some() {
+                motion.go(|v| m.bring_into_view(v, i as u32));
+            }
+        }
+    });
+
+    // The person highlight: marks are created with it; this updates the ones already drawn.
+    Effect::new(move |_| {
+        let hits = highlighted.get();
+        let Some(el) = area.get_untracked() else {
+            return;
+        };
+        let on = app.person.with_untracked(Option::is_some);
+        let _ = el
+            .class_list()
+            .toggle_with_force("timeline__area--highlight", on);
+        let Ok(marks) = el.query_selector_all(".mark[data-idx]") else {
+            return;
+        };
+        for k in 0..marks.length() {
+            let Some(mark) = marks
+                .item(k)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let hit = mark
+                .get_attribute("data-idx")
+                .and_then(|s| s.parse::<usize>().ok())
+                .is_some_and(|i| hits.contains(&i));
+            let _ = mark.class_list().toggle_with_force("mark--hit", hit);
+        }
+    });
+
     // The selection highlight: marks are created with it; this moves it when the selection does.
+
     Effect::new(move |previous: Option<Option<usize>>| {
         let now = match app.selected.get() {
             Some(Selection::Event(i)) => Some(i),

@@ -1,0 +1,220 @@
+//! The search box (`/` focuses it) and its results: titles, summaries, people, places and domains,
+//! insensitive to case and accents. Choosing a result selects the event, which the timeline then
+//! brings into view.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::html::Input;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::strings;
+use crate::model::Dataset;
+use crate::model::search::{SearchIndex, date_order};
+use crate::state::{AppState, select_event};
+
+/// Most results listed.
+const MAX_RESULTS: usize = 40;
+
+/// Whether a key press is aimed at a text field (so `/` must type a slash there).
+fn typing(ev: &ev::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
+}
+
+/// The search box with its result list.
+#[component]
+pub fn Search(
+    /// The loaded dataset.
+    dataset: Arc<Dataset>,
+) -> impl IntoView {
+    let app = AppState::expect();
+    let index = StoredValue::new(SearchIndex::new(&dataset));
+    let order = StoredValue::new(date_order(&dataset));
+    let data = StoredValue::new(dataset);
+    let open = RwSignal::new(false);
+    let input = NodeRef::<Input>::new();
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Focus leaving the box and its results closes the list.
+    let on_focus_out = move |ev: ev::FocusEvent| {
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(root.get_untracked())
+            .is_some_and(|(n, r)| r.contains(Some(&n)));
+        if !inside {
+            open.set(false);
+        }
+    };
+    let s = move || strings(app.lang.get());
+
+    let hits = Memo::new(move |_| {
+        app.query
+            .with(|q| index.with_value(|ix| order.with_value(|o| ix.search(q, o, MAX_RESULTS))))
+    });
+
+    let handle = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "/" && !typing(&ev) && !ev.ctrl_key() && !ev.meta_key() {
+            ev.prevent_default();
+            if let Some(el) = input.get_untracked() {
+                let _ = el.focus();
+                el.select();
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let choose = move |idx: usize| {
+        select_event(app, idx);
+        open.set(false);
+    };
+    let on_key = move |ev: ev::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => {
+            open.set(false);
+            app.query.set(String::new());
+        }
+        "ArrowDown" => {
+            // Into the results, which are buttons in a list.
+            if let Some(first) = document()
+                .query_selector("#search-results button")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                ev.prevent_default();
+                let _ = first.focus();
+            }
+        }
+        "Enter" => {
+            if let Some(h) = hits.with_untracked(|h| h.first().copied()) {
+                choose(h.idx);
+            }
+        }
+        _ => {}
+    };
+    let on_results_key = move |ev: ev::KeyboardEvent| {
+        let step = match ev.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            "Escape" => {
+                open.set(false);
+                if let Some(el) = input.get_untracked() {
+                    let _ = el.focus();
+                }
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let Some(current) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let item = current.closest("li").ok().flatten();
+        let next = item.and_then(|li| {
+            if step > 0 {
+                li.next_element_sibling()
+            } else {
+                li.previous_element_sibling()
+            }
+        });
+        match next.and_then(|li| li.query_selector("button").ok().flatten()) {
+            Some(b) => {
+                let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+            None if step < 0 => {
+                if let Some(el) = input.get_untracked() {
+                    let _ = el.focus();
+                }
+            }
+            None => {}
+        }
+    };
+
+    let results = move || {
+        let lang = app.lang.get();
+        let list = hits.get();
+        data.with_value(|d| {
+            list.iter()
+                .map(|h| {
+                    let e = &d.events[h.idx];
+                    let idx = h.idx;
+                    let lane = d
+                        .lanes
+                        .iter()
+                        .find(|l| l.id == e.lane)
+                        .map(|l| l.label.get(lang).to_string())
+                        .unwrap_or_default();
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="search__hit"
+                                data-testid="search-hit"
+                                on:click=move |_| choose(idx)
+                            >
+                                <span class="search__hit-title">{e.title.get(lang).to_string()}</span>
+                                <span class="search__hit-meta">
+                                    {format!("{} · {lane}", e.date.format(lang))}
+                                </span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <div class="search" role="search" node_ref=root on:focusout=on_focus_out>
+            <label for="search-input" class="visually-hidden">
+                {move || s().search_label}
+            </label>
+            <input
+                id="search-input"
+                node_ref=input
+                type="search"
+                class="search__input"
+                data-testid="search"
+                autocomplete="off"
+                placeholder=move || s().search_placeholder
+                aria-controls="search-results"
+                aria-expanded=move || (open.get() && !app.query.with(String::is_empty)).to_string()
+                prop:value=move || app.query.get()
+                on:input=move |ev| {
+                    app.query.set(event_target_value(&ev));
+                    open.set(true);
+                }
+                on:focus=move |_| open.set(true)
+                on:keydown=on_key
+            />
+            <Show when=move || open.get() && !app.query.with(String::is_empty)>
+                <div
+                    id="search-results"
+                    class="search__results"
+                    data-testid="search-results"
+                    on:keydown=on_results_key
+                >
+                    <p class="search__count" aria-live="polite">
+                        {move || {
+                            let n = hits.with(Vec::len);
+                            if n == 0 {
+                                s().search_none.to_string()
+                            } else {
+                                s().search_count.replace("{n}", &n.to_string())
+                            }
+                        }}
+                    </p>
+                    <ul class="search__list">{results}</ul>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,399 @@
+//! Filters and facets: which events are shown (by lane, domain — any or all —, host party,
+//! confidence, date range and person), the live counts of every facet value, the per-year
+//! presence of each domain, and who took part in what. The timeline, the panels and the counts
+//! all read the same [`Filters`], so they always agree.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::dataset::{COMMISSION_LANE, Confidence, Dataset, Event};
+use super::date::Day;
+
+/// How selected domains combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DomainMode {
+    /// An event in any of the selected domains.
+    #[default]
+    Any,
+    /// Only events in all of them.
+    All,
+}
+
+/// The host-party facet value for events whose host is not known.
+pub const HOST_UNKNOWN: &str = "unknown";
+
+/// What the user has narrowed the view to. Empty sets mean "no restriction".
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Filters {
+    /// Lanes to show.
+    pub lanes: BTreeSet<String>,
+    /// Domains to require.
+    pub domains: BTreeSet<String>,
+    /// How the domains combine.
+    pub domain_mode: DomainMode,
+    /// Host parties (party ids, or [`HOST_UNKNOWN`]).
+    pub hosts: BTreeSet<String>,
+    /// Confidence levels.
+    pub confidence: BTreeSet<Confidence>,
+    /// Earliest day (events ending before it are hidden).
+    pub from: Option<Day>,
+    /// Latest day (events starting after it are hidden).
+    pub to: Option<Day>,
+    /// Show only the events of this person (chair or participant).
+    pub person: Option<String>,
+}
+
+/// One facet of the filters, for counting "what if this facet were not set".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Lane,
+    Domain,
+    Host,
+    Confidence,
+}
+
+impl Filters {
+    /// Whether nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        *self
+            == Filters {
+                domain_mode: self.domain_mode,
+                ..Filters::default()
+            }
+    }
+
+    /// Whether event `e` passes every filter.
+    pub fn matches(&self, e: &Event) -> bool {
+        self.matches_except(e, None)
+    }
+
+    fn matches_except(&self, e: &Event, skip: Option<Facet>) -> bool {
+        let ok = |facet: Facet, pass: bool| skip == Some(facet) || pass;
+        ok(
+            Facet::Lane,
+            self.lanes.is_empty() || self.lanes.contains(&e.lane),
+        ) && ok(Facet::Domain, self.domain_pass(e))
+            && ok(
+                Facet::Host,
+                self.hosts.is_empty() || self.hosts.contains(host_of(e)),
+            )
+            && ok(
+                Facet::Confidence,
+                self.confidence.is_empty() || self.confidence.contains(&e.confidence),
+            )
+            && self.from.is_none_or(|f| e.date.axis_end() > f)
+            && self.to.is_none_or(|t| e.date.axis_start() <= t)
+            && self
+                .person
+                .as_ref()
+                .is_none_or(|p| e.chairs.contains(p) || e.participants.contains(p))
+    }
+
+    fn domain_pass(&self, e: &Event) -> bool {
+        if self.domains.is_empty() {
+            return true;
+        }
+        match self.domain_mode {
+            DomainMode::Any => e.domains.iter().any(|d| self.domains.contains(d)),
+            DomainMode::All => self.domains.iter().all(|d| e.domains.contains(d)),
+        }
+    }
+
+    /// Adds `value` to `set` or removes it.
+    pub fn toggle(set: &mut BTreeSet<String>, value: &str) {
+        if !set.remove(value) {
+            set.insert(value.to_string());
+        }
+    }
+}
+
+fn host_of(e: &Event) -> &str {
+    e.host.as_deref().unwrap_or(HOST_UNKNOWN)
+}
+
+/// Live counts of every facet value: for each facet, how many events would show if that value
+/// were chosen, given all the *other* filters (the usual faceted-search convention, so a count
+/// never reads zero just because a sibling value is selected).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FacetCounts {
+    /// Per lane id.
+    pub lanes: Vec<(String, usize)>,
+    /// Per domain id: events in that domain.
+    pub domains: Vec<(String, usize)>,
+    /// Per host (party id or [`HOST_UNKNOWN`]).
+    pub hosts: Vec<(String, usize)>,
+    /// Per confidence level.
+    pub confidence: Vec<(Confidence, usize)>,
+    /// Events passing every filter.
+    pub total: usize,
+}
+
+/// Counts every facet value of `d` under `f`.
+pub fn facet_counts(d: &Dataset, f: &Filters) -> FacetCounts {
+    let count = |skip: Facet, pred: &dyn Fn(&Event) -> bool| {
+        d.events
+            .iter()
+            .filter(|e| pred(e) && f.matches_except(e, Some(skip)))
+            .count()
+    };
+    let domain_count = |id: &str| {
+        // Counted as if this domain were added to the selection.
+        let mut g = f.clone();
+        g.domains.insert(id.to_string());
+        d.events
+            .iter()
+            .filter(|e| e.domains.iter().any(|x| x == id) && g.matches(e))
+            .count()
+    };
+    let mut hosts: Vec<String> = d.parties.iter().map(|p| p.id.clone()).collect();
+    hosts.push(HOST_UNKNOWN.to_string());
+    FacetCounts {
+        lanes: d
+            .lanes
+            .iter()
+            .map(|l| (l.id.clone(), count(Facet::Lane, &|e| e.lane == l.id)))
+            .collect(),
+        domains: d
+            .domains
+            .iter()
+            .map(|x| (x.id.clone(), domain_count(&x.id)))
+            .collect(),
+        hosts: hosts
+            .into_iter()
+            .map(|h| {
+                let n = count(Facet::Host, &|e| host_of(e) == h);
+                (h, n)
+            })
+            .collect(),
+        confidence: [
+            Confidence::Confirmed,
+            Confidence::Inferred,
+            Confidence::Uncertain,
+        ]
+        .into_iter()
+        .map(|c| (c, count(Facet::Confidence, &|e| e.confidence == c)))
+        .collect(),
+        total: d.events.iter().filter(|e| f.matches(e)).count(),
+    }
+}
+
+/// Per-year counts of a domain's events under the filters: the strip that shows when a domain
+/// entered the cooperation. Years run from `first_year` to `last_year` inclusive.
+pub fn domain_presence(
+    d: &Dataset,
+    f: &Filters,
+    domain: &str,
+    first_year: i32,
+    last_year: i32,
+) -> Vec<usize> {
+    use chrono::Datelike;
+    let years = (last_year - first_year + 1).max(0) as usize;
+    let mut counts = vec![0; years];
+    for e in d
+        .events
+        .iter()
+        .filter(|e| e.domains.iter().any(|x| x == domain) && f.matches(e))
+    {
+        let y = e.date.first_day().year();
+        if (first_year..=last_year).contains(&y) {
+            counts[(y - first_year) as usize] += 1;
+        }
+    }
+    counts
+}
+
+/// The first and last year of the events of `d` (for the domain strips).
+pub fn year_extent(d: &Dataset) -> Option<(i32, i32)> {
+    use chrono::Datelike;
+    let years = d
+        .events
+        .iter()
+        .flat_map(|e| [e.date.first_day().year(), e.date.last_day().year()]);
+    let (lo, hi) = years.fold((i32::MAX, i32::MIN), |(a, b), y| (a.min(y), b.max(y)));
+    (lo <= hi).then_some((lo, hi))
+}
+
+/// The events person `id` chaired or took part in, in date order.
+pub fn events_of(d: &Dataset, id: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..d.events.len())
+        .filter(|&i| {
+            let e = &d.events[i];
+            e.chairs.iter().chain(&e.participants).any(|p| p == id)
+        })
+        .collect();
+    v.sort_by_key(|&i| d.events[i].date.sort_key());
+    v
+}
+
+/// The commission sessions before and after event `idx` (in date order), if it is a session.
+pub fn neighbour_sessions(d: &Dataset, idx: usize) -> (Option<usize>, Option<usize>) {
+    let Some(e) = d.events.get(idx).filter(|e| e.lane == COMMISSION_LANE) else {
+        return (None, None);
+    };
+    let mut sessions: Vec<usize> = (0..d.events.len())
+        .filter(|&i| d.events[i].lane == COMMISSION_LANE)
+        .collect();
+    sessions.sort_by_key(|&i| (d.events[i].date.sort_key(), i));
+    let pos = sessions.iter().position(|&i| i == idx);
+    let _ = e;
+    match pos {
+        Some(p) => (
+            p.checked_sub(1).map(|q| sessions[q]),
+            sessions.get(p + 1).copied(),
+        ),
+        None => (None, None),
+    }
+}
+
+/// The gaps whose span touches event `idx`'s neighbourhood: a session right before or after an
+/// undocumented stretch, so the record can explain what lies between.
+pub fn gaps_next_to(d: &Dataset, idx: usize) -> Vec<usize> {
+    let Some(e) = d.events.get(idx).filter(|e| e.lane == COMMISSION_LANE) else {
+        return Vec::new();
+    };
+    let (s, t) = (e.date.axis_start(), e.date.axis_end());
+    // Within about a year and a half of the gap's edges, or inside it.
+    const NEAR: Day = 550.0;
+    d.gaps
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.lane == e.lane)
+        .filter(|(_, g)| {
+            let (a, b) = (g.date.axis_start(), g.date.axis_end());
+            t >= a - NEAR && s <= b + NEAR
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Dataset {
+        crate::model::load(include_bytes!("../../public/data/cooperation.json")).unwrap()
+    }
+
+    fn ids(d: &Dataset, f: &Filters) -> Vec<String> {
+        d.events
+            .iter()
+            .filter(|e| f.matches(e))
+            .map(|e| e.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn no_filter_shows_everything() {
+        let d = shipped();
+        let f = Filters::default();
+        assert!(f.is_empty());
+        assert_eq!(ids(&d, &f).len(), d.events.len());
+        assert_eq!(facet_counts(&d, &f).total, d.events.len());
+    }
+
+    #[test]
+    fn lane_host_confidence_and_dates_filter() {
+        let d = shipped();
+        let mut f = Filters::default();
+        f.lanes.insert(COMMISSION_LANE.into());
+        assert_eq!(ids(&d, &f).len(), 5);
+        f.hosts.insert("fr".into());
+        assert_eq!(ids(&d, &f), ["cmm-23"]);
+        f.hosts = [HOST_UNKNOWN.to_string()].into();
+        assert_eq!(
+            ids(&d, &f),
+            ["cmm-12"],
+            "the 12th session's host is not known"
+        );
+        let mut g = Filters::default();
+        g.lanes.insert(COMMISSION_LANE.into());
+        g.from = Some(crate::model::date::day_number(
+            chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+        ));
+        assert_eq!(ids(&d, &g), ["cmm-22", "cmm-23"]);
+        g.confidence.insert(Confidence::Uncertain);
+        assert!(ids(&d, &g).is_empty());
+        assert!(!g.is_empty());
+    }
+
+    #[test]
+    fn domains_any_and_all() {
+        let d = shipped();
+        let mut f = Filters {
+            domains: ["space".to_string(), "cyber".to_string()].into(),
+            ..Filters::default()
+        };
+        let any = ids(&d, &f);
+        f.domain_mode = DomainMode::All;
+        let all = ids(&d, &f);
+        assert!(all.len() <= any.len());
+        assert!(all.iter().all(|id| any.contains(id)));
+        for id in &all {
+            let e = d.events.iter().find(|e| &e.id == id).unwrap();
+            assert!(e.domains.contains(&"space".into()) && e.domains.contains(&"cyber".into()));
+        }
+        assert!(any.contains(&"burkhard-loudiyi-2024".to_string()));
+    }
+
+    #[test]
+    fn facet_counts_ignore_their_own_facet_and_respect_the_others() {
+        let d = shipped();
+        let mut f = Filters::default();
+        f.lanes.insert(COMMISSION_LANE.into());
+        let c = facet_counts(&d, &f);
+        // Lane counts are what each lane would show: not zeroed by the lane selection.
+        let lane = |id: &str| c.lanes.iter().find(|(l, _)| l == id).unwrap().1;
+        assert_eq!(lane(COMMISSION_LANE), 5);
+        assert!(lane("exercise") > 0);
+        // Host counts respect the lane filter.
+        let host = |id: &str| c.hosts.iter().find(|(h, _)| h == id).unwrap().1;
+        assert_eq!(host("ma") + host("fr") + host(HOST_UNKNOWN), 5);
+        assert_eq!(host("fr"), 1);
+        assert_eq!(c.total, 5);
+        // Selecting a domain changes the other facets' counts.
+        let mut g = Filters::default();
+        g.domains.insert("space".into());
+        let space = facet_counts(&d, &g);
+        assert!(space.total < d.events.len());
+        let space_count = space.domains.iter().find(|(x, _)| x == "space").unwrap().1;
+        assert_eq!(space_count, space.total);
+    }
+
+    #[test]
+    fn people_and_neighbours() {
+        let d = shipped();
+        let berrid: Vec<String> = events_of(&d, "berrid")
+            .iter()
+            .map(|&i| d.events[i].id.clone())
+            .collect();
+        assert!(berrid.contains(&"cmm-22".to_string()) && berrid.contains(&"cmm-23".to_string()));
+        let f = Filters {
+            person: Some("berrid".into()),
+            ..Filters::default()
+        };
+        assert_eq!(ids(&d, &f).len(), berrid.len());
+        let at = |id: &str| d.events.iter().position(|e| e.id == id).unwrap();
+        let (prev, next) = neighbour_sessions(&d, at("cmm-22"));
+        assert_eq!(prev.map(|i| d.events[i].id.as_str()), Some("cmm-2019-06"));
+        assert_eq!(next.map(|i| d.events[i].id.as_str()), Some("cmm-23"));
+        assert_eq!(neighbour_sessions(&d, at("chergui-2022")), (None, None));
+        let near = gaps_next_to(&d, at("cmm-22"));
+        assert!(near.iter().any(|&g| d.gaps[g].id == "gap-cmm-13-21"));
+    }
+
+    #[test]
+    fn presence_strips_count_per_year() {
+        let d = shipped();
+        let (a, b) = year_extent(&d).unwrap();
+        let strip = domain_presence(&d, &Filters::default(), "space", a, b);
+        assert_eq!(strip.len(), (b - a + 1) as usize);
+        let total: usize = strip.iter().sum();
+        let in_space = d
+            .events
+            .iter()
+            .filter(|e| e.domains.contains(&"space".into()))
+            .count();
+        assert_eq!(total, in_space);
+    }
+}

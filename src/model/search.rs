@@ -1,0 +1,238 @@
+//! Search over events: one normalised text per event (titles and summaries in every language,
+//! people, places, domains, lane and session names, the year), matched insensitively to case and
+//! accents — "meknes" finds "Meknès", "chergui" finds "Chergui 2022", "الرباط" finds Rabat with
+//! or without its vowel marks.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::dataset::{COMMISSION_LANE, Dataset, Event};
+use super::locale::{ordinal, session_label};
+use super::text::{Lang, Text};
+
+/// Folds `s` for matching: decomposes (NFD), drops combining marks (accents, Arabic vowel marks),
+/// lowercases, unifies Arabic alef forms and a few ligatures, and collapses whitespace.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.nfd() {
+        if is_combining_mark(c) || c == '\u{0640}' {
+            // Accents, harakat, and the Arabic tatweel (a stretching stroke) carry no letter.
+            continue;
+        }
+        let folded: &str = match c {
+            'œ' | 'Œ' => "oe",
+            'æ' | 'Æ' => "ae",
+            'ß' => "ss",
+            '’' | '‘' | '\'' => "'",
+            'أ' | 'إ' | 'آ' | 'ٱ' => "ا",
+            'ى' => "ي",
+            'ة' => "ه",
+            _ => "",
+        };
+        if !folded.is_empty() {
+            out.push_str(folded);
+            space = false;
+        } else if c.is_whitespace() || matches!(c, '–' | '—' | '-' | '/' | ',' | '.' | '(' | ')')
+        {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else {
+            out.extend(c.to_lowercase());
+            space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+fn push_text(out: &mut String, t: &Text) {
+    for s in [Some(&t.fr), Some(&t.en), t.ar.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(s);
+        out.push(' ');
+    }
+}
+
+/// The searchable text of an event.
+pub fn haystack(d: &Dataset, e: &Event) -> String {
+    let mut s = String::new();
+    push_text(&mut s, &e.title);
+    push_text(&mut s, &e.summary);
+    if let Some(p) = &e.place {
+        push_text(&mut s, &p.name);
+    }
+    for id in e.chairs.iter().chain(&e.participants) {
+        if let Some(p) = d.person(id) {
+            s.push_str(&p.name);
+            s.push(' ');
+        }
+    }
+    for id in &e.domains {
+        if let Some(x) = d.domains.iter().find(|x| &x.id == id) {
+            push_text(&mut s, &x.label);
+        }
+    }
+    if let Some(l) = d.lanes.iter().find(|l| l.id == e.lane) {
+        push_text(&mut s, &l.label);
+    }
+    if e.lane == COMMISSION_LANE {
+        for lang in Lang::ALL {
+            s.push_str(&session_label(lang, e.session_number));
+            s.push(' ');
+        }
+        if let Some(n) = e.session_number {
+            s.push_str(&format!(
+                "{} {} ",
+                ordinal(Lang::En, n),
+                ordinal(Lang::Fr, n)
+            ));
+        }
+    }
+    s.push_str(&e.date.start.year_number().to_string());
+    normalize(&s)
+}
+
+/// A prepared index: one normalised haystack and one normalised title per event.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    haystacks: Vec<String>,
+    titles: Vec<String>,
+}
+
+/// One search result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the event in the dataset.
+    pub idx: usize,
+    /// Whether every word of the query is in the title (ranked first).
+    pub in_title: bool,
+}
+
+impl SearchIndex {
+    /// Indexes every event of `d`.
+    pub fn new(d: &Dataset) -> Self {
+        Self {
+            haystacks: d.events.iter().map(|e| haystack(d, e)).collect(),
+            // A session's names ("22nd session", "22e session") count as its title, so that
+            // asking for a session by name finds it first.
+            titles: d
+                .events
+                .iter()
+                .map(|e| {
+                    let mut s = String::new();
+                    push_text(&mut s, &e.title);
+                    if e.lane == COMMISSION_LANE {
+                        for lang in Lang::ALL {
+                            s.push_str(&session_label(lang, e.session_number));
+                            s.push(' ');
+                        }
+                    }
+                    normalize(&s)
+                })
+                .collect(),
+        }
+    }
+
+    /// The events matching every word of `query`, title matches first, each group in date order
+    /// (by the dataset's date order, passed as `order` — event indices sorted by date). At most
+    /// `limit` hits.
+    pub fn search(&self, query: &str, order: &[usize], limit: usize) -> Vec<Hit> {
+        let q = normalize(query);
+        let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let all_in = |s: &str| words.iter().all(|w| s.contains(w));
+        let mut hits: Vec<Hit> = order
+            .iter()
+            .filter(|&&i| self.haystacks.get(i).is_some_and(|h| all_in(h)))
+            .map(|&i| Hit {
+                idx: i,
+                in_title: all_in(&self.titles[i]),
+            })
+            .collect();
+        // Stable: keeps date order inside each group.
+        hits.sort_by_key(|h| !h.in_title);
+        hits.truncate(limit);
+        hits
+    }
+}
+
+/// Event indices in date order (first day, then last day, then position in the file).
+pub fn date_order(d: &Dataset) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..d.events.len()).collect();
+    order.sort_by_key(|&i| (d.events[i].date.sort_key(), i));
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Dataset {
+        crate::model::load(include_bytes!("../../public/data/cooperation.json")).unwrap()
+    }
+
+    #[test]
+    fn folding_ignores_case_accents_and_arabic_marks() {
+        assert_eq!(normalize("Meknès"), "meknes");
+        assert_eq!(normalize("ÉCOLE  de   Guerre"), "ecole de guerre");
+        assert_eq!(normalize("Œuvre"), "oeuvre");
+        assert_eq!(normalize("Kénitra–Rabat"), "kenitra rabat");
+        assert_eq!(normalize("الرِّبَاط"), normalize("الرباط"));
+        assert_eq!(normalize("أكتوبر"), normalize("اكتوبر"));
+        assert_eq!(normalize("l’armée"), "l'armee");
+        assert_eq!(normalize(""), "");
+    }
+
+    fn ids(d: &Dataset, hits: &[Hit]) -> Vec<String> {
+        hits.iter().map(|h| d.events[h.idx].id.clone()).collect()
+    }
+
+    #[test]
+    fn finds_by_name_place_and_number_whatever_the_accents() {
+        let d = shipped();
+        let index = SearchIndex::new(&d);
+        let order = date_order(&d);
+        let search = |q: &str| ids(&d, &index.search(q, &order, 50));
+        assert!(search("chergui").contains(&"chergui-2022".to_string()));
+        assert!(search("CHERGUI 2022").contains(&"chergui-2022".to_string()));
+        let meknes = search("meknes");
+        assert!(!meknes.is_empty(), "Meknès is in the data");
+        assert_eq!(search("meknes"), search("Meknès"));
+        assert!(search("berrid").contains(&"cmm-22".to_string()));
+        assert!(search("22nd").contains(&"cmm-22".to_string()));
+        assert!(search("22e session").contains(&"cmm-22".to_string()));
+        assert!(search("الرباط").contains(&"cmm-22".to_string()));
+        assert!(search("no such thing anywhere").is_empty());
+        assert!(search("   ").is_empty());
+    }
+
+    #[test]
+    fn title_matches_come_first_then_date_order() {
+        let d = shipped();
+        let index = SearchIndex::new(&d);
+        let order = date_order(&d);
+        let hits = index.search("chebec", &order, 50);
+        let first_other = hits.iter().position(|h| !h.in_title).unwrap_or(hits.len());
+        assert!(hits[..first_other].iter().all(|h| h.in_title));
+        let dates: Vec<_> = hits[..first_other]
+            .iter()
+            .map(|h| d.events[h.idx].date.sort_key())
+            .collect();
+        assert!(dates.windows(2).all(|w| w[0] <= w[1]));
+        assert!(index.search("chebec", &order, 2).len() <= 2);
+        let first = index.search("22nd session", &order, 5)[0];
+        assert_eq!(
+            d.events[first.idx].id, "cmm-22",
+            "a session asked for by name comes first"
+        );
+    }
+}
