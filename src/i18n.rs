@@ -156,6 +156,38 @@ pub struct Strings {
     pub clear_person: &'static str,
     /// "involved in the selected event" (marks people in the panel).
     pub in_selected: &'static str,
+    /// Label of the language switcher.
+    pub language_label: &'static str,
+    /// Label of the theme choice.
+    pub theme_label: &'static str,
+    /// Theme choices: system, light, dark.
+    pub themes: [&'static str; 3],
+    /// High-contrast toggle.
+    pub high_contrast: &'static str,
+    /// Help button (opens the keyboard help).
+    pub help: &'static str,
+    /// Title of the help dialog.
+    pub help_title: &'static str,
+    /// Keyboard help rows: (keys, what they do).
+    pub help_keys: [(&'static str, &'static str); 12],
+    /// Note under the keyboard help about the direction of time.
+    pub help_time_direction: &'static str,
+    /// View switch: timeline, list.
+    pub views: [&'static str; 2],
+    /// Label of the view switch.
+    pub view_label: &'static str,
+    /// List view column headers: date, event, kind, place, confidence.
+    pub list_columns: [&'static str; 5],
+    /// Caption of the list view; `{n}` is replaced.
+    pub list_caption: &'static str,
+    /// Announcement when an event is selected; `{x}` is replaced.
+    pub announce_selected: &'static str,
+    /// Announcement of the visible window; `{x}` is replaced.
+    pub announce_window: &'static str,
+    /// Skip link.
+    pub skip_to_timeline: &'static str,
+    /// Error reason prefixes: network, http, invalid.
+    pub error_kinds: [&'static str; 3],
 }
 
 const EN: Strings = Strings {
@@ -238,6 +270,51 @@ const EN: Strings = Strings {
     gap_nearby: "Around this session",
     clear_person: "All people",
     in_selected: "in the selected event",
+    language_label: "Language",
+    theme_label: "Theme",
+    themes: ["System", "Light", "Dark"],
+    high_contrast: "High contrast",
+    help: "Keyboard help",
+    help_title: "Using the timeline with a keyboard",
+    help_keys: [
+        ("/", "Search"),
+        ("?", "Open this help"),
+        ("Tab", "Move between controls and events"),
+        ("+ / −", "Zoom in / out"),
+        ("0", "Show everything"),
+        (
+            "← / →",
+            "Pan earlier / later (on the timeline); previous / next event (on an event)",
+        ),
+        ("↓", "From the timeline: go to the first visible event"),
+        (
+            "↑ / ↓",
+            "On an event: nearest event in the lane above / below",
+        ),
+        ("Home / End", "Jump to the start / end of the data"),
+        (
+            "Enter / Space",
+            "Select the focused event, or zoom into a group",
+        ),
+        ("Escape", "Clear the selection; close this help"),
+        (
+            "Shift + wheel",
+            "Pan with the mouse (the wheel alone zooms)",
+        ),
+    ],
+    help_time_direction: "Time runs from left (earlier) to right (later) in every language, Arabic included, as on printed time charts; the arrow keys follow the axis.",
+    views: ["Timeline", "List"],
+    view_label: "View",
+    list_columns: ["Date", "Event", "Kind", "Place", "Confidence"],
+    list_caption: "{n} events, in date order",
+    announce_selected: "Selected: {x}",
+    announce_window: "Showing {x}",
+    skip_to_timeline: "Skip to the timeline",
+    error_kinds: [
+        "The request failed",
+        "The server answered with an error",
+        "The file is not a valid dataset",
+    ],
 };
 
 const FR: Strings = Strings {
@@ -320,6 +397,54 @@ const FR: Strings = Strings {
     gap_nearby: "Autour de cette session",
     clear_person: "Toutes les personnes",
     in_selected: "dans l’événement sélectionné",
+    language_label: "Langue",
+    theme_label: "Thème",
+    themes: ["Système", "Clair", "Sombre"],
+    high_contrast: "Contraste élevé",
+    help: "Aide clavier",
+    help_title: "Utiliser la chronologie au clavier",
+    help_keys: [
+        ("/", "Rechercher"),
+        ("?", "Ouvrir cette aide"),
+        ("Tab", "Passer d’une commande ou d’un événement à l’autre"),
+        ("+ / −", "Zoomer / dézoomer"),
+        ("0", "Tout afficher"),
+        (
+            "← / →",
+            "Se déplacer vers le passé / l’avenir (sur la chronologie) ; événement précédent / suivant (sur un événement)",
+        ),
+        (
+            "↓",
+            "Depuis la chronologie : aller au premier événement visible",
+        ),
+        (
+            "↑ / ↓",
+            "Sur un événement : l’événement le plus proche dans la voie au-dessus / au-dessous",
+        ),
+        ("Début / Fin", "Aller au début / à la fin des données"),
+        (
+            "Entrée / Espace",
+            "Sélectionner l’événement, ou zoomer sur un groupe",
+        ),
+        ("Échap", "Effacer la sélection ; fermer cette aide"),
+        (
+            "Maj + molette",
+            "Se déplacer à la souris (la molette seule zoome)",
+        ),
+    ],
+    help_time_direction: "Le temps va de gauche (plus ancien) à droite (plus récent) dans toutes les langues, arabe compris, comme sur les frises imprimées ; les flèches suivent l’axe.",
+    views: ["Chronologie", "Liste"],
+    view_label: "Affichage",
+    list_columns: ["Date", "Événement", "Type", "Lieu", "Fiabilité"],
+    list_caption: "{n} événements, par ordre chronologique",
+    announce_selected: "Sélection : {x}",
+    announce_window: "Affichage : {x}",
+    skip_to_timeline: "Aller à la chronologie",
+    error_kinds: [
+        "La requête a échoué",
+        "Le serveur a répondu par une erreur",
+        "Le fichier n’est pas un jeu de données valide",
+    ],
 };
 
 const AR: Strings = Strings {
@@ -398,6 +523,42 @@ const AR: Strings = Strings {
     gap_nearby: "حول هذه الدورة",
     clear_person: "كل الأشخاص",
     in_selected: "في الحدث المحدد",
+    language_label: "اللغة",
+    theme_label: "المظهر",
+    themes: ["النظام", "فاتح", "داكن"],
+    high_contrast: "تباين عالٍ",
+    help: "مساعدة لوحة المفاتيح",
+    help_title: "استخدام التسلسل الزمني بلوحة المفاتيح",
+    help_keys: [
+        ("/", "البحث"),
+        ("?", "فتح هذه المساعدة"),
+        ("Tab", "التنقل بين الأدوات والأحداث"),
+        ("+ / −", "تكبير / تصغير"),
+        ("0", "عرض الكل"),
+        (
+            "← / →",
+            "الانتقال إلى الأقدم / الأحدث (على التسلسل الزمني)؛ الحدث السابق / التالي (على حدث)",
+        ),
+        ("↓", "من التسلسل الزمني: الانتقال إلى أول حدث ظاهر"),
+        ("↑ / ↓", "على حدث: أقرب حدث في المسار الأعلى / الأدنى"),
+        ("Home / End", "الانتقال إلى بداية البيانات / نهايتها"),
+        ("Enter / Space", "اختيار الحدث، أو التكبير على مجموعة"),
+        ("Escape", "إلغاء الاختيار؛ إغلاق هذه المساعدة"),
+        ("Shift + العجلة", "التنقل بالفأرة (العجلة وحدها للتكبير)"),
+    ],
+    help_time_direction: "يسير الزمن من اليسار (الأقدم) إلى اليمين (الأحدث) في كل اللغات، بما فيها العربية، كما في الخطوط الزمنية المطبوعة؛ وتتبع مفاتيح الأسهم المحور.",
+    views: ["التسلسل الزمني", "قائمة"],
+    view_label: "العرض",
+    list_columns: ["التاريخ", "الحدث", "النوع", "المكان", "درجة اليقين"],
+    list_caption: "{n} حدثًا، بترتيب زمني",
+    announce_selected: "تم اختيار: {x}",
+    announce_window: "العرض: {x}",
+    skip_to_timeline: "الانتقال إلى التسلسل الزمني",
+    error_kinds: [
+        "فشل الطلب",
+        "ردّ الخادم بخطأ",
+        "الملف ليس مجموعة بيانات صالحة",
+    ],
 };
 
 /// The strings for `lang`.

@@ -63,6 +63,15 @@ pub struct AppState {
     pub query: RwSignal<String>,
     /// The open side panel.
     pub panel: RwSignal<Panel>,
+    /// The list view is shown instead of the timeline.
+    pub list_view: RwSignal<bool>,
+    /// The timeline's visible window as last reported by it (for links), in axis days.
+    pub window: RwSignal<Option<(f64, f64)>>,
+    /// A window the timeline should move to (from a link or the back button); it takes it and
+    /// clears it.
+    pub goto_window: RwSignal<Option<(f64, f64)>>,
+    /// A message for the screen-reader live region.
+    pub announcement: RwSignal<String>,
     data_url: StoredValue<String>,
     /// Counts load attempts, so that only the latest attempt's answer is applied.
     attempt: StoredValue<u64>,
@@ -79,6 +88,10 @@ impl AppState {
             person: RwSignal::new(None),
             query: RwSignal::new(String::new()),
             panel: RwSignal::new(Panel::default()),
+            list_view: RwSignal::new(false),
+            window: RwSignal::new(None),
+            goto_window: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
             data_url: StoredValue::new(data_url),
             attempt: StoredValue::new(0),
         }

@@ -15,7 +15,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 const DATA: &str = "/public/data/cooperation.json";
 
 /// A fresh `<section>` of a fixed size with the app mounted in it; keep the handle alive.
+/// The app does not touch the URL (tests share one page).
 fn mount_app(data_url: &str) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
+    mount(data_url, false)
+}
+
+fn mount(
+    data_url: &str,
+    sync_url: bool,
+) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
     console_error_panic_hook::set_once();
     let document = web_sys::window().unwrap().document().unwrap();
     let section = document.create_element("section").unwrap();
@@ -23,7 +31,7 @@ fn mount_app(data_url: &str) -> (Element, leptos::mount::UnmountHandle<impl Moun
     document.body().unwrap().append_child(&section).unwrap();
     let url = data_url.to_string();
     let handle = leptos::mount::mount_to(section.clone().unchecked_into(), move || {
-        view! { <App data_url=url /> }
+        view! { <App data_url=url sync_url /> }
     });
     (section, handle)
 }
@@ -403,6 +411,23 @@ async fn keyboard_alone_reaches_and_steps_through_events() {
         !active_idx().is_empty() && active_idx() != first
     })
     .await;
+    // Enter on the focused event selects it and opens its record; the live region says so.
+    let second = active_idx();
+    let focused = one(&root, &format!("[data-idx=\"{second}\"]"));
+    let name = attr(&focused, "aria-label");
+    key(&focused, "Enter");
+    wait_until("the record", || {
+        root.query_selector("[data-testid=detail-title]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let title = text(&root, "[data-testid=detail-title]");
+    assert!(name.contains(&title), "record {title:?} for mark {name:?}");
+    wait_until("announcement", || {
+        text(&root, "[data-testid=announcer]").contains(&title)
+    })
+    .await;
 }
 
 /// Clicks an element found by selector.
@@ -595,4 +620,130 @@ async fn the_record_of_the_22nd_session_shows_co_chairs_sources_and_neighbours()
     );
     // The undocumented 13th–21st sessions are explained right there.
     assert!(text(&root, "[data-testid=gap-nearby]").contains("13th–21st"));
+}
+
+fn set_url(query: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .unwrap();
+}
+
+fn url_query() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_link_restores_selection_filters_and_language_after_a_reload() {
+    set_url("?lang=fr&event=cmm-22&domains=space&person=berrid");
+    {
+        let (root, _handle) = mount(DATA, true);
+        wait_until("the record from the link", || {
+            text(&root, "[data-testid=detail-title]")
+                == "22e réunion de la Commission militaire mixte"
+        })
+        .await;
+        click(&root, "[data-testid=tab-domains]");
+        let space: web_sys::HtmlInputElement =
+            one(&root, "[data-testid=domain-space]").unchecked_into();
+        assert!(space.checked(), "the domain filter from the link is on");
+        assert!(
+            one(&root, "[data-testid=timeline]")
+                .class_list()
+                .contains("timeline__area--highlight")
+        );
+        // A new selection is written back to the URL, as a history step.
+        let input = one(&root, "[data-testid=search]");
+        type_into(&input, "23e session");
+        wait_until("results", || {
+            !all(&root, "[data-testid=search-hit]").is_empty()
+        })
+        .await;
+        click(&root, "[data-testid=search-hit]");
+        wait_until("URL updated", || url_query().contains("event=cmm-23")).await;
+        let q = url_query();
+        assert!(
+            q.contains("lang=fr") && q.contains("domains=space") && q.contains("person=berrid"),
+            "{q}"
+        );
+        // Let the window settle into the URL too.
+        wait_until("window in the URL", || url_query().contains("from=")).await;
+    }
+    // "Reload": a new app reads the same URL and shows the same view.
+    let saved = url_query();
+    {
+        let (root, _handle) = mount(DATA, true);
+        wait_until("restored", || {
+            text(&root, "[data-testid=detail-title]")
+                == "23e réunion de la Commission militaire mixte"
+        })
+        .await;
+        sleep(400).await;
+        assert_eq!(url_query(), saved, "restoring writes nothing new");
+    }
+    set_url("");
+}
+
+#[wasm_bindgen_test]
+async fn arabic_turns_the_page_right_to_left_with_arabic_labels() {
+    set_url("?lang=ar");
+    let (root, _handle) = mount(DATA, true);
+    wait_until("loaded", || !all(&root, "[data-testid=session]").is_empty()).await;
+    let app = one(&root, ".app");
+    assert_eq!(attr(&app, "dir"), "rtl");
+    assert_eq!(attr(&app, "lang"), "ar");
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    assert_eq!(attr(&html, "dir"), "rtl");
+    assert_eq!(text(&root, "h1"), "التعاون العسكري المغربي الفرنسي");
+    assert_eq!(text(&root, "[data-testid=tab-people]"), "الأشخاص");
+    assert!(text(&root, ".lane-header.lane--commission").contains("اللجنة العسكرية المختلطة"));
+    // The time axis itself stays left-to-right (documented choice).
+    assert_eq!(attr(&one(&root, "[data-testid=timeline]"), "dir"), "ltr");
+    // Switching language back works and is reflected in the document.
+    click(&root, "[data-testid=lang-en]");
+    wait_until("English", || {
+        text(&root, "h1") == "Morocco–France military cooperation"
+    })
+    .await;
+    wait_until("ltr", || attr(&html, "dir") == "ltr").await;
+    set_url("");
+}
+
+#[wasm_bindgen_test]
+async fn the_list_view_shows_the_filtered_events_in_date_order() {
+    let (root, _handle) = loaded(DATA).await;
+    click(&root, "[data-testid=view-list]");
+    wait_until("list", || {
+        root.query_selector("[data-testid=list-view]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert_eq!(all(&root, "[data-testid=list-event]").len(), 58);
+    click(&root, "[data-testid=tab-domains]");
+    click(&root, "[data-testid=domain-space]");
+    let n: usize = text(&root, "[data-testid=domain-count-space]")
+        .trim()
+        .parse()
+        .unwrap();
+    wait_until("filtered list", || {
+        all(&root, "[data-testid=list-event]").len() == n
+    })
+    .await;
+    let first = all(&root, "[data-testid=list-event]")[0].clone();
+    first.unchecked_ref::<HtmlElement>().click();
+    wait_until("record", || {
+        root.query_selector("[data-testid=detail-title]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
 }

@@ -7,6 +7,9 @@ use crate::data::LoadError;
 use crate::i18n::strings;
 use crate::state::AppState;
 
+/// At most this many problems are listed (the validator CLI lists them all).
+const MAX_SHOWN: usize = 200;
+
 /// Explains a failed load and offers to retry.
 #[component]
 pub fn ErrorView(
@@ -20,16 +23,25 @@ pub fn ErrorView(
         _ => Vec::new(),
     };
     let has_problems = !problems.is_empty();
+    let kind = match &error {
+        LoadError::Network { .. } => 0,
+        LoadError::Http { .. } => 1,
+        LoadError::Invalid { .. } => 2,
+    };
     view! {
         <section class="error" role="alert" data-testid="error">
             <h2 class="error__title">{move || s().error_title}</h2>
-            <p class="error__reason" data-testid="error-reason">{error.to_string()}</p>
+            <p class="error__reason" data-testid="error-reason">
+                <strong>{move || s().error_kinds[kind]}</strong>
+                <span dir="ltr" lang="en">{format!(" — {error}")}</span>
+            </p>
             <Show when=move || has_problems>
                 <h3 class="error__problems-title">{move || s().problems}</h3>
             </Show>
-            <ul class="error__problems">
+            <ul class="error__problems" dir="ltr" lang="en">
                 {problems
                     .iter()
+                    .take(MAX_SHOWN)
                     .map(|p| {
                         view! {
                             <li data-testid="problem">

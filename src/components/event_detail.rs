@@ -95,7 +95,10 @@ fn text_list(
             <section class="detail__section" data-testid=testid>
                 <h3>{title}</h3>
                 <ul>
-                    {items.iter().map(|t| view! { <li>{t.get(lang).to_string()}</li> }).collect_view()}
+                    {items
+                        .iter()
+                        .map(|t| view! { <li lang=t.resolve(lang).1.code() dir="auto">{t.get(lang).to_string()}</li> })
+                        .collect_view()}
                 </ul>
             </section>
         }
@@ -322,7 +325,12 @@ fn event(d: &Dataset, i: usize, lang: Lang, s: &'static Strings) -> AnyView {
         <article class="detail__record" data-event-id=e.id.clone()>
             <header class="detail__header">
                 <p class="detail__eyebrow">{eyebrow}</p>
-                <h2 id="detail-heading" class="detail__title" data-testid="detail-title">
+                <h2
+                    id="detail-heading"
+                    class="detail__title"
+                    data-testid="detail-title"
+                    lang=e.title.resolve(lang).1.code()
+                >
                     {e.title.get(lang).to_string()}
                 </h2>
                 {close_button(s)}
@@ -354,7 +362,9 @@ fn event(d: &Dataset, i: usize, lang: Lang, s: &'static Strings) -> AnyView {
                 <dt>{s.confidence}</dt>
                 <dd>{confidence_badge(e.confidence, s)}</dd>
             </dl>
-            <p class="detail__summary">{e.summary.get(lang).to_string()}</p>
+            <p class="detail__summary" lang=e.summary.resolve(lang).1.code() dir="auto">
+                {e.summary.get(lang).to_string()}
+            </p>
             {(!e.field_confidence.is_empty()).then(|| view! {
                 <section class="detail__section" data-testid="field-confidence">
                     <h3>{s.field_confidence}</h3>
@@ -443,7 +453,9 @@ fn gap(d: &Dataset, i: usize, lang: Lang, s: &'static Strings) -> AnyView {
                 <dd>{g.date.format(lang)}</dd>
                 {range.map(|r| view! { <dt>{s.sessions}</dt> <dd>{r}</dd> })}
             </dl>
-            <p class="detail__summary">{g.summary.get(lang).to_string()}</p>
+            <p class="detail__summary" lang=g.summary.resolve(lang).1.code() dir="auto">
+                {g.summary.get(lang).to_string()}
+            </p>
             {notes_view(&g.notes, lang, s, d)}
             {sources_view(&g.sources, lang, s, d)}
         </article>

@@ -2,4 +2,6 @@
 //! reactive state, so components stay declarative.
 
 pub mod use_mark_layer;
+pub mod use_theme;
+pub mod use_url_state;
 pub mod use_viewport_motion;

@@ -214,6 +214,7 @@ fn create(
 fn label_element(parent: &HtmlElement, width: f64, text: &str) -> HtmlElement {
     let l = element("span");
     set(&l, "class", "mark__label");
+    set(&l, "dir", "auto");
     set(&l, "style", &format!("width: {width:.1}px"));
     l.set_text_content(Some(text));
     let _ = parent.append_child(&l);

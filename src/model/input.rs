@@ -188,6 +188,8 @@ pub enum KeyCommand {
     End,
     /// Clear the selection.
     Escape,
+    /// Select the focused event, or zoom into the focused cluster.
+    Activate,
 }
 
 /// The keyboard map (by `KeyboardEvent.key`); `None` for keys the timeline leaves alone.
@@ -203,6 +205,7 @@ pub fn key_command(key: &str) -> Option<KeyCommand> {
         "Home" => KeyCommand::Home,
         "End" => KeyCommand::End,
         "Escape" => KeyCommand::Escape,
+        "Enter" | " " => KeyCommand::Activate,
         _ => return None,
     })
 }
@@ -335,6 +338,8 @@ mod tests {
         assert_eq!(key_command("="), Some(KeyCommand::ZoomIn));
         assert_eq!(key_command("-"), Some(KeyCommand::ZoomOut));
         assert_eq!(key_command("Home"), Some(KeyCommand::Home));
+        assert_eq!(key_command("Enter"), Some(KeyCommand::Activate));
+        assert_eq!(key_command(" "), Some(KeyCommand::Activate));
         assert_eq!(key_command("a"), None);
     }
 }

@@ -13,6 +13,7 @@ pub mod synthetic;
 pub mod text;
 pub mod ticks;
 pub mod timeline;
+pub mod url;
 pub mod validate;
 pub mod viewport;
 

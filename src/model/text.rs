@@ -80,6 +80,24 @@ impl Text {
             .unwrap_or("")
     }
 
+    /// The text for `lang` and the language it is actually in (after fallback), so the view can
+    /// mark a French fallback in an Arabic page with `lang="fr"`.
+    pub fn resolve(&self, lang: Lang) -> (&str, Lang) {
+        let own = match lang {
+            Lang::Fr => Some(self.fr.as_str()),
+            Lang::En => Some(self.en.as_str()),
+            Lang::Ar => self.ar.as_deref(),
+        };
+        [
+            (own, lang),
+            (Some(self.fr.as_str()), Lang::Fr),
+            (Some(self.en.as_str()), Lang::En),
+        ]
+        .into_iter()
+        .find_map(|(s, l)| s.filter(|s| !s.trim().is_empty()).map(|s| (s, l)))
+        .unwrap_or(("", lang))
+    }
+
     /// Whether the text shown for `lang` is a fallback from another language.
     pub fn is_fallback(&self, lang: Lang) -> bool {
         let own = match lang {
@@ -128,6 +146,13 @@ mod tests {
         };
         assert_eq!(t.get(Lang::Fr), "only english");
         assert_eq!(t.get(Lang::Ar), "only english");
+    }
+
+    #[test]
+    fn resolve_names_the_language_actually_shown() {
+        assert_eq!(text(None).resolve(Lang::Ar), ("Rabat", Lang::Fr));
+        assert_eq!(text(Some("الرباط")).resolve(Lang::Ar), ("الرباط", Lang::Ar));
+        assert_eq!(text(None).resolve(Lang::En), ("Rabat (en)", Lang::En));
     }
 
     #[test]

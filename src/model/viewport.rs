@@ -245,18 +245,24 @@ impl Viewport {
 /// The visible window in words, at a precision that suits its width: "2011–2026",
 /// "October 2024 – February 2025", "2–15 Dec 2024".
 pub fn describe_window(v: &Viewport, lang: Lang) -> String {
+    describe_window_days(v.start(), v.end(), lang)
+}
+
+/// [`describe_window`] for a window given as its start and end days.
+pub fn describe_window_days(start: Day, end: Day, lang: Lang) -> String {
     use chrono::{Datelike, Duration, NaiveDate};
+    let span = end - start;
     let date = |t: Day| {
         NaiveDate::from_ymd_opt(1970, 1, 1)
             .and_then(|e| e.checked_add_signed(Duration::days(t.floor() as i64)))
     };
-    let (Some(a), Some(b)) = (date(v.start()), date(v.end() - 0.5)) else {
+    let (Some(a), Some(b)) = (date(start), date(end - 0.5)) else {
         return String::new();
     };
     let pd = |d: NaiveDate| -> Option<PartialDate> {
-        if v.span() > 3.0 * 365.0 {
+        if span > 3.0 * 365.0 {
             PartialDate::year(d.year()).ok()
-        } else if v.span() > 60.0 {
+        } else if span > 60.0 {
             PartialDate::month(d.year(), d.month()).ok()
         } else {
             PartialDate::day(d.year(), d.month(), d.day()).ok()

@@ -75,7 +75,12 @@ pub fn Timeline(
         })
     });
     let bounds = model.with_untracked(|m| m.0.bounds);
-    let viewport = RwSignal::new(Viewport::fit(bounds, 1_000.0));
+    let mut start = Viewport::fit(bounds, 1_000.0);
+    // A window from a link is taken at once.
+    if let Some((a, b)) = app.goto_window.try_update(Option::take).flatten() {
+        start.set_window(a, b);
+    }
+    let viewport = RwSignal::new(start);
     let focus = RwSignal::new(None::<u32>);
     let state = TimelineState { viewport, focus };
     provide_context(state);
@@ -215,6 +220,30 @@ pub fn Timeline(
         }
     };
 
+    // Later windows from the URL (Back, Forward) move the view.
+    Effect::new(move |_| {
+        if let Some((a, b)) = app.goto_window.get() {
+            app.goto_window.set(None);
+            motion.go(|v| v.set_window(a, b));
+        }
+    });
+
+    // The window is reported for links a moment after it stops moving, not on every frame.
+    let report = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let (a, b) = viewport.with(|v| (v.start(), v.end()));
+        report.update_value(|n| *n += 1);
+        let ticket = report.get_value();
+        set_timeout(
+            move || {
+                if report.try_get_value() == Some(ticket) {
+                    app.window.set(Some((a, b)));
+                }
+            },
+            std::time::Duration::from_millis(300),
+        );
+    });
+
     // A selection made anywhere (search, panels, links) is brought into view on the timeline.
     Effect::new(move |_| {
         if let Some(Selection::Event(i)) = app.selected.get() {
@@ -314,6 +343,20 @@ pub fn Timeline(
             // From the timeline itself, Down enters the events.
             (KeyCommand::Down, None) => go_to(viewport.with_untracked(|v| m.first_visible(v))),
             (KeyCommand::Up, None) => return,
+            (KeyCommand::Activate, Some(i)) => {
+                select_event(app, i as usize);
+                focus.set(Some(i));
+            }
+            (KeyCommand::Activate, None) => {
+                // A cluster: zoom into it. Anything else keeps its own Enter/Space.
+                let span = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.get_attribute("data-span"))
+                    .and_then(|s| crate::model::input::parse_span(&s));
+                let Some((t0, t1)) = span else { return };
+                motion.go(|v| v.show(t0, t1, 0.25));
+            }
             (KeyCommand::Escape, _) => {
                 app.selected.set(None);
                 focus.set(None);
@@ -387,6 +430,7 @@ pub fn Timeline(
                 <div
                     class="timeline__area"
                     node_ref=area
+                    dir="ltr"
                     tabindex="0"
                     role="group"
                     aria-roledescription=move || s().timeline_role

@@ -1,0 +1,95 @@
+//! The header's controls: language (FR / EN / AR), theme (system, light, dark, high contrast)
+//! and the keyboard help.
+
+use leptos::prelude::*;
+
+use crate::hooks::use_theme::{Theme, UseTheme};
+use crate::i18n::strings;
+use crate::model::Lang;
+use crate::state::AppState;
+
+/// Each language's name, written in itself.
+fn endonym(l: Lang) -> &'static str {
+    match l {
+        Lang::Fr => "Français",
+        Lang::En => "English",
+        Lang::Ar => "العربية",
+    }
+}
+
+/// Language switch, theme choice and help button.
+#[component]
+pub fn HeaderControls(
+    /// The theme state.
+    theme: UseTheme,
+    /// Opens the keyboard help.
+    on_help: Callback<()>,
+) -> impl IntoView {
+    let app = AppState::expect();
+    let s = move || strings(app.lang.get());
+    view! {
+        <div class="controls">
+            <div class="langs" role="group" aria-label=move || s().language_label>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <button
+                                type="button"
+                                class="lang"
+                                lang=l.code()
+                                data-testid=format!("lang-{}", l.code())
+                                aria-pressed=move || (app.lang.get() == l).to_string()
+                                on:click=move |_| app.lang.set(l)
+                            >
+                                <abbr title=endonym(l)>{l.code().to_uppercase()}</abbr>
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <label class="theme">
+                <span class="visually-hidden">{move || s().theme_label}</span>
+                <select
+                    data-testid="theme"
+                    on:change=move |ev| {
+                        let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                        theme.theme.set(Theme::ALL.get(i).copied().unwrap_or_default());
+                    }
+                >
+                    {Theme::ALL
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, t)| {
+                            view! {
+                                <option value=i.to_string() selected=move || theme.theme.get() == t>
+                                    {move || s().themes[i]}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="contrast">
+                <input
+                    type="checkbox"
+                    data-testid="high-contrast"
+                    prop:checked=move || theme.high_contrast.get()
+                    on:change=move |ev| theme.high_contrast.set(event_target_checked(&ev))
+                />
+                {move || s().high_contrast}
+            </label>
+            <button
+                type="button"
+                class="button help-button"
+                data-testid="help"
+                aria-haspopup="dialog"
+                aria-keyshortcuts="?"
+                on:click=move |_| on_help.run(())
+            >
+                <span aria-hidden="true">"? "</span>
+                {move || s().help}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,140 @@
+//! Keeps the URL's query string and the app's state in step (see `model::url`): the state is
+//! read from the URL at start and on Back/Forward, and written back as it changes — with a new
+//! history entry for meaningful changes (selection, filters, language, search, view) and in
+//! place for pans and zooms, so Back does not replay every wheel notch.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::model::Lang;
+use crate::model::url::ViewState;
+use crate::state::{AppState, LoadState, Selection};
+
+/// The language to start in: the link's, else the browser's first supported one, else English.
+pub fn initial_lang(link: Option<Lang>) -> Lang {
+    link.or_else(|| {
+        let languages = window().navigator().languages();
+        (0..languages.length())
+            .filter_map(|i| languages.get(i).as_string())
+            .find_map(|tag| Lang::from_tag(&tag))
+    })
+    .unwrap_or_default()
+}
+
+/// The view described by the current URL.
+pub fn current_url_state() -> ViewState {
+    ViewState::parse(&window().location().search().unwrap_or_default())
+}
+
+/// Applies a view from a URL to the state (selection ids are resolved once data is loaded).
+fn apply(app: AppState, v: &ViewState) {
+    if let Some(l) = v.lang {
+        app.lang.set(l);
+    }
+    app.filters.set(v.filters.clone());
+    app.person.set(v.person.clone());
+    app.query.set(v.query.clone());
+    app.list_view.set(v.list);
+    if let Some(w) = v.window {
+        app.goto_window.set(Some(w));
+    }
+    let selection = app.dataset().and_then(|d| {
+        v.event
+            .as_ref()
+            .and_then(|id| d.events.iter().position(|e| &e.id == id))
+            .map(Selection::Event)
+            .or_else(|| {
+                v.gap
+                    .as_ref()
+                    .and_then(|id| d.gaps.iter().position(|g| &g.id == id))
+                    .map(Selection::Gap)
+            })
+    });
+    app.selected.set(selection);
+}
+
+/// The view the state describes now.
+fn snapshot(app: AppState, data: Option<String>, lang_in_link: bool) -> ViewState {
+    let (event, gap) = match (app.selected.get(), app.dataset()) {
+        (Some(Selection::Event(i)), Some(d)) => (d.events.get(i).map(|e| e.id.clone()), None),
+        (Some(Selection::Gap(i)), Some(d)) => (None, d.gaps.get(i).map(|g| g.id.clone())),
+        _ => (None, None),
+    };
+    ViewState {
+        window: app.window.get(),
+        event,
+        gap,
+        person: app.person.get(),
+        filters: app.filters.get(),
+        query: app.query.get(),
+        lang: lang_in_link.then(|| app.lang.get()),
+        list: app.list_view.get(),
+        data,
+    }
+}
+
+/// Wires the URL to `app`. Call once, after the state exists.
+pub fn use_url_state(app: AppState) {
+    let start = current_url_state();
+    let data = start.data.clone();
+    // A language chosen by link (or later by the user) is written into links; one picked from the
+    // browser's preferences is not, so a shared link follows the reader's language.
+    let lang_in_link = RwSignal::new(start.lang.is_some());
+    // The view last written to (or read from) the URL: a change is only written when the state
+    // differs from it, so restoring a view from the URL writes nothing back.
+    let last = StoredValue::new(start.clone());
+    apply(app, &start);
+
+    // Selections in a link refer to ids: resolve them when the data arrives.
+    let pending = StoredValue::new(Some(start));
+    Effect::new(move |_| {
+        if matches!(*app.load.read(), LoadState::Ready(_))
+            && let Some(v) = pending.try_update_value(Option::take).flatten()
+        {
+            apply(app, &v);
+        }
+    });
+
+    // A language the user picks becomes part of the view.
+    Effect::new(move |prev: Option<Lang>| {
+        let l = app.lang.get();
+        if prev.is_some_and(|p| p != l) {
+            lang_in_link.set(true);
+        }
+        l
+    });
+
+    Effect::new(move |_| {
+        let next = snapshot(app, data.clone(), lang_in_link.get());
+        if !matches!(*app.load.read_untracked(), LoadState::Ready(_)) {
+            return;
+        }
+        let previous = last.get_value();
+        if previous == next {
+            return;
+        }
+        let url = {
+            let q = next.to_query();
+            let path = window().location().pathname().unwrap_or_default();
+            format!("{path}{q}")
+        };
+        if let Ok(history) = window().history() {
+            let _ = if previous.is_meaningful_change(&next) {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            };
+        }
+        last.set_value(next);
+    });
+
+    let handle = window_event_listener(ev::popstate, move |_| {
+        let v = current_url_state();
+        apply(app, &v);
+        if v.lang.is_none() {
+            app.lang.set(initial_lang(None));
+        }
+        last.set_value(v);
+    });
+    on_cleanup(move || handle.remove());
+}
