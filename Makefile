@@ -7,7 +7,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 SUBPATH := /cooperation-timeline/
 SUBPATH_ROOT := target/subpath-site
 
-.PHONY: setup serve build test fmt-check clippy test-native test-chrome test-firefox smoke bench
+.PHONY: setup serve build test fmt-check clippy test-native test-chrome test-firefox smoke a11y bench
 
 setup:
 	@scripts/setup.sh
@@ -20,8 +20,9 @@ serve: setup
 build: setup
 	trunk build --release
 
-## test: set up, then run every check and test (native, Chromium, Firefox, release build, smoke)
-test: setup fmt-check clippy test-native test-chrome test-firefox build smoke
+## test: set up, then run every check and test (native, Chromium, Firefox, release build,
+## smoke check, accessibility check)
+test: setup fmt-check clippy test-native test-chrome test-firefox build smoke a11y
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -48,6 +49,10 @@ smoke:
 	rm -rf $(SUBPATH_ROOT)
 	trunk build --release --public-url $(SUBPATH) --dist $(SUBPATH_ROOT)$(SUBPATH)
 	scripts/smoke.sh $(SUBPATH_ROOT) $(SUBPATH)
+
+## a11y: axe-core over the main screens of the release build, in every language and theme
+a11y:
+	scripts/a11y.sh
 
 ## bench: measure first render and per-frame script time at 1k/10k/100k events (docs/benchmarks.md)
 bench: setup

@@ -159,13 +159,15 @@ pub fn App(
                     LoadState::Failed(error) => view! { <ErrorView error /> }.into_any(),
                     LoadState::Ready(dataset) => {
                         let centre = dataset.clone();
+                        // A memo, so that setting the same view again does not rebuild it.
+                        let list = Memo::new(move |_| state.list_view.get());
                         view! {
                             <div class="workspace">
                                 <SidePanels dataset=dataset.clone() />
                                 <div class="centre">
                                     {view_switch}
                                     {move || {
-                                        if state.list_view.get() {
+                                        if list.get() {
                                             view! { <ListView dataset=centre.clone() /> }.into_any()
                                         } else {
                                             view! { <Timeline dataset=centre.clone() /> }.into_any()

@@ -185,8 +185,9 @@ pub fn Search(
                 data-testid="search"
                 autocomplete="off"
                 placeholder=move || s().search_placeholder
-                aria-controls="search-results"
-                aria-expanded=move || (open.get() && !app.query.with(String::is_empty)).to_string()
+                aria-controls=move || {
+                    (open.get() && !app.query.with(String::is_empty)).then_some("search-results")
+                }
                 prop:value=move || app.query.get()
                 on:input=move |ev| {
                     app.query.set(event_target_value(&ev));

@@ -26,15 +26,23 @@ pub fn current_url_state() -> ViewState {
     ViewState::parse(&window().location().search().unwrap_or_default())
 }
 
+/// Sets `signal` only if the value differs: a set notifies even when equal, and re-rendering the
+/// timeline for nothing would lose its view.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
+    }
+}
+
 /// Applies a view from a URL to the state (selection ids are resolved once data is loaded).
 fn apply(app: AppState, v: &ViewState) {
     if let Some(l) = v.lang {
-        app.lang.set(l);
+        set_if_changed(app.lang, l);
     }
-    app.filters.set(v.filters.clone());
-    app.person.set(v.person.clone());
-    app.query.set(v.query.clone());
-    app.list_view.set(v.list);
+    set_if_changed(app.filters, v.filters.clone());
+    set_if_changed(app.person, v.person.clone());
+    set_if_changed(app.query, v.query.clone());
+    set_if_changed(app.list_view, v.list);
     if let Some(w) = v.window {
         app.goto_window.set(Some(w));
     }
@@ -50,7 +58,7 @@ fn apply(app: AppState, v: &ViewState) {
                     .map(Selection::Gap)
             })
     });
-    app.selected.set(selection);
+    set_if_changed(app.selected, selection);
 }
 
 /// The view the state describes now.

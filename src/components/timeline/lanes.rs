@@ -214,13 +214,19 @@ fn item_content(ctx: &Ctx, app: &AppState, idx: u32) -> ItemContent {
         if let Some(p) = &e.place {
             parts.push(p.name.get(lang).to_string());
         }
+        let label = ctx
+            .model
+            .with_untracked(|m| m.0.labels.get(i).cloned().unwrap_or_default());
+        let mut description = parts.join(", ");
+        // The accessible name starts with the visible label (WCAG 2.5.3), e.g. "Oct 2017 · …".
+        if !description.starts_with(&label) {
+            description = format!("{label} · {description}");
+        }
         ItemContent {
             class,
             testid: if is_session { "session" } else { "event" },
-            description: parts.join(", "),
-            label: ctx
-                .model
-                .with_untracked(|m| m.0.labels.get(i).cloned().unwrap_or_default()),
+            description,
+            label,
         }
     })
 }
