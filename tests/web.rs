@@ -681,7 +681,8 @@ async fn a_link_restores_selection_filters_and_language_after_a_reload() {
                 == "23e réunion de la Commission militaire mixte"
         })
         .await;
-        sleep(400).await;
+        // Past the timeline's first report of its window (a second after it settles).
+        sleep(1_500).await;
         assert_eq!(url_query(), saved, "restoring writes nothing new");
     }
     set_url("");

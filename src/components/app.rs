@@ -40,10 +40,10 @@ pub fn App(
         .unwrap_or_else(|| DEFAULT_DATA_URL.to_string());
     let state = AppState::new(url, initial_lang(link.lang));
     provide_context(state);
+    state.reload();
     if sync_url {
         use_url_state(state);
     }
-    state.reload();
     let theme = use_theme();
     let help = NodeRef::<Dialog>::new();
 

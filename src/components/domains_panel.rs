@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::i18n::strings;
 use crate::model::Dataset;
 use crate::model::dataset::Confidence;
-use crate::model::filter::{DomainMode, Filters, domain_presence, facet_counts, year_extent};
+use crate::model::filter::{DomainMode, Filters, all_domain_presence, facet_counts, year_extent};
 use crate::state::AppState;
 
 /// One domain's row, computed per filter change.
@@ -41,13 +41,15 @@ pub fn DomainsPanel(
                     domains: Default::default(),
                     ..f.clone()
                 };
+                let mut strips = years
+                    .map(|(a, b)| all_domain_presence(d, &others, a, b))
+                    .unwrap_or_default()
+                    .into_iter();
                 counts
                     .domains
                     .into_iter()
                     .map(|(id, count)| Row {
-                        strip: years
-                            .map(|(a, b)| domain_presence(d, &others, &id, a, b))
-                            .unwrap_or_default(),
+                        strip: strips.next().map(|(_, s)| s).unwrap_or_default(),
                         id,
                         count,
                     })
@@ -85,7 +87,8 @@ pub fn DomainsPanel(
                         .unwrap_or_default()
                 });
                 let id = row.id.clone();
-                let checked = app.filters.with_untracked(|f| f.domains.contains(&id));
+                let watched = id.clone();
+                let checked = move || app.filters.with(|f| f.domains.contains(&watched));
                 let n = row.strip.len().max(1);
                 let bars = row
                     .strip

@@ -257,12 +257,7 @@ fn event(d: &Dataset, i: usize, lang: Lang, s: &'static Strings) -> AnyView {
         return empty(s).into_any();
     };
     let is_session = e.lane == COMMISSION_LANE;
-    let lane = d
-        .lanes
-        .iter()
-        .find(|l| l.id == e.lane)
-        .map(|l| l.label.get(lang).to_string())
-        .unwrap_or_default();
+    let lane = d.lane_label(&e.lane, lang);
     let eyebrow = if is_session {
         format!("{} · {}", lane, session_label(lang, e.session_number))
     } else {

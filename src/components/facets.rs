@@ -17,7 +17,7 @@ fn facet_option(
     id: String,
     label: String,
     count: usize,
-    checked: bool,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
     on_toggle: impl Fn() + 'static,
 ) -> impl IntoView {
     view! {
@@ -78,14 +78,9 @@ pub fn Facets(
             c.lanes
                 .iter()
                 .map(|(id, n)| {
-                    let label = d
-                        .lanes
-                        .iter()
-                        .find(|l| &l.id == id)
-                        .map(|l| l.label.get(lang).to_string())
-                        .unwrap_or_default();
-                    let checked = app.filters.with_untracked(|f| f.lanes.contains(id));
-                    let key = id.clone();
+                    let label = d.lane_label(id, lang);
+                    let (key, watched) = (id.clone(), id.clone());
+                    let checked = move || app.filters.with(|f| f.lanes.contains(&watched));
                     facet_option(format!("lane:{id}"), label, *n, checked, move || {
                         app.filters.update(|f| Filters::toggle(&mut f.lanes, &key))
                     })
@@ -107,8 +102,8 @@ pub fn Facets(
                             .map(|p| p.name.get(lang).to_string())
                             .unwrap_or_default()
                     };
-                    let checked = app.filters.with_untracked(|f| f.hosts.contains(id));
-                    let key = id.clone();
+                    let (key, watched) = (id.clone(), id.clone());
+                    let checked = move || app.filters.with(|f| f.hosts.contains(&watched));
                     facet_option(format!("host:{id}"), label, *n, checked, move || {
                         app.filters.update(|f| Filters::toggle(&mut f.hosts, &key))
                     })
@@ -123,7 +118,7 @@ pub fn Facets(
             .confidence
             .iter()
             .map(|&(c, n)| {
-                let checked = app.filters.with_untracked(|f| f.confidence.contains(&c));
+                let checked = move || app.filters.with(|f| f.confidence.contains(&c));
                 facet_option(
                     format!("confidence:{}", c.as_str()),
                     confidence_label(c, lang).to_string(),

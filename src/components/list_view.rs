@@ -42,12 +42,7 @@ pub fn ListView(
                 .into_iter()
                 .map(|i| {
                     let e = &d.events[i];
-                    let lane = d
-                        .lanes
-                        .iter()
-                        .find(|l| l.id == e.lane)
-                        .map(|l| l.label.get(lang).to_string())
-                        .unwrap_or_default();
+                    let lane = d.lane_label(&e.lane, lang);
                     let title = if e.lane == COMMISSION_LANE {
                         format!("{} — {}", session_label(lang, e.session_number), e.title.get(lang))
                     } else {

@@ -34,8 +34,9 @@ pub fn Search(
     dataset: Arc<Dataset>,
 ) -> impl IntoView {
     let app = AppState::expect();
-    let index = StoredValue::new(SearchIndex::new(&dataset));
-    let order = StoredValue::new(date_order(&dataset));
+    // Built on the first search, not at start: indexing a large dataset takes a while and most
+    // visits never search.
+    let index = StoredValue::new(None::<(SearchIndex, Vec<usize>)>);
     let data = StoredValue::new(dataset);
     let open = RwSignal::new(false);
     let input = NodeRef::<Input>::new();
@@ -54,8 +55,20 @@ pub fn Search(
     let s = move || strings(app.lang.get());
 
     let hits = Memo::new(move |_| {
-        app.query
-            .with(|q| index.with_value(|ix| order.with_value(|o| ix.search(q, o, MAX_RESULTS))))
+        app.query.with(|q| {
+            if q.trim().is_empty() {
+                return Vec::new();
+            }
+            if index.with_value(Option::is_none) {
+                let built = data.with_value(|d| (SearchIndex::new(d), date_order(d)));
+                index.set_value(Some(built));
+            }
+            index.with_value(|ix| {
+                ix.as_ref()
+                    .map(|(ix, order)| ix.search(q, order, MAX_RESULTS))
+                    .unwrap_or_default()
+            })
+        })
     });
 
     let handle = window_event_listener(ev::keydown, move |ev| {
@@ -146,12 +159,7 @@ pub fn Search(
                 .map(|h| {
                     let e = &d.events[h.idx];
                     let idx = h.idx;
-                    let lane = d
-                        .lanes
-                        .iter()
-                        .find(|l| l.id == e.lane)
-                        .map(|l| l.label.get(lang).to_string())
-                        .unwrap_or_default();
+                    let lane = d.lane_label(&e.lane, lang);
                     view! {
                         <li>
                             <button

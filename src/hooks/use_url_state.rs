@@ -45,6 +45,8 @@ fn apply(app: AppState, v: &ViewState) {
     set_if_changed(app.list_view, v.list);
     if let Some(w) = v.window {
         app.goto_window.set(Some(w));
+        // Known at once, so the URL keeps it before the timeline first reports its window.
+        set_if_changed(app.window, Some(w));
     }
     let selection = app.dataset().and_then(|d| {
         v.event

@@ -383,6 +383,15 @@ impl Dataset {
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
     }
+
+    /// The label of lane `id` in `lang` (empty for an unknown lane).
+    pub fn lane_label(&self, id: &str, lang: super::text::Lang) -> String {
+        self.lanes
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| l.label.get(lang).to_string())
+            .unwrap_or_default()
+    }
 }
 
 /// The id of the lane of commission sessions, which the app puts first.

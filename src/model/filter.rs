@@ -129,52 +129,67 @@ pub struct FacetCounts {
     pub total: usize,
 }
 
-/// Counts every facet value of `d` under `f`.
+/// Counts every facet value of `d` under `f`, in one pass over the events.
 pub fn facet_counts(d: &Dataset, f: &Filters) -> FacetCounts {
-    let count = |skip: Facet, pred: &dyn Fn(&Event) -> bool| {
-        d.events
-            .iter()
-            .filter(|e| pred(e) && f.matches_except(e, Some(skip)))
-            .count()
-    };
-    let domain_count = |id: &str| {
-        // Counted as if this domain were added to the selection.
-        let mut g = f.clone();
-        g.domains.insert(id.to_string());
-        d.events
-            .iter()
-            .filter(|e| e.domains.iter().any(|x| x == id) && g.matches(e))
-            .count()
-    };
-    let mut hosts: Vec<String> = d.parties.iter().map(|p| p.id.clone()).collect();
-    hosts.push(HOST_UNKNOWN.to_string());
+    use std::collections::HashMap;
+    let mut lanes: HashMap<&str, usize> = HashMap::new();
+    let mut domains: HashMap<&str, usize> = HashMap::new();
+    let mut hosts: HashMap<&str, usize> = HashMap::new();
+    let mut confidence: HashMap<Confidence, usize> = HashMap::new();
+    let mut total = 0;
+    for e in &d.events {
+        if f.matches_except(e, Some(Facet::Lane)) {
+            *lanes.entry(e.lane.as_str()).or_default() += 1;
+        }
+        if f.matches_except(e, Some(Facet::Host)) {
+            *hosts.entry(host_of(e)).or_default() += 1;
+        }
+        if f.matches_except(e, Some(Facet::Confidence)) {
+            *confidence.entry(e.confidence).or_default() += 1;
+        }
+        // A domain's count is what would show were it added to the selection: with "any", every
+        // event in it (the others facets permitting); with "all", those also in every domain
+        // already selected.
+        let with_domain = match f.domain_mode {
+            DomainMode::Any => true,
+            DomainMode::All => f.domains.iter().all(|x| e.domains.contains(x)),
+        };
+        if with_domain && f.matches_except(e, Some(Facet::Domain)) {
+            for x in &e.domains {
+                *domains.entry(x.as_str()).or_default() += 1;
+            }
+        }
+        if f.matches(e) {
+            total += 1;
+        }
+    }
+    let get = |m: &HashMap<&str, usize>, k: &str| m.get(k).copied().unwrap_or(0);
+    let host_ids = d
+        .parties
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain([HOST_UNKNOWN]);
     FacetCounts {
         lanes: d
             .lanes
             .iter()
-            .map(|l| (l.id.clone(), count(Facet::Lane, &|e| e.lane == l.id)))
+            .map(|l| (l.id.clone(), get(&lanes, &l.id)))
             .collect(),
         domains: d
             .domains
             .iter()
-            .map(|x| (x.id.clone(), domain_count(&x.id)))
+            .map(|x| (x.id.clone(), get(&domains, &x.id)))
             .collect(),
-        hosts: hosts
-            .into_iter()
-            .map(|h| {
-                let n = count(Facet::Host, &|e| host_of(e) == h);
-                (h, n)
-            })
-            .collect(),
+        hosts: host_ids.map(|h| (h.to_string(), get(&hosts, h))).collect(),
         confidence: [
             Confidence::Confirmed,
             Confidence::Inferred,
             Confidence::Uncertain,
         ]
         .into_iter()
-        .map(|c| (c, count(Facet::Confidence, &|e| e.confidence == c)))
+        .map(|c| (c, confidence.get(&c).copied().unwrap_or(0)))
         .collect(),
-        total: d.events.iter().filter(|e| f.matches(e)).count(),
+        total,
     }
 }
 
@@ -201,6 +216,37 @@ pub fn domain_presence(
         }
     }
     counts
+}
+
+/// [`domain_presence`] for every domain of `d` at once (one pass over the events), in the
+/// order of `d.domains`.
+pub fn all_domain_presence(
+    d: &Dataset,
+    f: &Filters,
+    first_year: i32,
+    last_year: i32,
+) -> Vec<(String, Vec<usize>)> {
+    use chrono::Datelike;
+    let years = (last_year - first_year + 1).max(0) as usize;
+    let index: std::collections::HashMap<&str, usize> = d
+        .domains
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.id.as_str(), i))
+        .collect();
+    let mut strips = vec![vec![0; years]; d.domains.len()];
+    for e in d.events.iter().filter(|e| f.matches(e)) {
+        let y = e.date.first_day().year();
+        if !(first_year..=last_year).contains(&y) {
+            continue;
+        }
+        for x in &e.domains {
+            if let Some(&i) = index.get(x.as_str()) {
+                strips[i][(y - first_year) as usize] += 1;
+            }
+        }
+    }
+    d.domains.iter().map(|x| x.id.clone()).zip(strips).collect()
 }
 
 /// The first and last year of the events of `d` (for the domain strips).
@@ -380,6 +426,53 @@ mod tests {
         assert_eq!(neighbour_sessions(&d, at("chergui-2022")), (None, None));
         let near = gaps_next_to(&d, at("cmm-22"));
         assert!(near.iter().any(|&g| d.gaps[g].id == "gap-cmm-13-21"));
+    }
+
+    #[test]
+    fn one_pass_counts_equal_counting_each_value_separately() {
+        let d = shipped();
+        let brute = |f: &Filters, pred: &dyn Fn(&Event) -> bool, skip: Facet| {
+            d.events
+                .iter()
+                .filter(|e| pred(e) && f.matches_except(e, Some(skip)))
+                .count()
+        };
+        let mut cases = vec![Filters::default()];
+        let mut f = Filters::default();
+        f.lanes.insert("exercise".into());
+        f.domains.insert("maritime".into());
+        cases.push(f.clone());
+        f.domain_mode = DomainMode::All;
+        f.domains.insert("training".into());
+        f.hosts.insert("ma".into());
+        cases.push(f);
+        for f in &cases {
+            let c = facet_counts(&d, f);
+            for (id, n) in &c.lanes {
+                assert_eq!(*n, brute(f, &|e| &e.lane == id, Facet::Lane), "lane {id}");
+            }
+            for (c, n) in &c.confidence {
+                assert_eq!(*n, brute(f, &|e| e.confidence == *c, Facet::Confidence));
+            }
+            for (id, n) in &c.domains {
+                let mut g = f.clone();
+                g.domains.insert(id.clone());
+                let expected = d
+                    .events
+                    .iter()
+                    .filter(|e| e.domains.contains(id) && g.matches(e))
+                    .count();
+                assert_eq!(*n, expected, "domain {id} under {f:?}");
+            }
+        }
+        let (a, b) = year_extent(&d).unwrap();
+        for (id, strip) in all_domain_presence(&d, &Filters::default(), a, b) {
+            assert_eq!(
+                strip,
+                domain_presence(&d, &Filters::default(), &id, a, b),
+                "{id}"
+            );
+        }
     }
 
     #[test]

@@ -228,7 +228,8 @@ pub fn Timeline(
         }
     });
 
-    // The window is reported for links a moment after it stops moving, not on every frame.
+    // The window is reported (for links and the live region) once it has stayed put for a
+    // second: writing the URL or announcing on every frame would cost time and chatter.
     let report = StoredValue::new(0u64);
     Effect::new(move |_| {
         let (a, b) = viewport.with(|v| (v.start(), v.end()));
@@ -240,7 +241,7 @@ pub fn Timeline(
                     app.window.set(Some((a, b)));
                 }
             },
-            std::time::Duration::from_millis(300),
+            std::time::Duration::from_millis(1_000),
         );
     });
 
@@ -401,12 +402,7 @@ pub fn Timeline(
                 m.0.lanes
                     .iter()
                     .map(|l| {
-                        let label = d
-                            .lanes
-                            .iter()
-                            .find(|x| x.id == l.id)
-                            .map(|x| x.label.get(lang).to_string())
-                            .unwrap_or_default();
+                        let label = d.lane_label(&l.id, lang);
                         view! {
                             <div class=format!("lane-header lane--{}", l.id) data-lane=l.id.clone()>
                                 <span class="lane-header__label">{label}</span>
