@@ -8,19 +8,12 @@ root=${1:?served directory}
 path=${2:-/}
 min_sessions=${MIN_SESSIONS:-3}
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$root" >/dev/null 2>&1 &
-server=$!
+. "$(dirname "$0")/serve.sh"
+serve_dir "$root"
 profile=$(mktemp -d)
-trap 'kill $server 2>/dev/null; rm -rf "$profile"' EXIT
+trap 'kill $SERVER_PID 2>/dev/null; rm -rf "$profile"' EXIT
 
-# Wait for the server to accept connections.
-for _ in $(seq 50); do
-  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
-  sleep 0.1
-done
-
-url="http://127.0.0.1:$port$path"
+url="http://127.0.0.1:$PORT$path"
 dom=$(timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
   --user-data-dir="$profile" --virtual-time-budget=5000 --window-size=1400,900 --dump-dom "$url" 2>/dev/null)
