@@ -1,5 +1,5 @@
-// Screenshots of the release build for the README and for review: the full view, a zoom on
-// 2024–2025 with the 22nd session selected, a deep zoom on December 2024, and a phone view.
+// Screenshots of the release build for the README (and for looking at every visible change):
+// three zoom levels, the panels, phone layouts, the three languages and the themes.
 // Usage: node bench/shots.mjs <base url> <out dir>
 import { chromium } from 'playwright-core';
 
@@ -10,47 +10,35 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const settle = (page) => page.waitForTimeout(400);
 
-async function shoot(name, { width = 1400, height = 900, path = '/', act = async () => {} } = {}) {
+async function shoot(name, query, { width = 1920, height = 1080, theme, contrast, act, full = false } = {}) {
   const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(base + path, { waitUntil: 'load' });
-  await page.waitForSelector('.mark');
-  await settle(page);
-  await act(page);
-  await settle(page);
-  await page.screenshot({ path: `${out}/${name}.png` });
-  await page.close();
-}
-
-// Zooms with the wheel at the mark of event `id` until the view is at most `days` wide.
-async function zoomTo(page, selector, days) {
-  for (let i = 0; i < 60; i++) {
-    const [start, end] = await page.$eval('[data-testid=timeline]', (el) => [Number(el.dataset.start), Number(el.dataset.end)]);
-    if (end - start <= days) break;
-    const box = await page.$eval(selector, (el) => { const r = el.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }).catch(() => null);
-    const area = await (await page.$('[data-testid=timeline]')).boundingBox();
-    await page.mouse.move(box ? box.x : area.x + area.width * 0.9, area.y + 100);
-    await page.mouse.wheel(0, -120);
-    await page.waitForTimeout(30);
+  await page.addInitScript(({ theme, contrast }) => {
+    localStorage.setItem('ct-theme', theme ?? 'light');
+    localStorage.setItem('ct-contrast', contrast ? 'high' : 'normal');
+  }, { theme, contrast });
+  await page.goto(`${base}/${query}`, { waitUntil: 'load' });
+  await page.waitForSelector('.mark, [data-testid=list-view]');
+  await page.waitForTimeout(500);
+  if (act) {
+    await act(page);
+    await page.waitForTimeout(500);
   }
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage: full });
+  await page.close();
+  console.log(`wrote ${out}/${name}.png`);
 }
 
-await shoot('timeline-full');
-await shoot('timeline-2024-2025', {
-  act: async (page) => {
-    await zoomTo(page, '.lane--commission .mark:last-child', 900);
-    const m = await page.$('[data-testid=session][aria-label*="22nd session"]');
-    if (m) await m.click();
-  },
-});
-await shoot('timeline-december-2024', {
-  act: async (page) => {
-    await zoomTo(page, '.lane--commission .mark:last-child', 900);
-    await zoomTo(page, '[data-testid=session][aria-label*="22nd session"]', 40);
-    const m = await page.$('[data-testid=session][aria-label*="22nd session"]');
-    if (m) await m.click();
-  },
-});
-await shoot('phone', { width: 390, height: 844 });
+await shoot('zoom-1-everything', '?lang=en');
+await shoot('zoom-2-2024-2025', '?lang=en&event=cmm-22&from=2024-01-01&to=2025-12-31');
+await shoot('zoom-3-december-2024', '?lang=en&event=cmm-22&from=2024-11-20&to=2024-12-20');
+await shoot('panels-people', '?lang=en&person=berrid&event=cmm-23', { act: (p) => p.click('[data-testid=tab-people]') });
+await shoot('panels-domains', '?lang=en&domains=space', { act: (p) => p.click('[data-testid=tab-domains]') });
+await shoot('list-view', '?lang=en&view=list');
+await shoot('french', '?lang=fr&event=cmm-12&from=2011-01-01&to=2026-12-31');
+await shoot('arabic', '?lang=ar&event=cmm-22&from=2011-01-01&to=2026-12-31');
+await shoot('dark', '?lang=en&event=chergui-2022&from=2020-01-01&to=2023-12-31', { theme: 'dark' });
+await shoot('high-contrast', '?lang=fr&event=cmm-23', { contrast: true });
+await shoot('phone-timeline', '?lang=en', { width: 390, height: 844 });
+await shoot('phone-record', '?lang=ar&event=cmm-22', { width: 390, height: 844, act: (p) => p.click('[data-testid=tab-record]') });
 await browser.close();
