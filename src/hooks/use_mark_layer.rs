@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+use crate::model::Lang;
 use crate::model::layout::MarkKind;
 use crate::model::timeline::MarkView;
 
@@ -46,6 +47,8 @@ struct Layer {
     live: HashMap<u64, Entry>,
     items: Vec<HtmlElement>,
     clusters: Vec<HtmlElement>,
+    /// The language the live marks' text is in.
+    lang: Option<Lang>,
 }
 
 fn element(tag: &str) -> HtmlElement {
@@ -98,19 +101,30 @@ fn cluster_element(pool: &mut Vec<HtmlElement>) -> HtmlElement {
 /// Keeps the marks of one lane drawn inside `layer`.
 ///
 /// `content` describes item `idx`; `cluster_label` names a cluster of `n`; `selected` is the
-/// selected event (its mark is created highlighted; the timeline moves the highlight later).
+/// selected event (its mark is created highlighted; the timeline moves the highlight later);
+/// `lang` is the interface language: when it changes every mark is redrawn with new text.
 pub fn use_mark_layer(
     layer: NodeRef<Div>,
     marks: Memo<Vec<MarkView>>,
     content: impl Fn(u32) -> ItemContent + 'static,
     cluster_label: impl Fn(u32) -> String + 'static,
     selected: impl Fn() -> Option<u32> + 'static,
+    lang: Signal<Lang>,
 ) {
     let state = StoredValue::new_local(Layer::default());
     Effect::new(move |_| {
         let Some(container) = layer.get() else { return };
+        let lang = lang.get();
         marks.with(|marks| {
             state.update_value(|s| {
+                // Marks carry text: a new language means new marks, not moved ones.
+                if s.lang != Some(lang) {
+                    s.lang = Some(lang);
+                    let stale: Vec<Entry> = s.live.drain().map(|(_, e)| e).collect();
+                    for e in stale {
+                        recycle(s, e);
+                    }
+                }
                 let mut live = HashMap::with_capacity(marks.len());
                 let selected = selected();
                 for m in marks {
@@ -126,19 +140,9 @@ pub fn use_mark_layer(
                     };
                     live.insert(id, entry);
                 }
-                for (_, e) in s.live.drain() {
-                    e.el.remove();
-                    let pool = match e.view.kind {
-                        MarkKind::Item(_) => &mut s.items,
-                        MarkKind::Cluster { .. } => &mut s.clusters,
-                    };
-                    if pool.len() < POOL_MAX {
-                        // Forget the old label so a reused element starts clean.
-                        if let Some(l) = e.label {
-                            l.remove();
-                        }
-                        pool.push(e.el);
-                    }
+                let gone: Vec<Entry> = s.live.drain().map(|(_, e)| e).collect();
+                for e in gone {
+                    recycle(s, e);
                 }
                 // DOM order = time order within the lane, so Tab moves through marks in order.
                 let mut cursor = container.first_element_child();
@@ -158,6 +162,22 @@ pub fn use_mark_layer(
             });
         });
     });
+}
+
+/// Takes a mark off the page and keeps its element for reuse.
+fn recycle(s: &mut Layer, e: Entry) {
+    e.el.remove();
+    let pool = match e.view.kind {
+        MarkKind::Item(_) => &mut s.items,
+        MarkKind::Cluster { .. } => &mut s.clusters,
+    };
+    if pool.len() < POOL_MAX {
+        // Forget the old label so a reused element starts clean.
+        if let Some(l) = e.label {
+            l.remove();
+        }
+        pool.push(e.el);
+    }
 }
 
 fn create(
@@ -232,6 +252,8 @@ fn fill_cluster(
     set(el, "data-span", &format!("{} {}", m.t0, m.t1));
     if old_count != Some(count) {
         set(el, "aria-label", &cluster_label(count));
+        // The tooltip copies the name on hover; drop a stale one.
+        let _ = el.remove_attribute("title");
         if let Some(c) = el.first_element_child() {
             c.set_text_content(Some(&count.to_string()));
         }

@@ -64,7 +64,7 @@ fn apply(app: AppState, v: &ViewState) {
 }
 
 /// The view the state describes now.
-fn snapshot(app: AppState, data: Option<String>, lang_in_link: bool) -> ViewState {
+fn snapshot(app: AppState, data: Option<String>) -> ViewState {
     let (event, gap) = match (app.selected.get(), app.dataset()) {
         (Some(Selection::Event(i)), Some(d)) => (d.events.get(i).map(|e| e.id.clone()), None),
         (Some(Selection::Gap(i)), Some(d)) => (None, d.gaps.get(i).map(|g| g.id.clone())),
@@ -77,7 +77,7 @@ fn snapshot(app: AppState, data: Option<String>, lang_in_link: bool) -> ViewStat
         person: app.person.get(),
         filters: app.filters.get(),
         query: app.query.get(),
-        lang: lang_in_link.then(|| app.lang.get()),
+        lang: Some(app.lang.get()),
         list: app.list_view.get(),
         data,
     }
@@ -87,13 +87,15 @@ fn snapshot(app: AppState, data: Option<String>, lang_in_link: bool) -> ViewStat
 pub fn use_url_state(app: AppState) {
     let start = current_url_state();
     let data = start.data.clone();
-    // A language chosen by link (or later by the user) is written into links; one picked from the
-    // browser's preferences is not, so a shared link follows the reader's language.
-    let lang_in_link = RwSignal::new(start.lang.is_some());
     // The view last written to (or read from) the URL: a change is only written when the state
-    // differs from it, so restoring a view from the URL writes nothing back.
-    let last = StoredValue::new(start.clone());
+    // differs from it, so restoring a view from the URL writes nothing back. The language counts
+    // as already written (a link without one shows the reader's language, and that is no change).
+    let with_lang = move |v: &ViewState| ViewState {
+        lang: Some(app.lang.get_untracked()),
+        ..v.clone()
+    };
     apply(app, &start);
+    let last = StoredValue::new(with_lang(&start));
 
     // Selections in a link refer to ids: resolve them when the data arrives.
     let pending = StoredValue::new(Some(start));
@@ -105,17 +107,8 @@ pub fn use_url_state(app: AppState) {
         }
     });
 
-    // A language the user picks becomes part of the view.
-    Effect::new(move |prev: Option<Lang>| {
-        let l = app.lang.get();
-        if prev.is_some_and(|p| p != l) {
-            lang_in_link.set(true);
-        }
-        l
-    });
-
     Effect::new(move |_| {
-        let next = snapshot(app, data.clone(), lang_in_link.get());
+        let next = snapshot(app, data.clone());
         if !matches!(*app.load.read_untracked(), LoadState::Ready(_)) {
             return;
         }
@@ -140,11 +133,11 @@ pub fn use_url_state(app: AppState) {
 
     let handle = window_event_listener(ev::popstate, move |_| {
         let v = current_url_state();
-        apply(app, &v);
         if v.lang.is_none() {
             app.lang.set(initial_lang(None));
         }
-        last.set_value(v);
+        apply(app, &v);
+        last.set_value(with_lang(&v));
     });
     on_cleanup(move || handle.remove());
 }

@@ -132,6 +132,14 @@ impl Gesture {
         self.travelled >= DRAG_THRESHOLD
     }
 
+    /// Whether the press that just ended was a drag, forgetting it: a later click that comes with
+    /// no press (keyboard, assistive technology) must not be mistaken for the end of a drag.
+    pub fn take_drag(&mut self) -> bool {
+        let was = self.is_drag();
+        self.travelled = 0.0;
+        was
+    }
+
     /// A pointer moved to (`x`, `y`).
     pub fn moved(&mut self, id: i32, x: f64, y: f64) -> Option<Action> {
         let old = *self.pointers.get(&id)?;
@@ -305,6 +313,8 @@ mod tests {
         assert!(g.is_drag());
         g.up(1);
         assert!(!g.active());
+        assert!(g.take_drag(), "the click ending the drag is swallowed");
+        assert!(!g.take_drag(), "the next click is a click");
         g.down(1, 0.0, 0.0);
         assert!(!g.is_drag(), "a new press starts as a click");
     }

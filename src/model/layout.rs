@@ -191,8 +191,11 @@ pub fn layout_lane(lane: &LaneIndex, v: &Viewport, o: &Options) -> Vec<Mark> {
     // Rows are assigned left to right, so where the pass starts decides them. Starting at a
     // boundary aligned to PAGE bins (not at the culling edge) keeps every row unchanged while
     // panning within a page: marks do not hop between rows as the view moves.
-    let first_bin = (w0 / bin / PAGE as f64).floor() as i64 * PAGE;
-    let last_bin = (w1 / bin).ceil() as i64;
+    // Short items (up to LONG_DAYS) whose middle lies up to half that beyond the window can still
+    // reach into it, so the bins extend that far; the result is culled to the window below.
+    let reach = LONG_DAYS / 2.0;
+    let first_bin = ((w0 - reach) / bin / PAGE as f64).floor() as i64 * PAGE;
+    let last_bin = ((w1 + reach) / bin).ceil() as i64;
 
     let mut candidates: Vec<Mark> = Vec::new();
     let single = |it: &Item| {
@@ -261,10 +264,10 @@ pub fn layout_lane(lane: &LaneIndex, v: &Viewport, o: &Options) -> Vec<Mark> {
     }
     candidates.sort_by(|a, b| a.center().total_cmp(&b.center()));
     let merged = merge_colliding(candidates, o);
-    let left_edge = -o.margin_px;
+    let (left_edge, right_edge) = (-o.margin_px, v.width() + o.margin_px);
     assign_rows(merged, o)
         .into_iter()
-        .filter(|m| m.footprint().1 >= left_edge)
+        .filter(|m| m.footprint().1 >= left_edge && m.x0 <= right_edge)
         .collect()
 }
 
@@ -550,6 +553,60 @@ mod tests {
         let marks = layout_lane(&lane, &v, &o);
         assert_eq!(items_of(&marks), [7]);
         assert!(marks[0].x0 < 0.0 && marks[0].x1 > v.width());
+    }
+
+    #[test]
+    fn a_short_range_reaching_in_from_beyond_the_margin_is_drawn() {
+        // A 30-day event starting 3 days before the right edge of a 60-day view: its middle is
+        // far beyond the culling margin, but its bar is on screen.
+        let lane = LaneIndex::new(vec![item(3, 10_057.0, 30.0, 40.0)]);
+        let o = Options::default();
+        let v = viewport(10_000.0, 10_060.0);
+        let marks = layout_lane(&lane, &v, &o);
+        assert_eq!(items_of(&marks), [3]);
+        assert!(marks[0].x0 < v.width());
+    }
+
+    #[test]
+    fn every_item_in_view_is_drawn_or_counted_once() {
+        // Ranges of every length up to two months, spread over and around a window, at many
+        // zooms: each item overlapping the window appears exactly once (alone or in a cluster).
+        let items: Vec<Item> = (0..400)
+            .map(|i| {
+                item(
+                    i,
+                    9_000.0 + (i as f64 * 7.3) % 2_000.0,
+                    (i % 60) as f64,
+                    30.0,
+                )
+            })
+            .collect();
+        let lane = LaneIndex::new(items.clone());
+        let o = Options::default();
+        for (a, b) in [
+            (9_500.0, 9_560.0),
+            (9_800.0, 10_300.0),
+            (9_000.0, 11_000.0),
+            (9_990.0, 10_000.0),
+        ] {
+            let v = viewport(a, b);
+            let marks = layout_lane(&lane, &v, &o);
+            let drawn: u32 = marks
+                .iter()
+                .map(|m| match m.kind {
+                    MarkKind::Cluster { count, .. } => count,
+                    MarkKind::Item(_) => 1,
+                })
+                .sum();
+            let visible = items
+                .iter()
+                .filter(|it| it.end.max(it.start) >= a && it.start <= b)
+                .count() as u32;
+            assert!(
+                drawn >= visible,
+                "window {a}–{b}: {drawn} drawn, {visible} visible"
+            );
+        }
     }
 
     #[test]

@@ -197,10 +197,12 @@ impl ViewState {
     }
 
     /// Whether going from `self` to `next` is a step the back button should return to
-    /// (selection, filters, language, search, view) rather than just a pan or zoom.
+    /// (selection, person, filters, language, view) rather than a pan, a zoom or typing in the
+    /// search box, which update the URL in place.
     pub fn is_meaningful_change(&self, next: &ViewState) -> bool {
         let strip = |v: &ViewState| ViewState {
             window: None,
+            query: String::new(),
             ..v.clone()
         };
         strip(self) != strip(next)
@@ -288,5 +290,11 @@ mod tests {
         let mut c = a.clone();
         c.lang = Some(Lang::Fr);
         assert!(a.is_meaningful_change(&c));
+        let mut typing = a.clone();
+        typing.query = "chebe".into();
+        assert!(
+            !a.is_meaningful_change(&typing),
+            "each keystroke is not a history step"
+        );
     }
 }

@@ -155,13 +155,20 @@ impl Validator {
             domains: self.unique_ids("domains", d.domains.iter().map(|x| x.id.as_str())),
             sources: self.unique_ids("sources", d.sources.iter().map(|s| s.id.as_str())),
             people: self.unique_ids("people", d.people.iter().map(|p| p.id.as_str())),
-            events: self.unique_ids(
-                "events",
-                d.events
-                    .iter()
-                    .map(|e| e.id.as_str())
-                    .chain(d.gaps.iter().map(|g| g.id.as_str())),
-            ),
+            events: {
+                // Gaps share the events' id space (events may relate to gaps), but a problem is
+                // reported at the gap's own path.
+                let mut ids = self.unique_ids("events", d.events.iter().map(|e| e.id.as_str()));
+                for (i, g) in d.gaps.iter().enumerate() {
+                    let path = format!("gaps[{i}].id");
+                    if g.id.trim().is_empty() {
+                        self.push(path, "the id is empty");
+                    } else if !ids.insert(g.id.as_str()) {
+                        self.push(path, format!("duplicate id \"{}\"", shorten(&g.id)));
+                    }
+                }
+                ids
+            },
         };
         if d.parties.is_empty() {
             self.push("parties", "at least one party is required");
@@ -401,13 +408,15 @@ impl Validator {
 
 /// Whether `url` is an absolute http or https URL with a host: the only links the app will render.
 pub fn is_http_url(url: &str) -> bool {
-    let lower = url
-        .get(..8)
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let rest = if lower.starts_with("https://") {
+    // Compared as bytes: a non-ASCII host may start right after the scheme.
+    let has = |scheme: &str| {
+        url.as_bytes()
+            .get(..scheme.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(scheme.as_bytes()))
+    };
+    let rest = if has("https://") {
         &url[8..]
-    } else if lower.starts_with("http://") {
+    } else if has("http://") {
         &url[7..]
     } else {
         return false;
@@ -529,8 +538,28 @@ mod tests {
     }
 
     #[test]
+    fn gap_id_problems_name_the_gap() {
+        let p = problems_after(|v| {
+            v["gaps"] = serde_json::json!([{
+                "id": "e1", "kind": "undocumented", "lane": "commission",
+                "title": {"fr": "g", "en": "g", "ar": "g"}, "summary": {"fr": "s", "en": "s"},
+                "date": {"start": "2013", "end": "2020"}, "sources": ["s1"]
+            }]);
+        });
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].path, "gaps[0].id");
+        assert!(p[0].message.contains("duplicate id"));
+    }
+
+    #[test]
     fn http_urls_only() {
-        for ok in ["https://a.b/c", "http://a.b", "HTTPS://A.B/?q#f"] {
+        for ok in [
+            "https://a.b/c",
+            "http://a.b",
+            "HTTPS://A.B/?q#f",
+            "http://é.fr/x",
+            "https://مثال.ma",
+        ] {
             assert!(is_http_url(ok), "{ok}");
         }
         for bad in [

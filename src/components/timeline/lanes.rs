@@ -125,6 +125,7 @@ pub(super) fn Lanes() -> impl IntoView {
                             strings(app.lang.get_untracked()).cluster_label.replace("{n}", &n.to_string())
                         },
                         move || selected_event(&app),
+                        app.lang.into(),
                     );
                     view! {
                         <div class=format!("lane lane--{id}") data-lane=id>

@@ -76,12 +76,20 @@ pub fn Timeline(
     });
     let bounds = model.with_untracked(|m| m.0.bounds);
     let mut start = Viewport::fit(bounds, 1_000.0);
-    // A window from a link is taken at once.
-    if let Some((a, b)) = app.goto_window.try_update(Option::take).flatten() {
+    // A window from a link is taken at once; otherwise the last one shown (coming back from the
+    // list view keeps the zoom).
+    if let Some((a, b)) = app
+        .goto_window
+        .try_update(Option::take)
+        .flatten()
+        .or_else(|| app.window.get_untracked())
+    {
         start.set_window(a, b);
     }
     let viewport = RwSignal::new(start);
     let focus = RwSignal::new(None::<u32>);
+    // Set by keyboard navigation: the next drawn frame moves DOM focus to `focus`.
+    let move_focus = StoredValue::new(false);
     let state = TimelineState { viewport, focus };
     provide_context(state);
 
@@ -154,6 +162,12 @@ pub fn Timeline(
         });
     };
     let on_pointer_move = move |ev: ev::PointerEvent| {
+        // A press whose release was lost (outside the page, a context menu): forget it rather
+        // than pan on hover.
+        if ev.buttons() == 0 {
+            gesture.update_value(|g| g.up(ev.pointer_id()));
+            return;
+        }
         let action = gesture
             .try_update_value(|g| {
                 g.moved(
@@ -183,7 +197,11 @@ pub fn Timeline(
     // Clicks on marks are handled here, once, rather than by a listener per mark: marks are
     // created and dropped by the hundred while zooming.
     let on_click = move |ev: ev::MouseEvent| {
-        if gesture.with_value(Gesture::is_drag) {
+        // The click that ends a drag is not a click; the next one is again.
+        if gesture
+            .try_update_value(Gesture::take_drag)
+            .unwrap_or(false)
+        {
             return;
         }
         let Some(mark) = ev
@@ -220,11 +238,13 @@ pub fn Timeline(
         }
     };
 
-    // Later windows from the URL (Back, Forward) move the view.
+    // Later windows from the URL (Back, Forward) move the view at once, without animation, so
+    // that a selection restored with them is judged against the restored window.
     Effect::new(move |_| {
         if let Some((a, b)) = app.goto_window.get() {
             app.goto_window.set(None);
-            motion.go(|v| v.set_window(a, b));
+            motion.cancel();
+            viewport.update(|v| v.set_window(a, b));
         }
     });
 
@@ -324,6 +344,7 @@ pub fn Timeline(
         let go_to = |idx: Option<u32>| {
             if let Some(idx) = idx {
                 motion.go(|v| m.bring_into_view(v, idx));
+                move_focus.set_value(true);
                 focus.set(Some(idx));
             }
         };
@@ -369,8 +390,30 @@ pub fn Timeline(
         ev.prevent_default();
     };
 
-    // Keyboard focus follows `focus` when the focused mark is re-created (zoom re-keys marks),
-    // but never steals it from outside the timeline.
+    // `focus` follows the keyboard: the mark that has it, or none when the timeline itself or
+    // something outside has it. A focus that merely vanished (its mark was redrawn) is kept, so
+    // the effect below can give it back.
+    let on_focus_in = move |ev: ev::FocusEvent| {
+        let idx = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("data-idx"))
+            .and_then(|s| s.parse::<u32>().ok());
+        focus.set(idx);
+    };
+    let on_focus_out = move |ev: ev::FocusEvent| {
+        let outside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|n| area.get_untracked().is_some_and(|a| !a.contains(Some(&n))));
+        if outside {
+            focus.set(None);
+        }
+    };
+
+    // Keyboard focus goes to the mark the arrow keys moved to (once it is drawn), and comes back
+    // to the focused mark when it is redrawn (a language change, a mark leaving and returning);
+    // it is never taken from elsewhere.
     Effect::new(move |_| {
         let Some(idx) = focus.get() else { return };
         frame.track();
@@ -379,10 +422,8 @@ pub fn Timeline(
                 return;
             };
             let active = document().active_element();
-            let inside = active
-                .as_ref()
-                .is_none_or(|a| el.contains(Some(a)) || a.tag_name() == "BODY");
-            if !inside {
+            let lost = active.as_ref().is_none_or(|a| a.tag_name() == "BODY");
+            if !lost && !move_focus.get_value() {
                 return;
             }
             if let Ok(Some(mark)) = el.query_selector(&format!("[data-idx=\"{idx}\"]"))
@@ -390,6 +431,7 @@ pub fn Timeline(
                 && let Ok(mark) = mark.dyn_into::<web_sys::HtmlElement>()
             {
                 let _ = mark.focus();
+                move_focus.set_value(false);
             }
         });
     });
@@ -442,6 +484,9 @@ pub fn Timeline(
                     on:pointercancel=on_pointer_up
                     on:keydown=on_key
                     on:click=on_click
+                    on:focusin=on_focus_in
+                    on:focusout=on_focus_out
+                    on:lostpointercapture=on_pointer_up
                     on:pointerover=on_pointer_over
                 >
                     <Lanes />
