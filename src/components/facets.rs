@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::i18n::strings;
 use crate::model::dataset::Confidence;
-use crate::model::date::day_number;
+use crate::model::date::{date_of, day_number};
 use crate::model::filter::{FacetCounts, Filters, HOST_UNKNOWN, facet_counts};
 use crate::model::{Dataset, Lang};
 use crate::state::AppState;
@@ -48,12 +48,9 @@ fn year_day(year: i32, end: bool) -> Option<f64> {
 
 fn year_of(day: Option<f64>) -> String {
     use chrono::Datelike;
-    day.and_then(|d| {
-        chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?
-            .checked_add_signed(chrono::Duration::days(d as i64))
-    })
-    .map(|d| d.year().to_string())
-    .unwrap_or_default()
+    day.and_then(date_of)
+        .map(|d| d.year().to_string())
+        .unwrap_or_default()
 }
 
 /// The filters panel.

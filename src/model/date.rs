@@ -229,6 +229,16 @@ pub fn day_number(d: NaiveDate) -> Day {
 
 const EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
+/// The calendar day that axis time `t` falls in (the inverse of [`day_number`]), or `None` when
+/// `t` is not finite or beyond the calendar.
+pub fn date_of(t: Day) -> Option<NaiveDate> {
+    if !t.is_finite() {
+        return None;
+    }
+    let days = chrono::TimeDelta::try_days(t.floor() as i64)?;
+    NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(days)
+}
+
 impl DateSpec {
     /// A single date with nothing inferred.
     pub fn single(start: PartialDate) -> Self {
@@ -444,6 +454,21 @@ mod tests {
         assert_eq!(s.axis_end() - s.axis_start(), 1.0);
         let y = DateSpec::single(d("2024"));
         assert_eq!(y.axis_end() - y.axis_start(), 366.0);
+    }
+
+    #[test]
+    fn date_of_inverts_day_number() {
+        for s in ["1969-12-31", "1970-01-01", "2024-02-29", "2025-12-10"] {
+            let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+            assert_eq!(date_of(day_number(d)), Some(d));
+            assert_eq!(
+                date_of(day_number(d) + 0.99),
+                Some(d),
+                "any time in the day"
+            );
+        }
+        assert_eq!(date_of(f64::NAN), None);
+        assert_eq!(date_of(1e300), None);
     }
 
     #[test]

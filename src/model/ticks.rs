@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::date::{Day, day_number};
+use super::date::{Day, date_of, day_number};
 use super::locale::{month_abbr, month_name, ordinal};
 use super::text::Lang;
 use super::viewport::Viewport;
@@ -192,10 +192,7 @@ pub fn unit_for(px_per_day: f64, min_px: f64) -> Unit {
 }
 
 fn date_at(t: Day) -> NaiveDate {
-    let days = t.floor().clamp(-700_000.0, 2_900_000.0) as i64;
-    NaiveDate::from_ymd_opt(1970, 1, 1)
-        .and_then(|e| e.checked_add_signed(Duration::days(days)))
-        .unwrap_or(NaiveDate::MIN)
+    date_of(t.clamp(-700_000.0, 2_900_000.0)).unwrap_or(NaiveDate::MIN)
 }
 
 fn ticks(unit: Unit, v: &Viewport, lang: Lang, major: bool) -> Vec<Tick> {

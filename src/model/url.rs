@@ -8,10 +8,10 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use super::dataset::Confidence;
-use super::date::{Day, day_number};
+use super::date::{Day, date_of, day_number};
 use super::filter::{DomainMode, Filters};
 use super::text::Lang;
 
@@ -39,8 +39,7 @@ pub struct ViewState {
 }
 
 fn day_string(t: Day) -> String {
-    NaiveDate::from_ymd_opt(1970, 1, 1)
-        .and_then(|e| e.checked_add_signed(Duration::days(t.round() as i64)))
+    date_of(t.round())
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
 }
@@ -175,11 +174,7 @@ impl ViewState {
             out.append_pair("confidence", &c.join(","));
         }
         use chrono::Datelike;
-        let year = |t: Day| {
-            NaiveDate::from_ymd_opt(1970, 1, 1)
-                .and_then(|e| e.checked_add_signed(Duration::days(t.round() as i64)))
-                .map(|d| d.year().to_string())
-        };
+        let year = |t: Day| date_of(t.round()).map(|d| d.year().to_string());
         if let Some(y) = f.from.and_then(year) {
             out.append_pair("since", &y);
         }

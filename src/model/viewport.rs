@@ -3,7 +3,7 @@
 //! zoom limits (about a week to about a century). Every operation keeps the window valid, so the
 //! view can never be lost off the end of the data or zoomed to nothing.
 
-use super::date::{DateSpec, Day, PartialDate};
+use super::date::{DateSpec, Day, PartialDate, date_of};
 use super::text::Lang;
 
 /// The narrowest window: about a week.
@@ -250,13 +250,9 @@ pub fn describe_window(v: &Viewport, lang: Lang) -> String {
 
 /// [`describe_window`] for a window given as its start and end days.
 pub fn describe_window_days(start: Day, end: Day, lang: Lang) -> String {
-    use chrono::{Datelike, Duration, NaiveDate};
+    use chrono::{Datelike, NaiveDate};
     let span = end - start;
-    let date = |t: Day| {
-        NaiveDate::from_ymd_opt(1970, 1, 1)
-            .and_then(|e| e.checked_add_signed(Duration::days(t.floor() as i64)))
-    };
-    let (Some(a), Some(b)) = (date(start), date(end - 0.5)) else {
+    let (Some(a), Some(b)) = (date_of(start), date_of(end - 0.5)) else {
         return String::new();
     };
     let pd = |d: NaiveDate| -> Option<PartialDate> {
