@@ -18,8 +18,7 @@ use crate::data::DEFAULT_DATA_URL;
 use crate::hooks::use_theme::use_theme;
 use crate::hooks::use_url_state::{current_url_state, initial_lang, use_url_state};
 use crate::i18n::strings;
-use crate::model::COMMISSION_LANE;
-use crate::model::locale::session_label;
+use crate::model::timeline::event_description;
 use crate::model::viewport::describe_window_days;
 use crate::state::{AppState, LoadState, Selection};
 
@@ -74,18 +73,7 @@ pub fn App(
         let lang = state.lang.get_untracked();
         let Some(d) = state.dataset() else { return };
         let text = match state.selected.get() {
-            Some(Selection::Event(i)) => d.events.get(i).map(|e| {
-                let mut parts = vec![];
-                if e.lane == COMMISSION_LANE {
-                    parts.push(session_label(lang, e.session_number));
-                }
-                parts.push(e.title.get(lang).to_string());
-                parts.push(e.date.format(lang));
-                if let Some(p) = &e.place {
-                    parts.push(p.name.get(lang).to_string());
-                }
-                parts.join(", ")
-            }),
+            Some(Selection::Event(i)) => d.events.get(i).map(|e| event_description(e, lang)),
             Some(Selection::Gap(i)) => d.gaps.get(i).map(|g| g.title.get(lang).to_string()),
             None => None,
         };

@@ -30,6 +30,21 @@ pub fn event_label(e: &Event, lang: Lang) -> String {
     }
 }
 
+/// An event in one line, for accessible names and announcements: "22nd session, 22nd Joint
+/// Military Commission, 2–3 Dec 2024, Rabat".
+pub fn event_description(e: &Event, lang: Lang) -> String {
+    let mut parts = vec![];
+    if e.lane == COMMISSION_LANE {
+        parts.push(super::locale::session_label(lang, e.session_number));
+    }
+    parts.push(e.title.get(lang).to_string());
+    parts.push(e.date.format(lang));
+    if let Some(p) = &e.place {
+        parts.push(p.name.get(lang).to_string());
+    }
+    parts.join(", ")
+}
+
 /// One lane, indexed.
 #[derive(Debug, Clone)]
 pub struct Lane {

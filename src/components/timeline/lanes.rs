@@ -10,8 +10,7 @@ use leptos::prelude::*;
 use super::Ctx;
 use crate::hooks::use_mark_layer::{ItemContent, use_mark_layer};
 use crate::i18n::strings;
-use crate::model::locale::session_label;
-use crate::model::timeline::{GapView, TickView};
+use crate::model::timeline::{GapView, TickView, event_description};
 use crate::model::{Shape, date::Precision};
 use crate::state::{AppState, Selection};
 
@@ -206,19 +205,10 @@ fn item_content(ctx: &Ctx, app: &AppState, idx: u32) -> ItemContent {
             class.push_str(" mark--year");
         }
         let is_session = e.lane == crate::model::COMMISSION_LANE;
-        let mut parts = vec![];
-        if is_session {
-            parts.push(session_label(lang, e.session_number));
-        }
-        parts.push(e.title.get(lang).to_string());
-        parts.push(e.date.format(lang));
-        if let Some(p) = &e.place {
-            parts.push(p.name.get(lang).to_string());
-        }
         let label = ctx
             .model
             .with_untracked(|m| m.0.labels.get(i).cloned().unwrap_or_default());
-        let mut description = parts.join(", ");
+        let mut description = event_description(e, lang);
         // The accessible name starts with the visible label (WCAG 2.5.3), e.g. "Oct 2017 · …".
         if !description.starts_with(&label) {
             description = format!("{label} · {description}");
