@@ -212,10 +212,14 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
         lane: COMMISSION_LANE.into(),
         title: text(format!("Synthetic gap {id}")),
         summary: text("A synthetic gap.".into()),
-        date: DateSpec::span(
-            PartialDate::year(from).expect("year"),
-            PartialDate::year(to).expect("year"),
-        ),
+        // A not_found gap is dated by when the search was made: one date, no end.
+        date: match kind {
+            GapKind::NotFound => DateSpec::single(PartialDate::year(to).expect("year")),
+            GapKind::Undocumented => DateSpec::span(
+                PartialDate::year(from).expect("year"),
+                PartialDate::year(to).expect("year"),
+            ),
+        },
         first_session: None,
         last_session: None,
         sources: vec!["src-0".into()],
