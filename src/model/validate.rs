@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::dataset::{Dataset, Event, Note, SCHEMA_VERSION};
+use super::dataset::{Dataset, Event, GapKind, Note, SCHEMA_VERSION};
 use super::text::Text;
 
 /// One thing wrong with a dataset, and where.
@@ -23,15 +23,30 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Everything wrong with a dataset (never empty).
+/// Everything wrong with a dataset. [`load`] never returns it empty, but the field is public, so
+/// its `Display` does not rely on that.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{} problem(s) in the dataset; first: {}", .0.len(), .0[0])]
+#[error("{}", describe(&self.0))]
 pub struct Invalid(pub Vec<Problem>);
+
+/// The one-line description of a list of problems, total for any length.
+fn describe(problems: &[Problem]) -> String {
+    match problems {
+        [] => "the dataset was rejected, but no problem was reported".to_string(),
+        [only] => format!("1 problem in the dataset: {only}"),
+        [first, ..] => format!("{} problems in the dataset; first: {first}", problems.len()),
+    }
+}
 
 /// Parses and validates a dataset from raw bytes.
 ///
-/// Never panics, whatever the input: invalid UTF-8, truncated or deeply nested JSON (serde_json's
-/// recursion limit turns it into an error), an HTML page, or a valid document with broken links.
+/// Never panics, whatever the input: invalid UTF-8, truncated JSON, an HTML page, a valid document
+/// with broken links, or JSON nested arbitrarily deep. Nesting is harmless because every field of
+/// the format has a fixed, non-recursive type (no `serde_json::Value`, no `flatten`) and every struct
+/// denies unknown fields, so nothing is ever skipped over: the schema is at most six containers deep
+/// (`{"events": [{"notes": [{"text": {"fr": …}}]}]}`), and deeper input is rejected, without
+/// descending into it, at the first value whose type does not match (a string field given `[`, an
+/// unknown key). serde_json's recursion limit (128 levels) is a second guard that no input reaches.
 pub fn load(bytes: &[u8]) -> Result<Dataset, Invalid> {
     let dataset = parse(bytes).map_err(|p| Invalid(vec![p]))?;
     let problems = validate(&dataset);
@@ -249,6 +264,12 @@ impl Validator {
             self.text(&format!("{at}.summary"), &g.summary, false);
             if g.date.is_reversed() {
                 self.push(format!("{at}.date.end"), "the end comes before the start");
+            }
+            if g.kind == GapKind::NotFound && g.date.end.is_some() {
+                self.push(
+                    format!("{at}.date.end"),
+                    "a not_found gap is dated by when the search was made: give one date, without an end",
+                );
             }
             if let (Some(a), Some(b)) = (g.first_session, g.last_session)
                 && b < a
@@ -525,10 +546,157 @@ mod tests {
         }
     }
 
+    /// `n` nested empty arrays: `[[[…]]]`.
+    fn nested_arrays(n: usize) -> String {
+        "[".repeat(n) + &"]".repeat(n)
+    }
+
+    /// Loads `MINIMAL` with `from` (which must occur exactly once) replaced by `to`.
+    fn problems_in_edited_text(from: &str, to: &str) -> Vec<Problem> {
+        assert_eq!(MINIMAL.matches(from).count(), 1, "{from}");
+        match load(MINIMAL.replacen(from, to, 1).as_bytes()) {
+            Ok(_) => vec![],
+            Err(Invalid(p)) => p,
+        }
+    }
+
     #[test]
-    fn deep_nesting_is_an_error_not_a_crash() {
-        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
-        assert!(load(deep.as_bytes()).is_err());
+    fn nesting_100_000_deep_in_a_text_field_stops_at_that_field() {
+        // Runs on a test thread's small stack: a parser that recursed into the value would overflow.
+        let p = problems_in_edited_text(
+            r#""fr": "t","#,
+            &format!(r#""fr": {},"#, nested_arrays(100_000)),
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, "events[0].title.fr");
+        assert!(
+            p[0].message
+                .starts_with("invalid type: sequence, expected a string at line 10 column "),
+            "{}",
+            p[0].message
+        );
+    }
+
+    #[test]
+    fn nesting_100_000_deep_at_the_schemas_deepest_text_stops_there() {
+        // events[0].notes[0].text.fr: six containers, as deep as the format goes, then the junk.
+        let note = format!(
+            r#""notes": [{{"kind": "caveat", "text": {{"fr": {}, "en": "e"}}, "sources": ["s1"]}}],
+        "confidence""#,
+            nested_arrays(100_000)
+        );
+        let p = problems_in_edited_text(r#""confidence""#, &note);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, "events[0].notes[0].text.fr");
+        assert!(
+            p[0].message
+                .starts_with("invalid type: sequence, expected a string at line "),
+            "{}",
+            p[0].message
+        );
+    }
+
+    #[test]
+    fn nesting_100_000_deep_in_a_list_of_texts_stops_at_its_first_element() {
+        // A Text may be written positionally (`["fr", "en"]`), so the first `[` of the junk is taken
+        // as the Text and the second is rejected as its `fr` string, one level further down.
+        let p = problems_in_edited_text(
+            r#""confidence""#,
+            &format!(r#""agenda": {}, "confidence""#, nested_arrays(100_000)),
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, "events[0].agenda[0][0]");
+        assert!(
+            p[0].message
+                .starts_with("invalid type: sequence, expected a string at line "),
+            "{}",
+            p[0].message
+        );
+    }
+
+    #[test]
+    fn nesting_100_000_deep_objects_stops_at_the_first_unknown_key() {
+        let deep = r#"{"a": "#.repeat(100_000) + &"}".repeat(100_000);
+        let p = problems_in_edited_text(
+            r#""ar": "t"}, "summary""#,
+            &format!(r#""ar": "t", "a": {deep}}}, "summary""#),
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, "events[0].title.a");
+        assert!(
+            p[0].message
+                .starts_with("unknown field `a`, expected one of `fr`, `en`, `ar` at line "),
+            "{}",
+            p[0].message
+        );
+    }
+
+    #[test]
+    fn a_top_level_array_is_named_before_any_parsing() {
+        let p = problems_in_edited_text(MINIMAL, &nested_arrays(10_000));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, ".");
+        assert!(
+            p[0].message.ends_with("but this file holds an array"),
+            "{}",
+            p[0].message
+        );
+    }
+
+    #[test]
+    fn invalid_displays_whatever_its_length() {
+        let problem = |path: &str| Problem {
+            path: path.into(),
+            message: "m".into(),
+        };
+        assert_eq!(
+            Invalid(vec![]).to_string(),
+            "the dataset was rejected, but no problem was reported"
+        );
+        assert_eq!(
+            Invalid(vec![problem("a")]).to_string(),
+            "1 problem in the dataset: a: m"
+        );
+        assert_eq!(
+            Invalid(vec![problem("a"), problem("b")]).to_string(),
+            "2 problems in the dataset; first: a: m"
+        );
+    }
+
+    #[test]
+    fn a_not_found_gap_takes_one_date() {
+        let gap = |date: serde_json::Value| {
+            problems_after(move |v| {
+                v["gaps"] = serde_json::json!([{
+                    "id": "g1", "kind": "not_found", "lane": "commission",
+                    "title": {"fr": "g", "en": "g", "ar": "g"}, "summary": {"fr": "s", "en": "s"},
+                    "date": date, "sources": ["s1"]
+                }]);
+            })
+        };
+        assert_eq!(gap(serde_json::json!({"start": "2026-11"})), vec![]);
+        let p = gap(serde_json::json!({"start": "2026-01", "end": "2026-11"}));
+        assert_eq!(
+            p,
+            vec![Problem {
+                path: "gaps[0].date.end".into(),
+                message: "a not_found gap is dated by when the search was made: give one date, \
+                          without an end"
+                    .into()
+            }]
+        );
+    }
+
+    #[test]
+    fn an_undocumented_gap_may_span_years() {
+        let p = problems_after(|v| {
+            v["gaps"] = serde_json::json!([{
+                "id": "g1", "kind": "undocumented", "lane": "commission",
+                "title": {"fr": "g", "en": "g", "ar": "g"}, "summary": {"fr": "s", "en": "s"},
+                "date": {"start": "2013", "end": "2020"}, "sources": ["s1"]
+            }]);
+        });
+        assert_eq!(p, vec![]);
     }
 
     #[test]
