@@ -65,7 +65,7 @@ pub fn Search(
             }
             index.with_value(|ix| {
                 ix.as_ref()
-                    .map(|(ix, order)| ix.search(q, order, MAX_RESULTS))
+                    .map(|(ix, order)| ix.search(q, order, MAX_RESULTS).hits)
                     .unwrap_or_default()
             })
         })

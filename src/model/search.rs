@@ -115,6 +115,15 @@ pub struct Hit {
     pub in_title: bool,
 }
 
+/// The results of a search: the first hits, and how many events matched in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchResults {
+    /// The first hits, title matches first (at most the `limit` asked for).
+    pub hits: Vec<Hit>,
+    /// How many events matched, whether or not they are in `hits`.
+    pub total: usize,
+}
+
 impl SearchIndex {
     /// Indexes every event of `d`.
     pub fn new(d: &Dataset) -> Self {
@@ -142,12 +151,12 @@ impl SearchIndex {
 
     /// The events matching every word of `query`, title matches first, each group in date order
     /// (by the dataset's date order, passed as `order` — event indices sorted by date). At most
-    /// `limit` hits.
-    pub fn search(&self, query: &str, order: &[usize], limit: usize) -> Vec<Hit> {
+    /// `limit` hits are returned; `total` counts them all.
+    pub fn search(&self, query: &str, order: &[usize], limit: usize) -> SearchResults {
         let q = normalize(query);
         let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
         if words.is_empty() {
-            return Vec::new();
+            return SearchResults::default();
         }
         let all_in = |s: &str| words.iter().all(|w| s.contains(w));
         let mut hits: Vec<Hit> = order
@@ -160,8 +169,9 @@ impl SearchIndex {
             .collect();
         // Stable: keeps date order inside each group.
         hits.sort_by_key(|h| !h.in_title);
+        let total = hits.len();
         hits.truncate(limit);
-        hits
+        SearchResults { hits, total }
     }
 }
 
@@ -201,7 +211,7 @@ mod tests {
         let d = shipped();
         let index = SearchIndex::new(&d);
         let order = date_order(&d);
-        let search = |q: &str| ids(&d, &index.search(q, &order, 50));
+        let search = |q: &str| ids(&d, &index.search(q, &order, 50).hits);
         assert!(search("chergui").contains(&"chergui-2022".to_string()));
         assert!(search("CHERGUI 2022").contains(&"chergui-2022".to_string()));
         let meknes = search("meknes");
@@ -220,19 +230,81 @@ mod tests {
         let d = shipped();
         let index = SearchIndex::new(&d);
         let order = date_order(&d);
-        let hits = index.search("chebec", &order, 50);
-        let first_other = hits.iter().position(|h| !h.in_title).unwrap_or(hits.len());
-        assert!(hits[..first_other].iter().all(|h| h.in_title));
-        let dates: Vec<_> = hits[..first_other]
-            .iter()
-            .map(|h| d.events[h.idx].date.sort_key())
-            .collect();
-        assert!(dates.windows(2).all(|w| w[0] <= w[1]));
-        assert!(index.search("chebec", &order, 2).len() <= 2);
-        let first = index.search("22nd session", &order, 5)[0];
+        let rank = |i: usize| order.iter().position(|&j| j == i).unwrap();
+        let hits = index.search("chebec", &order, 50).hits;
+        // The query must exercise both groups, or the ordering checks below prove nothing.
+        assert!(hits.iter().any(|h| h.in_title), "{hits:?}");
+        assert!(hits.iter().any(|h| !h.in_title), "{hits:?}");
+        // No title hit after a non-title hit.
+        for w in hits.windows(2) {
+            assert!(
+                w[0].in_title || !w[1].in_title,
+                "title hit after other hit: {hits:?}"
+            );
+        }
+        // Each group in the dataset's date order.
+        for group in [true, false] {
+            let ranks: Vec<usize> = hits
+                .iter()
+                .filter(|h| h.in_title == group)
+                .map(|h| rank(h.idx))
+                .collect();
+            assert!(
+                ranks.windows(2).all(|w| w[0] < w[1]),
+                "in_title={group}: not in date order {ranks:?}"
+            );
+        }
+        // `in_title` tells the truth: every query word is in the title or not.
+        for h in &hits {
+            let t = &d.events[h.idx].title;
+            let title = normalize(&format!("{} {}", t.fr, t.en));
+            assert_eq!(
+                title.contains("chebec"),
+                h.in_title,
+                "{}",
+                d.events[h.idx].id
+            );
+        }
+        assert!(index.search("chebec", &order, 2).hits.len() <= 2);
+        let first = index.search("22nd session", &order, 5).hits[0];
         assert_eq!(
             d.events[first.idx].id, "cmm-22",
             "a session asked for by name comes first"
         );
+    }
+
+    #[test]
+    fn the_total_counts_every_match_beyond_the_limit() {
+        let d = shipped();
+        let index = SearchIndex::new(&d);
+        let order = date_order(&d);
+        let all = index.search("rabat", &order, usize::MAX);
+        assert_eq!(all.total, all.hits.len());
+        // Counted independently of `search`: the events whose haystack holds the word.
+        let expected = d
+            .events
+            .iter()
+            .filter(|e| haystack(&d, e).contains("rabat"))
+            .count();
+        assert_eq!(all.total, expected);
+        let limit = 5;
+        assert!(
+            all.total > limit,
+            "the query must match more than the limit"
+        );
+        let some = index.search("rabat", &order, limit);
+        assert_eq!(some.hits.len(), limit);
+        assert_eq!(
+            some.total, all.total,
+            "the total is not capped by the limit"
+        );
+        assert_eq!(
+            some.hits[..],
+            all.hits[..limit],
+            "the first hits are the same"
+        );
+        let none = index.search("no such thing anywhere", &order, limit);
+        assert_eq!((none.hits.len(), none.total), (0, 0));
+        assert_eq!(index.search("  ", &order, limit), SearchResults::default());
     }
 }
