@@ -2,6 +2,15 @@
 //! that way: `"2024-12-02"`, `"2017-10"`, `"2012"`. A [`DateSpec`] adds an optional end, whether the
 //! date is our inference, and whether the event happened at an unknown point *within* the span.
 //! This module owns parsing, ordering on the time axis and human formatting of such dates.
+//!
+//! The time axis counts days from 1970-01-01 in the proleptic Gregorian calendar, with
+//! astronomical year numbers (year 0 is 1 BC, year −44 is 45 BC). Data dates are years
+//! 0001–9999, but the axis reaches further: bounds get a margin, so a dataset starting in year 1
+//! is shown from about 500 BC. The axis domain is therefore fixed, generously, at the years
+//! [`AXIS_FIRST_YEAR`] (10 000 BC) to [`AXIS_LAST_YEAR`] (AD 19 999), that is
+//! [`AXIS_START`]..[`AXIS_END`]; everything that maps axis time to the calendar clamps to it, so
+//! no pan, zoom or link can reach a day nothing can name. The year↔day conversions here use
+//! integer arithmetic only (no chrono), so they are exact and total.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -10,7 +19,7 @@ use chrono::{Datelike, NaiveDate};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::locale::{month_abbr, month_name, words};
+use super::locale::{month_abbr, month_name, words, year_label, year_label_ad, year_range_label};
 use super::text::Lang;
 
 /// How precisely a date is known.
@@ -239,6 +248,166 @@ pub fn date_of(t: Day) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(days)
 }
 
+/// The first year of the axis domain: 10 000 BC (astronomical −9999).
+pub const AXIS_FIRST_YEAR: i32 = -9_999;
+/// The last year of the axis domain: AD 19 999.
+pub const AXIS_LAST_YEAR: i32 = 19_999;
+/// The earliest axis time: the start of 1 January of [`AXIS_FIRST_YEAR`].
+pub const AXIS_START: Day = year_start(AXIS_FIRST_YEAR);
+/// The end of the axis domain (exclusive): the end of 31 December of [`AXIS_LAST_YEAR`].
+pub const AXIS_END: Day = year_start(AXIS_LAST_YEAR + 1);
+
+/// `t` clamped to the axis domain `[AXIS_START, AXIS_END]`; NaN gives [`AXIS_START`] so that
+/// callers always get a day they can name.
+pub fn clamp_to_axis(t: Day) -> Day {
+    if t.is_nan() {
+        AXIS_START
+    } else {
+        t.clamp(AXIS_START, AXIS_END)
+    }
+}
+
+// Days from 1970-01-01 to a proleptic Gregorian date, after Howard Hinnant's `days_from_civil`:
+// exact for every i32 year since the arithmetic is in i64.
+const fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+// The inverse of `days_from_civil`; the caller keeps `z` far from i64's limits.
+const fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = (if mp < 10 { mp + 3 } else { mp - 9 }) as u32;
+    let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
+    (year, month, day)
+}
+
+// Beyond this many days from 1970 no year fits an i32 anyway; it keeps the i64 maths far from
+// overflow.
+const CIVIL_LIMIT: Day = 1e12;
+
+/// The axis time of the start of 1 January of `year` (astronomical: 0 is 1 BC). Exact for any
+/// year.
+pub const fn year_start(year: i32) -> Day {
+    days_from_civil(year as i64, 1, 1) as Day
+}
+
+/// The axis time of the start of 31 December of `year`: the year's last day, as an inclusive
+/// "until" filter stores it.
+pub const fn year_end(year: i32) -> Day {
+    days_from_civil(year as i64, 12, 31) as Day
+}
+
+/// The (astronomical) year that axis time `t` falls in, or `None` when `t` is not finite or so
+/// far away that its year does not fit an `i32`.
+pub fn year_of(t: Day) -> Option<i32> {
+    ymd_of(t).map(|(y, _, _)| y)
+}
+
+/// The calendar day `(year, month, day)` that axis time `t` falls in; `None` as for [`year_of`].
+pub fn ymd_of(t: Day) -> Option<(i32, u32, u32)> {
+    if !(t.is_finite() && t.abs() < CIVIL_LIMIT) {
+        return None;
+    }
+    let (y, m, d) = civil_from_days(t.floor() as i64);
+    Some((i32::try_from(y).ok()?, m, d))
+}
+
+/// The number of days in `month` (1–12) of `year`, or `None` for a month that does not exist.
+pub fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
+}
+
+/// The axis time of the start of the calendar day `year-month-day`, or `None` if there is no
+/// such day.
+pub fn day_of_ymd(year: i32, month: u32, day: u32) -> Option<Day> {
+    (1..=days_in_month(year, month)?)
+        .contains(&day)
+        .then(|| days_from_civil(i64::from(year), month, day) as Day)
+}
+
+/// The day that axis time `t` falls in, written `YYYY-MM-DD`: four digits at least, with a minus
+/// sign before years ≤ −1 (`-0044-03-15` is 15 March 45 BC) and more digits after 9999
+/// (`12000-01-01`). No `+` sign, unlike ISO 8601's expanded years, because a `+` in a query
+/// string reads as a space. Empty when `t` has no calendar day (see [`ymd_of`]).
+pub fn format_iso_day(t: Day) -> String {
+    let Some((y, m, d)) = ymd_of(t) else {
+        return String::new();
+    };
+    let sign = if y < 0 { "-" } else { "" };
+    format!("{sign}{:04}-{m:02}-{d:02}", y.unsigned_abs())
+}
+
+/// Reads what [`format_iso_day`] writes (also with a leading `+`, as chrono wrote years past
+/// 9999): the axis time of the start of that day, or `None` for anything else, such as an
+/// impossible date or a year of more than six digits.
+pub fn parse_iso_day(s: &str) -> Option<Day> {
+    let (negative, rest) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let mut parts = rest.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str, widths: std::ops::RangeInclusive<usize>| {
+        widths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some()
+        || !digits(year, 4..=6)
+        || !digits(month, 2..=2)
+        || !digits(day, 2..=2)
+    {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let year = if negative { -year } else { year };
+    day_of_ymd(year, month.parse().ok()?, day.parse().ok()?)
+}
+
+/// The days `first` and `last` (inclusive, as axis times) written at `precision` the way
+/// [`DateSpec::format`] writes dates, but for any year of the axis domain, BC included:
+/// "2011–2026", "October 2024 – February 2025", "2–15 déc. 2024", "45–1 BC". Times outside the
+/// domain are clamped to it; empty only when a time is NaN or infinite.
+pub fn format_day_span(first: Day, last: Day, precision: Precision, lang: Lang) -> String {
+    if !(first.is_finite() && last.is_finite()) {
+        return String::new();
+    }
+    let shown = |t: Day| {
+        let (year, m, d) = ymd_of(clamp_to_axis(t)).unwrap_or((AXIS_FIRST_YEAR, 1, 1));
+        // Built without validation (the year may be outside 1–9999): it is only formatted here,
+        // never handed out.
+        PartialDate {
+            year,
+            month: (precision >= Precision::Month).then_some(m),
+            day: (precision >= Precision::Day).then_some(d),
+        }
+    };
+    let (a, b) = (shown(first), shown(last));
+    if a == b {
+        format_single(&a, lang, false)
+    } else {
+        format_range(&a, &b, lang)
+    }
+}
+
 impl DateSpec {
     /// A single date with nothing inferred.
     pub fn single(start: PartialDate) -> Self {
@@ -311,7 +480,7 @@ impl DateSpec {
     /// "between 2014 and 2017". Whether it is inferred is shown separately by the UI.
     pub fn format(&self, lang: Lang) -> String {
         let text = match self.end.filter(|e| *e != self.start) {
-            None => format_single(&self.start, lang),
+            None => format_single(&self.start, lang, false),
             Some(end) => format_range(&self.start, &end, lang),
         };
         match (self.within, self.end) {
@@ -320,9 +489,9 @@ impl DateSpec {
                 format!(
                     "{} {} {} {}",
                     w.between,
-                    format_single(&self.start, lang),
+                    format_single(&self.start, lang, false),
                     w.and,
-                    format_single(&end, lang)
+                    format_single(&end, lang, self.start.year <= 0)
                 )
             }
             _ => text,
@@ -330,11 +499,17 @@ impl DateSpec {
     }
 }
 
-fn format_single(d: &PartialDate, lang: Lang) -> String {
+// `explicit_ad` marks an AD year as such ("AD 9"), for the end of a range that starts BC.
+fn format_single(d: &PartialDate, lang: Lang, explicit_ad: bool) -> String {
+    let year = if explicit_ad {
+        year_label_ad(lang, d.year)
+    } else {
+        year_label(lang, d.year)
+    };
     match (d.month, d.day) {
-        (Some(m), Some(day)) => format!("{day} {} {}", month_abbr(lang, m), d.year),
-        (Some(m), None) => format!("{} {}", month_name(lang, m), d.year),
-        _ => d.year.to_string(),
+        (Some(m), Some(day)) => format!("{day} {} {year}", month_abbr(lang, m)),
+        (Some(m), None) => format!("{} {year}", month_name(lang, m)),
+        _ => year,
     }
 }
 
@@ -342,28 +517,28 @@ fn format_single(d: &PartialDate, lang: Lang) -> String {
 fn format_range(a: &PartialDate, b: &PartialDate, lang: Lang) -> String {
     const DASH: &str = "–";
     let same_year = a.year == b.year;
+    let year = year_label(lang, a.year);
     match (a.precision(), b.precision()) {
         (Precision::Day, Precision::Day) if same_year && a.month == b.month => {
             let (da, db) = (a.day.unwrap_or(1), b.day.unwrap_or(1));
             let m = month_abbr(lang, a.month.unwrap_or(1));
-            format!("{da}{DASH}{db} {m} {}", a.year)
+            format!("{da}{DASH}{db} {m} {year}")
         }
         (Precision::Day, Precision::Day) if same_year => {
             let ma = month_abbr(lang, a.month.unwrap_or(1));
             let da = a.day.unwrap_or(1);
-            format!("{da} {ma} {DASH} {}", format_single(b, lang))
+            format!("{da} {ma} {DASH} {}", format_single(b, lang, false))
         }
         (Precision::Month, Precision::Month) if same_year => format!(
-            "{}{DASH}{} {}",
+            "{}{DASH}{} {year}",
             month_abbr(lang, a.month.unwrap_or(1)),
             month_abbr(lang, b.month.unwrap_or(1)),
-            a.year
         ),
-        (Precision::Year, Precision::Year) => format!("{}{DASH}{}", a.year, b.year),
+        (Precision::Year, Precision::Year) => year_range_label(lang, a.year, b.year),
         _ => format!(
             "{} {DASH} {}",
-            format_single(a, lang),
-            format_single(b, lang)
+            format_single(a, lang, false),
+            format_single(b, lang, a.year <= 0)
         ),
     }
 }
@@ -469,6 +644,167 @@ mod tests {
         }
         assert_eq!(date_of(f64::NAN), None);
         assert_eq!(date_of(1e300), None);
+    }
+
+    #[test]
+    fn year_days_convert_both_ways() {
+        // (year, its first day, its last day) on the axis.
+        let table = [
+            (1970, 0.0, 364.0),
+            (1969, -365.0, -1.0),
+            (2024, 19_723.0, 20_088.0),
+            (1, -719_162.0, -718_798.0),
+            (0, -719_528.0, -719_163.0),
+            (-43, -735_233.0, -734_869.0),
+            (9_999, 2_932_532.0, 2_932_896.0),
+        ];
+        for (y, first, last) in table {
+            assert_eq!(year_start(y), first, "{y}");
+            assert_eq!(year_end(y), last, "{y}");
+            assert_eq!(year_of(first), Some(y));
+            assert_eq!(year_of(last + 0.999), Some(y));
+            assert_eq!(year_of(first - 0.001), Some(y - 1));
+        }
+        assert_eq!(year_of(f64::NAN), None);
+        assert_eq!(year_of(f64::INFINITY), None);
+        assert_eq!(year_of(1e300), None);
+        assert!(year_start(i32::MAX).is_finite());
+        assert_eq!(year_of(year_end(i32::MAX)), Some(i32::MAX));
+        assert_eq!(year_of(year_start(i32::MIN)), Some(i32::MIN));
+        assert_eq!(AXIS_START, year_start(AXIS_FIRST_YEAR));
+        assert_eq!(year_of(AXIS_END - 1.0), Some(AXIS_LAST_YEAR));
+    }
+
+    #[test]
+    fn the_integer_calendar_agrees_with_chrono_over_the_axis_domain() {
+        for y in (AXIS_FIRST_YEAR..=AXIS_LAST_YEAR)
+            .step_by(7)
+            .chain([0, 1, 1600, 1900, 2000])
+        {
+            let jan1 = NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+            assert_eq!(year_start(y), day_number(jan1), "{y}");
+            let dec31 = NaiveDate::from_ymd_opt(y, 12, 31).unwrap();
+            assert_eq!(year_end(y), day_number(dec31), "{y}");
+        }
+        let mut t = AXIS_START;
+        while t < AXIS_END {
+            let d = date_of(t).unwrap();
+            assert_eq!(ymd_of(t), Some((d.year(), d.month(), d.day())), "{t}");
+            assert_eq!(day_of_ymd(d.year(), d.month(), d.day()), Some(t));
+            t += 997.0;
+        }
+        assert_eq!(day_of_ymd(2023, 2, 29), None);
+        assert_eq!(
+            day_of_ymd(0, 2, 29),
+            Some(year_start(0) + 59.0),
+            "year 0 is leap"
+        );
+        assert_eq!(day_of_ymd(-100, 2, 29), None, "101 BC is not");
+        assert_eq!(day_of_ymd(2024, 13, 1), None);
+        assert_eq!(day_of_ymd(2024, 1, 0), None);
+    }
+
+    #[test]
+    fn iso_days_round_trip_over_the_axis_domain() {
+        let table = [
+            ((2024, 12, 2), "2024-12-02"),
+            ((1, 1, 1), "0001-01-01"),
+            ((0, 1, 1), "0000-01-01"),
+            ((-44, 3, 15), "-0044-03-15"),
+            ((-9_999, 1, 1), "-9999-01-01"),
+            ((9_999, 12, 31), "9999-12-31"),
+            ((12_000, 1, 1), "12000-01-01"),
+            ((19_999, 12, 31), "19999-12-31"),
+        ];
+        for ((y, m, d), s) in table {
+            let t = day_of_ymd(y, m, d).unwrap();
+            assert_eq!(format_iso_day(t), s);
+            assert_eq!(format_iso_day(t + 0.7), s, "any time in the day");
+            assert_eq!(parse_iso_day(s), Some(t), "{s}");
+        }
+        let mut t = AXIS_START;
+        while t < AXIS_END {
+            assert_eq!(parse_iso_day(&format_iso_day(t)), Some(t), "{t}");
+            t += 331.0;
+        }
+        assert_eq!(
+            parse_iso_day("+12000-01-01"),
+            day_of_ymd(12_000, 1, 1),
+            "chrono's form"
+        );
+        for bad in [
+            "",
+            "-",
+            "+",
+            "yesterday",
+            "2024-13-01",
+            "2023-02-29",
+            "2024-1-01",
+            "2024-01-1",
+            "024-01-01",
+            "1234567-01-01",
+            "2024-01-01-01",
+            " 2024-01-01",
+            "--2024-01-01",
+            "2024/01/01",
+            "２０２４-01-01",
+        ] {
+            assert_eq!(parse_iso_day(bad), None, "{bad:?}");
+        }
+        assert_eq!(format_iso_day(f64::NAN), "");
+    }
+
+    #[test]
+    fn clamping_to_the_axis() {
+        assert_eq!(clamp_to_axis(-1e300), AXIS_START);
+        assert_eq!(clamp_to_axis(f64::INFINITY), AXIS_END);
+        assert_eq!(clamp_to_axis(f64::NAN), AXIS_START);
+        assert_eq!(clamp_to_axis(12.5), 12.5);
+    }
+
+    #[test]
+    fn spans_of_days_at_each_precision_in_both_eras() {
+        let day = |y, m, d| day_of_ymd(y, m, d).unwrap();
+        let table = [
+            (
+                day(2011, 1, 1),
+                day(2026, 12, 31),
+                Precision::Year,
+                Lang::En,
+                "2011–2026",
+            ),
+            (
+                day(-44, 3, 1),
+                day(-44, 3, 31),
+                Precision::Month,
+                Lang::En,
+                "March 45 BC",
+            ),
+            (
+                day(-44, 3, 15),
+                day(-44, 3, 15),
+                Precision::Day,
+                Lang::Fr,
+                "15 mars 45 av. J.-C.",
+            ),
+            (
+                day(-1, 11, 1),
+                day(1, 2, 1),
+                Precision::Month,
+                Lang::En,
+                "November 2 BC – February AD 1",
+            ),
+            (
+                day(0, 6, 1),
+                day(3, 6, 1),
+                Precision::Year,
+                Lang::Ar,
+                "1 ق.م–3 م",
+            ),
+        ];
+        for (a, b, p, lang, text) in table {
+            assert_eq!(format_day_span(a, b, p, lang), text);
+        }
     }
 
     #[test]

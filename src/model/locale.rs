@@ -3,6 +3,15 @@
 //!
 //! Arabic month names follow CLDR's `ar-MA` (Moroccan) forms — ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر —
 //! because that is what the FAR and MAP communiqués, our main Arabic sources, use.
+//!
+//! Years are astronomical in the model (0 is 1 BC, −44 is 45 BC) and shown the way readers write
+//! them. AD years are bare numbers ("2024"), except where a range starts BC ("1 BC–AD 9"). BC
+//! years take the era each language's reference works use, after the number: "44 BC" (English
+//! style guides' "BC", not "BCE", to match the "AD" readers expect), "44 av. J.-C." (the usual
+//! French abbreviation), "44 ق.م" (the usual Arabic abbreviation of
+//! قبل الميلاد; AD is "م", ميلادي). Centuries and millennia follow each language's habit: "1st
+//! century BC", "Ier siècle av. J.-C." (small Roman capitals in print, plain capitals here),
+//! "القرن 1 ق.م" (digits, like the existing "القرن 21").
 
 use super::text::Lang;
 
@@ -103,6 +112,92 @@ pub fn words(lang: Lang) -> Words {
             between: "بين",
             and: "و",
         },
+    }
+}
+
+/// The era of a year: BC for astronomical years ≤ 0, AD otherwise ("BC"/"AD", "av. J.-C."/
+/// "apr. J.-C.", "ق.م"/"م").
+pub fn era_label(lang: Lang, bc: bool) -> &'static str {
+    match (lang, bc) {
+        (Lang::En, true) => "BC",
+        (Lang::En, false) => "AD",
+        (Lang::Fr, true) => "av. J.-C.",
+        (Lang::Fr, false) => "apr. J.-C.",
+        (Lang::Ar, true) => "ق.م",
+        (Lang::Ar, false) => "م",
+    }
+}
+
+/// The year `year` (astronomical) as a reader writes it: "2024", "44 BC" for −43, "1 BC" for 0.
+pub fn year_label(lang: Lang, year: i32) -> String {
+    if year >= 1 {
+        year.to_string()
+    } else {
+        // i64: 1 − i32::MIN does not fit an i32.
+        format!("{} {}", 1 - i64::from(year), era_label(lang, true))
+    }
+}
+
+/// [`year_label`], with the era written out for AD years too: "AD 9", "9 apr. J.-C.", "9 م".
+pub fn year_label_ad(lang: Lang, year: i32) -> String {
+    match lang {
+        _ if year <= 0 => year_label(lang, year),
+        Lang::En => format!("AD {year}"),
+        Lang::Fr | Lang::Ar => format!("{year} {}", era_label(lang, false)),
+    }
+}
+
+/// The years `first` to `last` (astronomical, inclusive): "2014–2017", "45–1 BC" (one era for
+/// both ends), "1 BC–AD 9" (across the era boundary).
+pub fn year_range_label(lang: Lang, first: i32, last: i32) -> String {
+    if first >= 1 {
+        format!("{first}–{last}")
+    } else if last <= 0 {
+        let bc = |y: i32| 1 - i64::from(y);
+        format!("{}–{} {}", bc(first), bc(last), era_label(lang, true))
+    } else {
+        format!("{}–{}", year_label(lang, first), year_label_ad(lang, last))
+    }
+}
+
+/// `n` in Roman numerals ("XXI"), for 1 to 3999; other numbers, which have no standard Roman
+/// form, in decimal digits. At most 15 symbols, so always quick.
+pub fn roman(n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    if !(1..=3999).contains(&n) {
+        return n.to_string();
+    }
+    let mut rest = n;
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while rest >= value {
+            out.push_str(digits);
+            rest -= value;
+        }
+    }
+    out
+}
+
+/// A French ordinal in Roman numerals, as centuries are written: "Ier", "XXIe".
+pub fn roman_ordinal_fr(n: u32) -> String {
+    if n == 1 {
+        "Ier".to_string()
+    } else {
+        format!("{}e", roman(n))
     }
 }
 
@@ -210,6 +305,66 @@ mod tests {
             "juin 2019"
         );
         assert_eq!(session_short_label(Lang::En, None, 2019, None), "2019");
+    }
+
+    #[test]
+    fn years_of_both_eras() {
+        let table = [
+            (Lang::En, 2024, "2024", "AD 2024"),
+            (Lang::En, 1, "1", "AD 1"),
+            (Lang::En, 0, "1 BC", "1 BC"),
+            (Lang::En, -43, "44 BC", "44 BC"),
+            (Lang::Fr, -43, "44 av. J.-C.", "44 av. J.-C."),
+            (Lang::Fr, 9, "9", "9 apr. J.-C."),
+            (Lang::Ar, -43, "44 ق.م", "44 ق.م"),
+            (Lang::Ar, 9, "9", "9 م"),
+            (Lang::En, i32::MIN, "2147483649 BC", "2147483649 BC"),
+        ];
+        for (lang, y, plain, ad) in table {
+            assert_eq!(year_label(lang, y), plain, "{lang:?} {y}");
+            assert_eq!(year_label_ad(lang, y), ad, "{lang:?} {y}");
+        }
+        assert_eq!(year_range_label(Lang::En, 2014, 2017), "2014–2017");
+        assert_eq!(year_range_label(Lang::En, -44, 0), "45–1 BC");
+        assert_eq!(year_range_label(Lang::En, 0, 9), "1 BC–AD 9");
+        assert_eq!(year_range_label(Lang::Fr, -9, 0), "10–1 av. J.-C.");
+        assert_eq!(year_range_label(Lang::Ar, 0, 9), "1 ق.م–9 م");
+    }
+
+    #[test]
+    fn roman_numerals_are_total_and_bounded() {
+        let table = [
+            (1, "I"),
+            (4, "IV"),
+            (9, "IX"),
+            (14, "XIV"),
+            (21, "XXI"),
+            (40, "XL"),
+            (90, "XC"),
+            (101, "CI"),
+            (400, "CD"),
+            (1994, "MCMXCIV"),
+            (3999, "MMMCMXCIX"),
+            (0, "0"),
+            (4000, "4000"),
+            (u32::MAX, "4294967295"),
+        ];
+        for (n, r) in table {
+            assert_eq!(roman(n), r, "{n}");
+        }
+        assert!((1..=3999).all(|n| roman(n).len() <= 15));
+        assert_eq!(roman_ordinal_fr(1), "Ier");
+        assert_eq!(roman_ordinal_fr(21), "XXIe");
+    }
+
+    #[test]
+    fn ordinals_for_any_number() {
+        assert_eq!(ordinal(Lang::En, 0), "0th");
+        assert_eq!(ordinal(Lang::En, 112), "112th");
+        assert_eq!(ordinal(Lang::En, 1_001), "1001st");
+        assert_eq!(ordinal(Lang::En, u32::MAX), "4294967295th");
+        assert_eq!(ordinal(Lang::Fr, u32::MAX), "4294967295e");
+        assert_eq!(ordinal(Lang::Ar, 7), "7");
     }
 
     #[test]

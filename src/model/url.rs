@@ -4,14 +4,18 @@
 //! is used; no server rewrite is needed). Parsing is lenient: an unknown or malformed parameter
 //! is ignored, never an error.
 //!
-//! `from`/`to` are calendar days (`2024-12-02`); lists are comma-separated ids.
+//! `from`/`to` are calendar days (`2024-12-02`; astronomical years, signed and with more digits
+//! outside 0000–9999: `-0044-03-15`, `12000-01-01`, see [`format_iso_day`]); `since`/`until` are
+//! years (`2012`, `-43`); lists are comma-separated ids. Days and years outside the axis domain
+//! (see [`super::date`]) are ignored like any other malformed value.
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
-
 use super::dataset::Confidence;
-use super::date::{Day, date_of, day_number};
+use super::date::{
+    AXIS_END, AXIS_FIRST_YEAR, AXIS_LAST_YEAR, AXIS_START, Day, format_iso_day, parse_iso_day,
+    year_end, year_of, year_start,
+};
 use super::filter::{DomainMode, Filters};
 use super::text::Lang;
 
@@ -39,15 +43,17 @@ pub struct ViewState {
 }
 
 fn day_string(t: Day) -> String {
-    date_of(t.round())
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    format_iso_day(t.round())
 }
 
 fn parse_day(s: &str) -> Option<Day> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+    parse_iso_day(s).filter(|t| (AXIS_START..=AXIS_END).contains(t))
+}
+
+fn parse_year(s: &str) -> Option<i32> {
+    s.parse::<i32>()
         .ok()
-        .map(day_number)
+        .filter(|y| (AXIS_FIRST_YEAR..=AXIS_LAST_YEAR).contains(y))
 }
 
 fn ids(s: &str) -> BTreeSet<String> {
@@ -98,18 +104,8 @@ impl ViewState {
                 "confidence" => {
                     v.filters.confidence = value.split(',').filter_map(confidence).collect()
                 }
-                "since" => {
-                    v.filters.from = value
-                        .parse::<i32>()
-                        .ok()
-                        .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1).map(day_number))
-                }
-                "until" => {
-                    v.filters.to = value
-                        .parse::<i32>()
-                        .ok()
-                        .and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31).map(day_number))
-                }
+                "since" => v.filters.from = parse_year(value).map(year_start),
+                "until" => v.filters.to = parse_year(value).map(year_end),
                 "only" if value == "person" => v.filters.person = Some(String::new()),
                 "q" => v.query = value.to_string(),
                 "lang" => v.lang = Lang::from_tag(value),
@@ -173,8 +169,7 @@ impl ViewState {
             let c: Vec<&str> = f.confidence.iter().map(|c| c.as_str()).collect();
             out.append_pair("confidence", &c.join(","));
         }
-        use chrono::Datelike;
-        let year = |t: Day| date_of(t.round()).map(|d| d.year().to_string());
+        let year = |t: Day| year_of(t.round()).map(|y| y.to_string());
         if let Some(y) = f.from.and_then(year) {
             out.append_pair("since", &y);
         }
@@ -209,7 +204,7 @@ mod tests {
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> Day {
-        day_number(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+        crate::model::date::day_of_ymd(y, m, d).unwrap()
     }
 
     fn full() -> ViewState {
@@ -253,6 +248,48 @@ mod tests {
         };
         assert_eq!(v.to_query(), "?from=2024-12-02&to=2024-12-03");
         assert_eq!(ViewState::default().to_query(), "");
+    }
+
+    #[test]
+    fn windows_and_years_of_any_era_round_trip() {
+        let table = [
+            (
+                (-44, 3, 15),
+                (-44, 3, 22),
+                "?from=-0044-03-15&to=-0044-03-21",
+            ),
+            (
+                (-500, 1, 1),
+                (10_499, 12, 31),
+                "?from=-0500-01-01&to=10499-12-30",
+            ),
+            ((1, 1, 1), (9_999, 12, 31), "?from=0001-01-01&to=9999-12-30"),
+        ];
+        for (a, b, query) in table {
+            let v = ViewState {
+                window: Some((day(a.0, a.1, a.2), day(b.0, b.1, b.2))),
+                ..ViewState::default()
+            };
+            assert_eq!(v.to_query(), query);
+            assert_eq!(ViewState::parse(query), v);
+        }
+        for (since, until) in [(-43, 0), (1, 9_999), (-9_999, 19_999)] {
+            let mut v = ViewState::default();
+            v.filters.from = Some(year_start(since));
+            v.filters.to = Some(year_end(until));
+            let q = v.to_query();
+            assert_eq!(q, format!("?since={since}&until={until}"));
+            assert_eq!(ViewState::parse(&q), v);
+        }
+        // Links written by chrono's `%Y` keep working.
+        let old = ViewState::parse("from=%2B12000-01-01&to=%2B12001-01-01");
+        assert_eq!(old.window, Some((day(12_000, 1, 1), day(12_001, 1, 2))));
+        // Outside the axis domain: ignored, like any malformed value.
+        let far = ViewState::parse("from=-20000-01-01&to=2024-01-01&since=50000&until=-10000");
+        assert_eq!(
+            (far.window, far.filters.from, far.filters.to),
+            (None, None, None)
+        );
     }
 
     #[test]

@@ -1,15 +1,16 @@
 //! The visible window of the timeline and the maths of moving it: time ↔ pixel projection, zoom
 //! about an anchor that stays put, pan, and clamping to the data's extent (plus a margin) and to the
-//! zoom limits (about a week to about a century). Every operation keeps the window valid, so the
-//! view can never be lost off the end of the data or zoomed to nothing.
+//! zoom limits: from about a week to all of the bounds, whatever their span, so "Show all" always
+//! shows everything — a day of data or the ten millennia the date format allows. Every operation
+//! keeps the window valid (finite, inside the bounds, within the zoom limits), so the view can
+//! never be lost off the end of the data or zoomed to nothing; the bounds themselves stay inside
+//! the axis domain (see [`super::date`]).
 
-use super::date::{DateSpec, Day, PartialDate, date_of};
+use super::date::{AXIS_END, AXIS_START, Day, Precision, clamp_to_axis, format_day_span};
 use super::text::Lang;
 
-/// The narrowest window: about a week.
+/// The narrowest window: about a week (less only when the bounds themselves are narrower).
 pub const MIN_SPAN: Day = 7.0;
-/// The widest window: about a century.
-pub const MAX_SPAN: Day = 36_525.0;
 
 /// Where the window may go: the data's extent plus a margin on each side.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,26 +23,38 @@ pub struct Bounds {
 
 impl Bounds {
     /// The extent `[first, last]` of the data plus a margin of 5% of it (at least half a year),
-    /// widened if need be to hold at least [`MIN_SPAN`].
+    /// cut to the axis domain and widened if need be to hold at least [`MIN_SPAN`].
     pub fn around(first: Day, last: Day) -> Self {
-        let (first, last) = if first <= last {
-            (first, last)
-        } else {
-            (last, first)
-        };
+        let (first, last) = (first.min(last), first.max(last));
         let margin = ((last - first) * 0.05).max(182.0);
-        let (mut start, mut end) = (first - margin, last + margin);
-        if end - start < MIN_SPAN {
-            let mid = (start + end) / 2.0;
-            start = mid - MIN_SPAN / 2.0;
-            end = mid + MIN_SPAN / 2.0;
+        Self {
+            start: first - margin,
+            end: last + margin,
         }
-        Self { start, end }
+        .sanitized()
     }
 
     /// Length in days.
     pub fn span(&self) -> Day {
         self.end - self.start
+    }
+
+    /// These bounds made usable: ordered and cut to the axis domain; when nothing is left of them
+    /// (empty, NaN, or wholly outside the domain), [`MIN_SPAN`] about where they were. Hand-made
+    /// bounds narrower than [`MIN_SPAN`] but not empty are kept; the zoom limits then follow them.
+    fn sanitized(self) -> Self {
+        // `min`/`max` skip a NaN, so one good end survives a bad one.
+        let (a, b) = (self.start.min(self.end), self.start.max(self.end));
+        let (start, end) = (clamp_to_axis(a), clamp_to_axis(b));
+        if end > start {
+            return Self { start, end };
+        }
+        let start =
+            (start / 2.0 + end / 2.0 - MIN_SPAN / 2.0).clamp(AXIS_START, AXIS_END - MIN_SPAN);
+        Self {
+            start,
+            end: start + MIN_SPAN,
+        }
     }
 }
 
@@ -57,10 +70,15 @@ pub struct Viewport {
 impl Viewport {
     /// A viewport showing all of `bounds` in `width` pixels.
     pub fn fit(bounds: Bounds, width: f64) -> Self {
+        let bounds = bounds.sanitized();
         let mut v = Self {
             start: bounds.start,
             end: bounds.end,
-            width: width.max(1.0),
+            width: if width.is_finite() {
+                width.max(1.0)
+            } else {
+                1.0
+            },
             bounds,
         };
         v.clamp();
@@ -107,14 +125,15 @@ impl Viewport {
         self.start + x / self.px_per_day()
     }
 
-    /// The narrowest span allowed.
+    /// The narrowest span allowed: [`MIN_SPAN`], or all of the bounds if that is less.
     pub fn min_span(&self) -> Day {
         MIN_SPAN.min(self.max_span())
     }
 
-    /// The widest span allowed: a century, or all of the bounds if that is less.
+    /// The widest span allowed: all of the bounds, however long, so that zooming out (and "Show
+    /// all") can always show every event.
     pub fn max_span(&self) -> Day {
-        MAX_SPAN.min(self.bounds.span())
+        self.bounds.span()
     }
 
     /// Whether zooming in further is possible.
@@ -135,11 +154,13 @@ impl Viewport {
     }
 
     /// Zooms by `factor` (> 1 zooms in, < 1 zooms out) keeping the time under pixel `anchor_x`
-    /// under it, as far as the zoom limits and bounds allow.
+    /// (taken within the view) under it, as far as the zoom limits and bounds allow.
     pub fn zoom_at(&mut self, anchor_x: f64, factor: f64) {
         if !(factor.is_finite() && factor > 0.0 && anchor_x.is_finite()) {
             return;
         }
+        // An anchor far off screen would throw the window (and its arithmetic) far away.
+        let anchor_x = anchor_x.clamp(0.0, self.width);
         let anchor_t = self.t(anchor_x);
         let fraction = anchor_x / self.width;
         let span = (self.span() / factor).clamp(self.min_span(), self.max_span());
@@ -156,7 +177,9 @@ impl Viewport {
     /// Moves the window by `dx` pixels' worth of time (positive: later).
     pub fn pan_px(&mut self, dx: f64) {
         if dx.is_finite() {
-            let dt = dx / self.px_per_day();
+            // Any pan past the bounds ends at them; capping keeps a huge one finite.
+            let reach = self.bounds.span();
+            let dt = (dx / self.px_per_day()).clamp(-reach, reach);
             self.start += dt;
             self.end += dt;
             self.clamp();
@@ -168,9 +191,14 @@ impl Viewport {
         if !(t0.is_finite() && t1.is_finite()) {
             return;
         }
+        let padding = if padding.is_finite() {
+            padding.max(0.0)
+        } else {
+            0.0
+        };
         let (t0, t1) = (t0.min(t1), t0.max(t1));
         let span = ((t1 - t0) * (1.0 + 2.0 * padding)).clamp(self.min_span(), self.max_span());
-        let mid = (t0 + t1) / 2.0;
+        let mid = t0 / 2.0 + t1 / 2.0;
         self.start = mid - span / 2.0;
         self.end = mid + span / 2.0;
         self.clamp();
@@ -179,24 +207,28 @@ impl Viewport {
     /// Pans (without zooming) just enough that `[t0, t1]` is on screen, or centres it when it is
     /// wider than the window.
     pub fn reveal(&mut self, t0: Day, t1: Day) {
-        let margin = self.span() * 0.05;
-        if t1 - t0 > self.span() - 2.0 * margin {
-            let dt = (t0 + t1) / 2.0 - (self.start + self.end) / 2.0;
-            self.start += dt;
-            self.end += dt;
-        } else if t0 < self.start + margin {
-            let dt = t0 - margin - self.start;
-            self.start += dt;
-            self.end += dt;
-        } else if t1 > self.end - margin {
-            let dt = t1 + margin - self.end;
-            self.start += dt;
-            self.end += dt;
+        if !(t0.is_finite() && t1.is_finite()) {
+            return;
         }
+        let margin = self.span() * 0.05;
+        // Moves by at most the bounds' span: anything further ends at the bounds anyway.
+        let reach = self.bounds.span();
+        let dt = if t1 - t0 > self.span() - 2.0 * margin {
+            (t0 / 2.0 + t1 / 2.0) - (self.start / 2.0 + self.end / 2.0)
+        } else if t0 < self.start + margin {
+            t0 - margin - self.start
+        } else if t1 > self.end - margin {
+            t1 + margin - self.end
+        } else {
+            0.0
+        };
+        let dt = dt.clamp(-reach, reach);
+        self.start += dt;
+        self.end += dt;
         self.clamp();
     }
 
-    /// Shows everything.
+    /// Shows everything: exactly the bounds.
     pub fn fit_all(&mut self) {
         *self = Self::fit(self.bounds, self.width);
     }
@@ -228,52 +260,61 @@ impl Viewport {
 
     /// Enforces the zoom limits, then moves the window inside the bounds.
     fn clamp(&mut self) {
+        let b = self.bounds;
+        // Halves first: `start + end` may overflow where each half does not.
+        let mid = self.start / 2.0 + self.end / 2.0;
         let span = self.span().clamp(self.min_span(), self.max_span());
-        let mid = (self.start + self.end) / 2.0;
+        if !(mid.is_finite() && span < b.span()) {
+            // All of the bounds (or a window that lost its way, which cannot happen from the
+            // public API, but showing everything is the safe answer).
+            self.start = b.start;
+            self.end = b.end;
+            return;
+        }
         self.start = mid - span / 2.0;
         self.end = mid + span / 2.0;
-        if self.start < self.bounds.start {
-            self.start = self.bounds.start;
-            self.end = self.start + span;
-        } else if self.end > self.bounds.end {
-            self.end = self.bounds.end;
-            self.start = self.end - span;
+        if self.start < b.start {
+            self.start = b.start;
+            self.end = b.start + span;
+        } else if self.end > b.end {
+            self.end = b.end;
+            self.start = b.end - span;
         }
+        // Rounding may leave one end an ulp outside.
+        self.start = self.start.max(b.start);
+        self.end = self.end.min(b.end);
     }
 }
 
 /// The visible window in words, at a precision that suits its width: "2011–2026",
-/// "October 2024 – February 2025", "2–15 Dec 2024".
+/// "October 2024 – February 2025", "2–15 Dec 2024", "500 BC–AD 10499".
 pub fn describe_window(v: &Viewport, lang: Lang) -> String {
     describe_window_days(v.start(), v.end(), lang)
 }
 
-/// [`describe_window`] for a window given as its start and end days.
+/// [`describe_window`] for a window given as its start and end days: any window in the axis
+/// domain (beyond it, clamped to it); empty only when an end is not finite.
 pub fn describe_window_days(start: Day, end: Day, lang: Lang) -> String {
-    use chrono::{Datelike, NaiveDate};
-    let span = end - start;
-    let (Some(a), Some(b)) = (date_of(start), date_of(end - 0.5)) else {
+    if !(start.is_finite() && end.is_finite()) {
         return String::new();
-    };
-    let pd = |d: NaiveDate| -> Option<PartialDate> {
-        if span > 3.0 * 365.0 {
-            PartialDate::year(d.year()).ok()
-        } else if span > 60.0 {
-            PartialDate::month(d.year(), d.month()).ok()
-        } else {
-            PartialDate::day(d.year(), d.month(), d.day()).ok()
-        }
-    };
-    match (pd(a), pd(b)) {
-        (Some(a), Some(b)) if a == b => DateSpec::single(a).format(lang),
-        (Some(a), Some(b)) => DateSpec::span(a, b).format(lang),
-        _ => String::new(),
     }
+    let span = end - start;
+    let precision = if span > 3.0 * 365.0 {
+        Precision::Year
+    } else if span > 60.0 {
+        Precision::Month
+    } else {
+        Precision::Day
+    };
+    // The last visible day is the one the end is in, unless the end is at (or just after)
+    // midnight, when it is the day before.
+    format_day_span(start, (end - 0.5).max(start), precision, lang)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::date::{year_end, year_start};
 
     /// 1990–2030 in days, roughly; wide enough that a mid-range zoom never touches the bounds.
     fn vp() -> Viewport {
@@ -323,9 +364,11 @@ mod tests {
         assert!((v.end() - before.end()).abs() < 1e-6);
     }
 
+    // The widest zoom used to be a fixed century; it is now the bounds, whatever their span.
     #[test]
-    fn zoom_limits_are_a_week_and_a_century() {
-        let mut v = Viewport::fit(Bounds::around(0.0, 60_000.0), 800.0);
+    fn zoom_limits_are_a_week_and_the_bounds() {
+        let b = Bounds::around(0.0, 60_000.0);
+        let mut v = Viewport::fit(b, 800.0);
         for _ in 0..200 {
             v.zoom_center(1.5);
         }
@@ -334,8 +377,144 @@ mod tests {
         for _ in 0..200 {
             v.zoom_center(0.5);
         }
-        assert!((v.span() - MAX_SPAN).abs() < 1e-9);
+        assert_eq!((v.start(), v.end()), (b.start, b.end));
         assert!(!v.can_zoom_out());
+    }
+
+    #[test]
+    fn a_dataset_from_year_one_is_shown_whole() {
+        // The user report: first event in 0001, opened on an empty century near the end.
+        for last in [year_end(1), year_end(2024), year_end(9999)] {
+            let (first, last) = (year_start(1), last + 1.0);
+            let b = Bounds::around(first, last);
+            let mut v = Viewport::fit(b, 1_000.0);
+            assert!(v.start() <= first && v.end() >= last, "fit shows all");
+            assert_eq!(v.max_span(), b.span());
+            v.zoom_at(300.0, 1e6);
+            v.go_to_end();
+            v.fit_all();
+            assert_eq!((v.start(), v.end()), (b.start, b.end), "show all");
+            v.zoom_center(50.0);
+            for _ in 0..100 {
+                v.zoom_center(0.5);
+            }
+            assert_eq!(
+                (v.start(), v.end()),
+                (b.start, b.end),
+                "zooming out reaches all"
+            );
+            for lang in Lang::ALL {
+                let text = describe_window(&v, lang);
+                assert!(!text.is_empty() && text.chars().count() <= 60, "{text}");
+                let axis = crate::model::ticks::axis(&v, lang, 64.0);
+                assert!(axis.minor.len() >= 2, "{lang:?}: {axis:?}");
+            }
+        }
+        let v = Viewport::fit(Bounds::around(year_start(1), year_end(9999) + 1.0), 1_000.0);
+        assert_eq!(describe_window(&v, Lang::En), "500 BC–AD 10499");
+        assert_eq!(
+            describe_window(&v, Lang::Fr),
+            "500 av. J.-C.–10499 apr. J.-C."
+        );
+        assert_eq!(describe_window(&v, Lang::Ar), "500 ق.م–10499 م");
+    }
+
+    #[test]
+    fn bounds_stay_inside_the_axis_domain() {
+        let b = Bounds::around(AXIS_START - 1e9, AXIS_END + 1e9);
+        assert_eq!((b.start, b.end), (AXIS_START, AXIS_END));
+        let b = Bounds::around(1e300, 1e300);
+        assert_eq!((b.start, b.end), (AXIS_END - MIN_SPAN, AXIS_END));
+        let b = Bounds::around(f64::NAN, 100.0);
+        assert_eq!((b.start, b.end), (-82.0, 282.0), "the finite end survives");
+        let v = Viewport::fit(
+            Bounds {
+                start: f64::NAN,
+                end: f64::NAN,
+            },
+            f64::INFINITY,
+        );
+        assert!(v.start().is_finite() && v.end() > v.start() && v.width() == 1.0);
+        let v = Viewport::fit(
+            Bounds {
+                start: f64::NEG_INFINITY,
+                end: f64::INFINITY,
+            },
+            500.0,
+        );
+        assert_eq!((v.start(), v.end()), (AXIS_START, AXIS_END));
+    }
+
+    #[test]
+    fn huge_moves_end_at_the_bounds() {
+        let mut v = vp();
+        let span = v.span();
+        v.pan_px(f64::MAX);
+        assert_eq!(v.end(), v.bounds().end);
+        v.set_window(-f64::MAX, f64::MAX);
+        assert_eq!((v.start(), v.end()), (v.bounds().start, v.bounds().end));
+        v.zoom_center(10.0);
+        v.reveal(f64::MAX / 2.0, f64::MAX);
+        assert_eq!(v.end(), v.bounds().end);
+        v.show(14_000.0, 14_010.0, f64::NAN);
+        assert!((v.span() - 10.0).abs() < 1e-9, "NaN padding is no padding");
+        v.zoom_at(1e300, 2.0);
+        assert!(v.start().is_finite() && v.span() < span);
+    }
+
+    #[test]
+    fn describes_windows_of_any_year() {
+        let table = [
+            (year_start(-43), year_start(-42), Lang::En, "Jan–Dec 44 BC"),
+            (year_start(-44), year_start(1), Lang::En, "45–1 BC"),
+            (year_start(-5), year_start(10), Lang::En, "6 BC–AD 9"),
+            (
+                year_start(-5),
+                year_start(10),
+                Lang::Fr,
+                "6 av. J.-C.–9 apr. J.-C.",
+            ),
+            (
+                year_start(-43) + 73.0,
+                year_start(-43) + 80.0,
+                Lang::En,
+                "15–21 Mar 44 BC",
+            ),
+            (
+                year_start(-43) + 73.0,
+                year_start(-43) + 80.0,
+                Lang::Ar,
+                "15–21 مارس 44 ق.م",
+            ),
+            (
+                year_start(12_000),
+                year_start(12_010),
+                Lang::En,
+                "12000–12009",
+            ),
+            (
+                year_start(10_000) - 5.0,
+                year_start(10_000) + 3.0,
+                Lang::Fr,
+                "27 déc. 9999 – 3 janv. 10000",
+            ),
+            (
+                year_start(0) - 20.0,
+                year_start(0) + 20.0,
+                Lang::En,
+                "12 Dec 2 BC – 20 Jan 1 BC",
+            ),
+            (
+                AXIS_START - 1e12,
+                AXIS_START - 1e12 + 3.0,
+                Lang::En,
+                "1 Jan 10000 BC",
+            ),
+        ];
+        for (start, end, lang, text) in table {
+            assert_eq!(describe_window_days(start, end, lang), text);
+        }
+        assert_eq!(describe_window_days(f64::NAN, 3.0, Lang::En), "");
     }
 
     #[test]
