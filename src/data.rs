@@ -1,10 +1,25 @@
-//! Fetching the dataset over HTTP (gloo-net) and turning every way that can fail into a
-//! [`LoadError`] the error screen can explain.
+//! Fetching the dataset over HTTP (gloo-net): reading the body in chunks so the loading screen can
+//! show how much has arrived, giving up when nothing has arrived for [`LOAD_TIMEOUT`] (a stalled
+//! mobile connection, a server that accepts and hangs) and cancelling that request, and turning
+//! every way a load can fail into a [`LoadError`] the error screen can explain.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::set_timeout_with_handle;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::model::{self, Dataset, Problem};
 
 /// Where the bundled dataset lives, relative to the document base (so sub-path hosting works).
 pub const DEFAULT_DATA_URL: &str = "data/cooperation.json";
+
+/// How long a load may go without receiving anything (no answer, or no new bytes) before it is
+/// abandoned. Long enough for a slow phone network to deliver the next chunk, short enough that
+/// a reader is not left waiting on a dead connection.
+pub const LOAD_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Why the dataset could not be shown.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -16,6 +31,14 @@ pub enum LoadError {
         url: String,
         /// The browser's reason.
         reason: String,
+    },
+    /// Nothing arrived for [`LOAD_TIMEOUT`] (or the time-out the app was given).
+    #[error("{url}: nothing received for {seconds} s; the request was cancelled")]
+    Timeout {
+        /// What was requested.
+        url: String,
+        /// How long the load waited, in seconds.
+        seconds: u64,
     },
     /// The server answered with an error status.
     #[error("{url} answered HTTP {status} {status_text}")]
@@ -37,16 +60,90 @@ pub enum LoadError {
     },
 }
 
-/// Fetches, parses and validates the dataset at `url`.
-pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
-    let network = |e: gloo_net::Error| LoadError::Network {
-        url: url.to_string(),
-        reason: e.to_string(),
+/// How much of the dataset has arrived: bytes received, and the total when the server said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Bytes received so far.
+    pub received: u64,
+    /// The size announced by the server (`Content-Length`), when known and consistent with what
+    /// arrived (a compressed transfer announces fewer bytes than the body has).
+    pub total: Option<u64>,
+}
+
+/// A watchdog that aborts a request when it is not fed for `timeout`.
+struct Watchdog {
+    controller: web_sys::AbortController,
+    timeout: Duration,
+    fired: Rc<Cell<bool>>,
+    timer: Cell<Option<leptos::prelude::TimeoutHandle>>,
+}
+
+impl Watchdog {
+    fn new(controller: web_sys::AbortController, timeout: Duration) -> Self {
+        let dog = Self {
+            controller,
+            timeout,
+            fired: Rc::new(Cell::new(false)),
+            timer: Cell::new(None),
+        };
+        dog.feed();
+        dog
+    }
+
+    /// Something arrived: the time-out starts again.
+    fn feed(&self) {
+        if let Some(t) = self.timer.take() {
+            t.clear();
+        }
+        let (controller, fired) = (self.controller.clone(), self.fired.clone());
+        let handle = set_timeout_with_handle(
+            move || {
+                fired.set(true);
+                controller.abort();
+            },
+            self.timeout,
+        );
+        self.timer.set(handle.ok());
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        if let Some(t) = self.timer.take() {
+            t.clear();
+        }
+    }
+}
+
+/// Fetches, parses and validates the dataset at `url`, reporting progress as bytes arrive.
+/// `controller` cancels the request (a newer attempt does, and so does the time-out); `timeout`
+/// is how long to wait for the next sign of life.
+pub async fn fetch_dataset(
+    url: &str,
+    controller: web_sys::AbortController,
+    timeout: Duration,
+    on_progress: impl Fn(Progress),
+) -> Result<Dataset, LoadError> {
+    let dog = Watchdog::new(controller.clone(), timeout);
+    let failed = |reason: String| {
+        if dog.fired.get() {
+            LoadError::Timeout {
+                url: url.to_string(),
+                seconds: timeout.as_secs(),
+            }
+        } else {
+            LoadError::Network {
+                url: url.to_string(),
+                reason,
+            }
+        }
     };
     let response = gloo_net::http::Request::get(url)
+        .abort_signal(Some(&controller.signal()))
         .send()
         .await
-        .map_err(network)?;
+        .map_err(|e| failed(e.to_string()))?;
+    dog.feed();
     if !response.ok() {
         return Err(LoadError::Http {
             url: url.to_string(),
@@ -54,9 +151,61 @@ pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
             status_text: response.status_text(),
         });
     }
-    let bytes = response.binary().await.map_err(network)?;
+    let announced = response
+        .headers()
+        .get("content-length")
+        .and_then(|s| s.trim().parse::<u64>().ok());
+    let mut bytes = Vec::with_capacity(announced.unwrap_or(0).min(64 << 20) as usize);
+    let report = |received: u64| Progress {
+        received,
+        total: announced.filter(|&t| t >= received),
+    };
+    on_progress(report(0));
+    match response.body() {
+        Some(body) => {
+            let reader: web_sys::ReadableStreamDefaultReader = body
+                .get_reader()
+                .dyn_into()
+                .map_err(|_| failed("the response body cannot be read".into()))?;
+            loop {
+                let chunk = JsFuture::from(reader.read())
+                    .await
+                    .map_err(|e| failed(js_reason(&e)))?;
+                dog.feed();
+                let done = js_sys::Reflect::get(&chunk, &"done".into())
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(true);
+                if done {
+                    break;
+                }
+                if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into())
+                    && let Ok(array) = value.dyn_into::<js_sys::Uint8Array>()
+                {
+                    let start = bytes.len();
+                    bytes.resize(start + array.length() as usize, 0);
+                    array.copy_to(&mut bytes[start..]);
+                    on_progress(report(bytes.len() as u64));
+                }
+            }
+        }
+        // No stream (an empty body): read it whole.
+        None => {
+            bytes = response.binary().await.map_err(|e| failed(e.to_string()))?;
+            on_progress(report(bytes.len() as u64));
+        }
+    }
+    drop(dog);
     model::load(&bytes).map_err(|model::Invalid(problems)| LoadError::Invalid {
         url: url.to_string(),
         problems,
     })
+}
+
+/// A readable reason from a rejected promise (usually an `Error` with a message).
+fn js_reason(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the connection failed".into())
 }

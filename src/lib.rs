@@ -2,13 +2,15 @@
 //!
 //! Layers, from the inside out: [`model`] is pure and natively tested; [`data`] fetches and
 //! validates the dataset; [`state`] holds the reactive state; [`components`] are thin views that
-//! turn DOM events into model calls. [`i18n`] holds the interface strings.
+//! turn DOM events into model calls. [`i18n`] holds the interface strings; [`panic_screen`] is
+//! what a reader sees if the app itself fails.
 
 pub mod components;
 pub mod data;
 pub mod hooks;
 pub mod i18n;
 pub mod model;
+pub mod panic_screen;
 pub mod state;
 
 pub use components::app::App;

@@ -1,9 +1,9 @@
-//! Browser entry point: installs the panic hook and mounts the app on `<body>`.
+//! Browser entry point: installs the panic screen and mounts the app on `<body>`.
 
-use cooperation_timeline::App;
+use cooperation_timeline::{App, panic_screen};
 use leptos::prelude::*;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    panic_screen::install();
     leptos::mount::mount_to_body(|| view! { <App /> });
 }

@@ -1,34 +1,31 @@
-//! The reactive glue: the load state of the dataset, the interface language and the selection,
-//! provided once as a small `Copy` context. Loading (and retrying) lives here so that components
-//! only call [`AppState::reload`].
+//! The reactive glue: the load state of the dataset and its progress, the interface language, the
+//! selection, the filters and the panels, provided once as a small `Copy` context ([`AppState`]),
+//! and the loaded dataset, provided to everything that shows it ([`use_dataset`]). Loading (and
+//! retrying) lives here so that components only call [`AppState::reload`].
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::data::{LoadError, fetch_dataset};
+use crate::data::{LoadError, Progress, fetch_dataset};
 use crate::model::filter::Filters;
-use crate::model::{Dataset, Lang};
+use crate::model::{Dataset, EventIdx, Lang, Selection};
+
+/// The CSS breakpoint below which the side panels become tabs under the timeline (keep in step
+/// with `style/panels.css`).
+pub const NARROW_QUERY: &str = "(max-width: 60rem)";
 
 /// Where the dataset is in its life.
 #[derive(Debug, Clone)]
 pub enum LoadState {
-    /// A request is in flight.
+    /// A request is in flight (its progress is in [`AppState::progress`]).
     Loading,
     /// The dataset is loaded and valid.
     Ready(Arc<Dataset>),
     /// The last attempt failed.
     Failed(LoadError),
-}
-
-/// What the detail panel shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Selection {
-    /// An event, by its index in the dataset.
-    Event(usize),
-    /// A gap, by its index in the dataset.
-    Gap(usize),
 }
 
 /// The side panels (tabs on narrow screens; on wide ones the record is always beside the
@@ -46,11 +43,21 @@ pub enum Panel {
     People,
 }
 
+impl Panel {
+    /// Every panel, in tab order.
+    pub const ALL: [Panel; 4] = [Panel::Record, Panel::Filters, Panel::Domains, Panel::People];
+}
+
+/// A selection named by ids (from a link, or kept across a reload), waiting for the data.
+type PendingIds = (Option<String>, Option<String>);
+
 /// The app's shared state; `Copy`, so closures take it freely.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The dataset's load state.
     pub load: RwSignal<LoadState>,
+    /// How much of the dataset has arrived (while loading).
+    pub progress: RwSignal<Progress>,
     /// The interface language.
     pub lang: RwSignal<Lang>,
     /// What is selected (shown in the detail panel and highlighted on the timeline).
@@ -72,16 +79,25 @@ pub struct AppState {
     pub goto_window: RwSignal<Option<(f64, f64)>>,
     /// A message for the screen-reader live region.
     pub announcement: RwSignal<String>,
+    /// Whether the screen is narrow (panels as tabs): [`NARROW_QUERY`].
+    pub narrow: Signal<bool>,
     data_url: StoredValue<String>,
+    timeout: StoredValue<Duration>,
     /// Counts load attempts, so that only the latest attempt's answer is applied.
     attempt: StoredValue<u64>,
+    /// Cancels the request in flight.
+    controller: StoredValue<Option<web_sys::AbortController>, LocalStorage>,
+    /// A selection by ids, resolved when the data arrives.
+    pending: StoredValue<Option<PendingIds>>,
 }
 
 impl AppState {
-    /// Creates the state for the dataset at `data_url` (nothing is fetched until [`Self::reload`]).
-    pub fn new(data_url: String, lang: Lang) -> Self {
+    /// Creates the state for the dataset at `data_url`, giving up a load after `timeout` without
+    /// news (nothing is fetched until [`Self::reload`]).
+    pub fn new(data_url: String, lang: Lang, timeout: Duration, narrow: Signal<bool>) -> Self {
         Self {
             load: RwSignal::new(LoadState::Loading),
+            progress: RwSignal::new(Progress::default()),
             lang: RwSignal::new(lang),
             selected: RwSignal::new(None),
             filters: RwSignal::new(Filters::default()),
@@ -92,8 +108,12 @@ impl AppState {
             window: RwSignal::new(None),
             goto_window: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
+            narrow,
             data_url: StoredValue::new(data_url),
+            timeout: StoredValue::new(timeout),
             attempt: StoredValue::new(0),
+            controller: StoredValue::new_local(None),
+            pending: StoredValue::new(None),
         }
     }
 
@@ -115,24 +135,82 @@ impl AppState {
         }
     }
 
-    /// Fetches the dataset (again), showing the loading state meanwhile. If attempts overlap, only
-    /// the last one's result is kept, so a slow first answer cannot overwrite a newer one.
+    /// Selects what the ids name (a link's `event` or `gap`): at once if the data is loaded,
+    /// else when it arrives — the latest such request wins, so Back pressed during a load
+    /// restores that entry's selection, not the first one's.
+    pub fn select_ids(self, event: Option<String>, gap: Option<String>) {
+        let loaded = match &*self.load.read_untracked() {
+            LoadState::Ready(d) => Some(d.clone()),
+            _ => None,
+        };
+        match loaded {
+            Some(d) => {
+                let s = Selection::resolve(&d, event.as_deref(), gap.as_deref());
+                if self.selected.get_untracked() != s {
+                    self.selected.set(s);
+                }
+            }
+            None => self.pending.set_value(Some((event, gap))),
+        }
+    }
+
+    /// Fetches the dataset (again), showing the loading state meanwhile. The filters, the person
+    /// and the selection (by id) survive, so Retry keeps what a link asked for. If attempts
+    /// overlap, the older request is cancelled and only the last one's result is kept.
     pub fn reload(self) {
         self.attempt.update_value(|a| *a += 1);
         let attempt = self.attempt.get_value();
-        self.load.set(LoadState::Loading);
+        if let LoadState::Ready(d) = &*self.load.read_untracked()
+            && let Some(s) = self.selected.get_untracked()
+        {
+            self.pending.set_value(Some(s.ids(d)));
+        }
         self.selected.set(None);
-        self.person.set(None);
-        self.filters.set(Filters::default());
+        self.progress.set(Progress::default());
+        self.load.set(LoadState::Loading);
+        let Ok(controller) = web_sys::AbortController::new() else {
+            self.load.set(LoadState::Failed(LoadError::Network {
+                url: self.data_url(),
+                reason: "this browser cannot make the request".into(),
+            }));
+            return;
+        };
+        if let Some(old) = self
+            .controller
+            .try_update_value(|c| c.replace(controller.clone()))
+            .flatten()
+        {
+            old.abort();
+        }
         let url = self.data_url();
+        let timeout = self.timeout.get_value();
         spawn_local(async move {
-            let result = fetch_dataset(&url).await;
-            if self.attempt.try_get_value() == Some(attempt) {
-                // try_set: the app may have been unmounted while the request was in flight.
-                let _ = self.load.try_set(match result {
-                    Ok(d) => LoadState::Ready(Arc::new(d)),
-                    Err(e) => LoadState::Failed(e),
-                });
+            let latest = move || self.attempt.try_get_value() == Some(attempt);
+            let result = fetch_dataset(&url, controller, timeout, |p| {
+                if latest() {
+                    let _ = self.progress.try_set(p);
+                }
+            })
+            .await;
+            if !latest() {
+                return;
+            }
+            // try_*: the app may have been unmounted while the request was in flight.
+            let _ = self.controller.try_update_value(|c| *c = None);
+            match result {
+                Ok(d) => {
+                    let d = Arc::new(d);
+                    let _ = self.load.try_set(LoadState::Ready(d.clone()));
+                    if let Some((event, gap)) =
+                        self.pending.try_update_value(Option::take).flatten()
+                    {
+                        let s = Selection::resolve(&d, event.as_deref(), gap.as_deref());
+                        let _ = self.selected.try_set(s);
+                    }
+                }
+                Err(e) => {
+                    let _ = self.load.try_set(LoadState::Failed(e));
+                }
             }
         });
     }
@@ -140,24 +218,66 @@ impl AppState {
 
 /// Selects an event: the record shows it, the timeline brings it into view, and on a narrow
 /// screen the record tab opens.
-pub fn select_event(app: AppState, idx: usize) {
+pub fn select_event(app: AppState, idx: EventIdx) {
     app.selected.set(Some(Selection::Event(idx)));
-    let narrow = window()
-        .match_media("(max-width: 60rem)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    if narrow {
+    if app.narrow.get_untracked() {
         app.panel.set(Panel::Record);
     }
 }
 
+/// The loaded dataset, as the views below the workspace reach it: `Copy`, read in place.
+#[derive(Clone, Copy)]
+pub struct DatasetRef(StoredValue<Arc<Dataset>>);
+
+impl DatasetRef {
+    /// Reads the dataset.
+    pub fn with<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
+        self.0.with_value(|d| f(d))
+    }
+
+    /// Reads the dataset, unless its owner is gone (for deferred callbacks).
+    pub fn try_with<R>(&self, f: impl FnOnce(&Dataset) -> R) -> Option<R> {
+        self.0.try_with_value(|d| f(d))
+    }
+}
+
+/// Provides the loaded dataset to the views below (called once, where the workspace is built).
+pub fn provide_dataset(d: Arc<Dataset>) -> DatasetRef {
+    let r = DatasetRef(StoredValue::new(d));
+    provide_context(r);
+    r
+}
+
+/// The loaded dataset (only below the workspace, which exists only once it is loaded).
+pub fn use_dataset() -> DatasetRef {
+    expect_context::<DatasetRef>()
+}
+
 /// The timeline's view state, provided by the timeline component for its parts (toolbar,
-/// lanes) and for panels that move it ("show on the timeline").
+/// lanes) and for panels that move it.
 #[derive(Clone, Copy)]
 pub struct TimelineState {
     /// The visible window.
     pub viewport: RwSignal<crate::model::viewport::Viewport>,
-    /// The event that has (or should get) keyboard focus, by dataset index.
-    pub focus: RwSignal<Option<u32>>,
+    /// The event that has (or should get) keyboard focus.
+    pub focus: RwSignal<Option<EventIdx>>,
+}
+
+/// Facet counts under the current filters, computed once per change for every panel that shows
+/// them (the filters and the domains).
+#[derive(Clone, Copy)]
+pub struct Counts(pub Memo<crate::model::filter::FacetCounts>);
+
+/// Provides the shared [`Counts`] (once, beside the dataset).
+pub fn provide_counts(app: AppState, data: DatasetRef) {
+    let counts = Memo::new(move |_| {
+        app.filters
+            .with(|f| data.with(|d| crate::model::filter::facet_counts(d, f)))
+    });
+    provide_context(Counts(counts));
+}
+
+/// The shared facet counts.
+pub fn use_counts() -> Memo<crate::model::filter::FacetCounts> {
+    expect_context::<Counts>().0
 }

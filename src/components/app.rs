@@ -1,10 +1,13 @@
 //! The root component: creates and provides the state, wires the URL, theme and language, starts
 //! the first load, and picks the screen (loading, error, or the workspace) from the load state.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use leptos_use_media_query::use_media_query;
 
 use super::error_view::ErrorView;
 use super::header_controls::HeaderControls;
@@ -14,13 +17,15 @@ use super::loading_view::LoadingView;
 use super::search::Search;
 use super::side_panels::{RecordPanel, SidePanels};
 use super::timeline::Timeline;
-use crate::data::DEFAULT_DATA_URL;
+use crate::data::{DEFAULT_DATA_URL, LOAD_TIMEOUT};
+use crate::hooks::typing::is_typing;
 use crate::hooks::use_theme::use_theme;
 use crate::hooks::use_url_state::{current_url_state, initial_lang, use_url_state};
 use crate::i18n::strings;
-use crate::model::timeline::event_description;
+use crate::model::labels::event_description;
 use crate::model::viewport::describe_window_days;
-use crate::state::{AppState, LoadState, Selection};
+use crate::model::{Dataset, Selection};
+use crate::state::{AppState, LoadState, NARROW_QUERY, provide_counts, provide_dataset};
 
 /// The whole app.
 #[component]
@@ -32,17 +37,26 @@ pub fn App(
     /// Keep the view in the URL (on by default; tests that mount several apps turn it off).
     #[prop(default = true)]
     sync_url: bool,
+    /// How long a load may go without news before it is abandoned (default [`LOAD_TIMEOUT`]).
+    #[prop(optional)]
+    load_timeout: Option<Duration>,
 ) -> impl IntoView {
     let link = sync_url.then(current_url_state).unwrap_or_default();
     let url = data_url
         .or_else(|| link.data.clone())
         .unwrap_or_else(|| DEFAULT_DATA_URL.to_string());
-    let state = AppState::new(url, initial_lang(link.lang));
+    let narrow = use_media_query(NARROW_QUERY);
+    let state = AppState::new(
+        url,
+        initial_lang(link.lang),
+        load_timeout.unwrap_or(LOAD_TIMEOUT),
+        narrow,
+    );
     provide_context(state);
-    state.reload();
     if sync_url {
         use_url_state(state);
     }
+    state.reload();
     let theme = use_theme();
     let help = NodeRef::<Dialog>::new();
 
@@ -57,23 +71,20 @@ pub fn App(
 
     // `?` opens the keyboard help (except while typing).
     let handle = window_event_listener(ev::keydown, move |ev| {
-        let typing = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if ev.key() == "?" && !typing {
+        if ev.key() == "?" && !is_typing(&ev) {
             ev.prevent_default();
             open_help(help);
         }
     });
     on_cleanup(move || handle.remove());
+    test_panic_trigger();
 
     // Screen readers hear what was selected and, after a move settles, what is shown.
     Effect::new(move |_| {
         let lang = state.lang.get_untracked();
         let Some(d) = state.dataset() else { return };
         let text = match state.selected.get() {
-            Some(Selection::Event(i)) => d.events.get(i).map(|e| event_description(e, lang)),
+            Some(Selection::Event(i)) => d.event(i).map(|e| event_description(e, lang)),
             Some(Selection::Gap(i)) => d.gaps.get(i).map(|g| g.title.get(lang).to_string()),
             None => None,
         };
@@ -109,64 +120,20 @@ pub fn App(
             "ltr"
         }
     };
-    let view_switch = move || {
-        view! {
-            <div class="views" role="group" aria-label=move || s().view_label>
-                {[false, true]
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, list)| {
-                        view! {
-                            <button
-                                type="button"
-                                class="view-switch"
-                                data-testid=if list { "view-list" } else { "view-timeline" }
-                                aria-pressed=move || (state.list_view.get() == list).to_string()
-                                on:click=move |_| state.list_view.set(list)
-                            >
-                                {move || s().views[i]}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-        }
-    };
 
     view! {
         <div class="app" lang=move || state.lang.get().code() dir=dir>
             <a class="skip-link" href="#main">{move || s().skip_to_timeline}</a>
             <header class="app__header">
                 <h1 class="app__title">{title}</h1>
-                {move || state.dataset().map(|d| view! { <Search dataset=d /> })}
+                {move || state.dataset().map(|d| view! { <SearchBox dataset=d /> })}
                 <HeaderControls theme on_help=Callback::new(move |()| open_help(help)) />
             </header>
             <main class="app__main" id="main" tabindex="-1">
                 {move || match state.load.get() {
                     LoadState::Loading => view! { <LoadingView /> }.into_any(),
                     LoadState::Failed(error) => view! { <ErrorView error /> }.into_any(),
-                    LoadState::Ready(dataset) => {
-                        let centre = dataset.clone();
-                        // A memo, so that setting the same view again does not rebuild it.
-                        let list = Memo::new(move |_| state.list_view.get());
-                        view! {
-                            <div class="workspace">
-                                <SidePanels dataset=dataset.clone() />
-                                <div class="centre">
-                                    {view_switch}
-                                    {move || {
-                                        if list.get() {
-                                            view! { <ListView dataset=centre.clone() /> }.into_any()
-                                        } else {
-                                            view! { <Timeline dataset=centre.clone() /> }.into_any()
-                                        }
-                                    }}
-                                </div>
-                                <RecordPanel dataset />
-                            </div>
-                        }
-                            .into_any()
-                    }
+                    LoadState::Ready(dataset) => view! { <Workspace dataset /> }.into_any(),
                 }}
             </main>
             <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
@@ -174,5 +141,78 @@ pub fn App(
             </div>
             <Help dialog=help />
         </div>
+    }
+}
+
+/// The search box, which lives in the header and so needs the dataset provided for itself.
+#[component]
+fn SearchBox(
+    /// The loaded dataset.
+    dataset: Arc<Dataset>,
+) -> impl IntoView {
+    provide_dataset(dataset);
+    view! { <Search /> }
+}
+
+/// Everything shown once the dataset is loaded: panels, the timeline or the list, the record.
+#[component]
+fn Workspace(
+    /// The loaded dataset, provided to everything below.
+    dataset: Arc<Dataset>,
+) -> impl IntoView {
+    let app = AppState::expect();
+    let data = provide_dataset(dataset);
+    provide_counts(app, data);
+    let s = move || strings(app.lang.get());
+    // A memo, so that setting the same view again does not rebuild it.
+    let list = Memo::new(move |_| app.list_view.get());
+    let switch = move |is_list: bool, testid: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="view-switch"
+                data-testid=testid
+                aria-pressed=move || (list.get() == is_list).to_string()
+                on:click=move |_| app.list_view.set(is_list)
+            >
+                {move || if is_list { s().view_list } else { s().view_timeline }}
+            </button>
+        }
+    };
+    view! {
+        <div class="workspace">
+            <SidePanels />
+            <div class="centre">
+                <div class="views" role="group" aria-label=move || s().view_label>
+                    {switch(false, "view-timeline")}
+                    {switch(true, "view-list")}
+                </div>
+                {move || {
+                    if list.get() {
+                        view! { <ListView /> }.into_any()
+                    } else {
+                        view! { <Timeline /> }.into_any()
+                    }
+                }}
+            </div>
+            <RecordPanel />
+        </div>
+    }
+}
+
+/// In debug builds only, a `ct-test-panic` event on the window makes the app panic on the next
+/// tick, so a browser test can prove that a panic leaves a usable page (see `panic_screen`).
+/// Release builds carry no trigger.
+fn test_panic_trigger() {
+    #[cfg(debug_assertions)]
+    {
+        let handle =
+            window_event_listener(ev::Custom::<web_sys::Event>::new("ct-test-panic"), |_| {
+                set_timeout(
+                    || panic!("test panic requested by the ct-test-panic event"),
+                    Duration::ZERO,
+                );
+            });
+        on_cleanup(move || handle.remove());
     }
 }

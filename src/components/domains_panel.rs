@@ -3,133 +3,82 @@
 //! cooperation — from training and exercises to space, cyber, AI and industry — shows at a
 //! glance. Selecting domains filters the timeline, matching any or all of them.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::i18n::strings;
-use crate::model::Dataset;
 use crate::model::dataset::Confidence;
-use crate::model::filter::{DomainMode, Filters, all_domain_presence, facet_counts, year_extent};
-use crate::state::AppState;
+use crate::model::filter::{DomainMode, DomainRow, Filters, domain_rows, year_extent};
+use crate::state::{AppState, use_counts, use_dataset};
 
-/// One domain's row, computed per filter change.
-#[derive(Clone, PartialEq)]
-struct Row {
-    id: String,
-    count: usize,
-    strip: Vec<usize>,
+/// One domain's row.
+fn domain_item(row: DomainRow, peak: usize) -> impl IntoView {
+    let app = AppState::expect();
+    let data = use_dataset();
+    let lang = app.lang.get_untracked();
+    let (label, description, uncertain) = data.with(|d| {
+        d.domain(&row.id)
+            .map(|x| {
+                (
+                    x.label.get(lang).to_string(),
+                    x.description.get(lang).to_string(),
+                    x.confidence == Confidence::Uncertain,
+                )
+            })
+            .unwrap_or_default()
+    });
+    let (watched, toggled) = (row.id.clone(), row.id.clone());
+    let n = row.strip.len().max(1);
+    let bars = row
+        .strip
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .map(|(i, &c)| {
+            let h = 2.0 + 14.0 * c as f64 / peak.max(1) as f64;
+            view! { <rect x=i.to_string() y=format!("{:.2}", 16.0 - h) width="0.8" height=format!("{h:.2}") /> }
+        })
+        .collect_view();
+    let id = row.id;
+    view! {
+        <li class="domain" class:domain--uncertain=uncertain data-domain=id.clone()>
+            <label class="domain__head" title=description>
+                <input
+                    type="checkbox"
+                    prop:checked=move || app.filters.with(|f| f.domains.contains(&watched))
+                    data-testid=format!("domain-{id}")
+                    on:change=move |_| app.filters.update(|f| Filters::toggle(&mut f.domains, &toggled))
+                />
+                <span class="domain__label">{label}</span>
+                <span class="domain__count" data-testid=format!("domain-count-{id}")>{row.count}</span>
+            </label>
+            <svg class="domain__strip" viewBox=format!("0 0 {n} 16") preserveAspectRatio="none" aria-hidden="true">
+                {bars}
+            </svg>
+        </li>
+    }
 }
 
 /// The domains panel.
 #[component]
-pub fn DomainsPanel(
-    /// The loaded dataset.
-    dataset: Arc<Dataset>,
-) -> impl IntoView {
+pub fn DomainsPanel() -> impl IntoView {
     let app = AppState::expect();
-    let years = year_extent(&dataset);
-    let data = StoredValue::new(dataset);
+    let data = use_dataset();
+    let counts = use_counts();
     let s = move || strings(app.lang.get());
     let rows = Memo::new(move |_| {
-        app.filters.with(|f| {
-            data.with_value(|d| {
-                let counts = facet_counts(d, f);
-                // Strips ignore the domain selection itself (like the counts), so selecting a
-                // domain does not flatten the others.
-                let others = Filters {
-                    domains: Default::default(),
-                    ..f.clone()
-                };
-                let mut strips = years
-                    .map(|(a, b)| all_domain_presence(d, &others, a, b))
-                    .unwrap_or_default()
-                    .into_iter();
-                counts
-                    .domains
-                    .into_iter()
-                    .map(|(id, count)| Row {
-                        strip: strips.next().map(|(_, s)| s).unwrap_or_default(),
-                        id,
-                        count,
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
+        app.filters
+            .with(|f| counts.with(|c| data.with(|d| domain_rows(d, f, c))))
     });
-    let peak = move || {
-        rows.with(|r| {
-            r.iter()
-                .flat_map(|x| x.strip.iter().copied())
-                .max()
-                .unwrap_or(1)
-                .max(1)
-        })
-    };
-
     let list = move || {
-        let lang = app.lang.get();
-        let peak = peak();
-        rows.get()
-            .into_iter()
-            .map(|row| {
-                let (label, description, uncertain) = data.with_value(|d| {
-                    d.domains
-                        .iter()
-                        .find(|x| x.id == row.id)
-                        .map(|x| {
-                            (
-                                x.label.get(lang).to_string(),
-                                x.description.get(lang).to_string(),
-                                x.confidence == Confidence::Uncertain,
-                            )
-                        })
-                        .unwrap_or_default()
-                });
-                let id = row.id.clone();
-                let watched = id.clone();
-                let checked = move || app.filters.with(|f| f.domains.contains(&watched));
-                let n = row.strip.len().max(1);
-                let bars = row
-                    .strip
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| **c > 0)
-                    .map(|(i, &c)| {
-                        let h = 2.0 + 14.0 * c as f64 / peak as f64;
-                        view! {
-                            <rect x=i.to_string() y=format!("{:.2}", 16.0 - h) width="0.8" height=format!("{h:.2}") />
-                        }
-                    })
-                    .collect_view();
-                let toggle_id = id.clone();
-                view! {
-                    <li class="domain" class:domain--uncertain=uncertain data-domain=id.clone()>
-                        <label class="domain__head" title=description.clone()>
-                            <input
-                                type="checkbox"
-                                prop:checked=checked
-                                data-testid=format!("domain-{id}")
-                                on:change=move |_| {
-                                    app.filters.update(|f| Filters::toggle(&mut f.domains, &toggle_id))
-                                }
-                            />
-                            <span class="domain__label">{label}</span>
-                            <span class="domain__count" data-testid=format!("domain-count-{id}")>
-                                {row.count}
-                            </span>
-                        </label>
-                        <svg
-                            class="domain__strip"
-                            viewBox=format!("0 0 {n} 16")
-                            preserveAspectRatio="none"
-                            aria-hidden="true"
-                        >
-                            {bars}
-                        </svg>
-                    </li>
-                }
-            })
+        app.lang.track();
+        let rows = rows.get();
+        let peak = rows
+            .iter()
+            .flat_map(|r| r.strip.iter().copied())
+            .max()
+            .unwrap_or(1);
+        rows.into_iter()
+            .map(|r| domain_item(r, peak))
             .collect_view()
     };
     let mode = move |m: DomainMode| {
@@ -141,11 +90,11 @@ pub fn DomainsPanel(
                     prop:checked=move || app.filters.with(|f| f.domain_mode == m)
                     on:change=move |_| app.filters.update(|f| f.domain_mode = m)
                 />
-                {move || s().domain_modes[if m == DomainMode::Any { 0 } else { 1 }]}
+                {move || s().domain_mode(m)}
             </label>
         }
     };
-    let axis = years.map(|(a, b)| {
+    let axis = data.with(year_extent).map(|(a, b)| {
         view! {
             <div class="domains__axis" aria-hidden="true">
                 <span>{a}</span>
@@ -153,10 +102,9 @@ pub fn DomainsPanel(
             </div>
         }
     });
-
     view! {
         <section class="panel domains" aria-labelledby="domains-heading" data-testid="domains">
-            <h2 id="domains-heading" class="panel__title">{move || s().tabs[2]}</h2>
+            <h2 id="domains-heading" class="panel__title">{move || s().tab_domains}</h2>
             <p class="panel__hint">{move || s().domains_hint}</p>
             <fieldset class="domains__mode">
                 <legend>{move || s().domain_mode_label}</legend>

@@ -23,16 +23,21 @@ pub fn ErrorView(
         _ => Vec::new(),
     };
     let has_problems = !problems.is_empty();
-    let kind = match &error {
-        LoadError::Network { .. } => 0,
-        LoadError::Http { .. } => 1,
-        LoadError::Invalid { .. } => 2,
+    let error_kind = error.clone();
+    let kind = move || {
+        let s = s();
+        match &error_kind {
+            LoadError::Network { .. } => s.error_network,
+            LoadError::Timeout { .. } => s.error_timeout,
+            LoadError::Http { .. } => s.error_http,
+            LoadError::Invalid { .. } => s.error_invalid,
+        }
     };
     view! {
         <section class="error" role="alert" data-testid="error">
             <h2 class="error__title">{move || s().error_title}</h2>
             <p class="error__reason" data-testid="error-reason">
-                <strong>{move || s().error_kinds[kind]}</strong>
+                <strong>{kind}</strong>
                 <span dir="ltr" lang="en">{format!(" — {error}")}</span>
             </p>
             <Show when=move || has_problems>

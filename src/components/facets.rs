@@ -1,29 +1,45 @@
 //! The filters panel: lanes, host party, confidence and a year range, each value with its live
 //! count, the number of events shown, and one "clear all".
 
-use std::sync::Arc;
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use crate::i18n::strings;
-use crate::model::dataset::Confidence;
-use crate::model::date::{date_of, day_number};
-use crate::model::filter::{FacetCounts, Filters, HOST_UNKNOWN, facet_counts};
-use crate::model::{Dataset, Lang};
-use crate::state::AppState;
+use crate::model::date::{year_end, year_of, year_start};
+use crate::model::filter::{Filters, HOST_UNKNOWN};
+use crate::state::{AppState, use_counts, use_dataset};
 
-/// One checkbox of a facet.
-fn facet_option(
-    id: String,
+/// The set of values of one facet in the filters, to read and to change.
+struct Field<T: 'static> {
+    get: fn(&Filters) -> &BTreeSet<T>,
+    get_mut: fn(&mut Filters) -> &mut BTreeSet<T>,
+}
+
+/// One checkbox of a facet: toggles `value` in its field of the filters.
+fn facet_option<T>(
+    testid: String,
     label: String,
     count: usize,
-    checked: impl Fn() -> bool + Send + Sync + 'static,
-    on_toggle: impl Fn() + 'static,
-) -> impl IntoView {
+    value: T,
+    field: Field<T>,
+) -> impl IntoView
+where
+    T: Ord + Clone + Send + Sync + 'static,
+{
+    let app = AppState::expect();
+    let watched = value.clone();
+    let Field { get, get_mut } = field;
+    let checked = move || app.filters.with(|f| get(f).contains(&watched));
     view! {
         <li class="facet__option">
             <label>
-                <input type="checkbox" prop:checked=checked on:change=move |_| on_toggle() data-facet=id />
+                <input
+                    type="checkbox"
+                    prop:checked=checked
+                    on:change=move |_| app.filters.update(|f| Filters::toggle(get_mut(f), &value))
+                    data-facet=testid
+                />
                 <span class="facet__label">{label}</span>
                 <span class="facet__count" aria-label=format!("({count})")>{count}</span>
             </label>
@@ -31,113 +47,23 @@ fn facet_option(
     }
 }
 
-fn confidence_label(c: Confidence, lang: Lang) -> &'static str {
-    let values = strings(lang).confidence_values;
-    match c {
-        Confidence::Confirmed => values[0],
-        Confidence::Inferred => values[1],
-        Confidence::Uncertain => values[2],
-    }
-}
-
-/// Jan 1 of `year` (or Dec 31 + 1 for an end), on the time axis.
-fn year_day(year: i32, end: bool) -> Option<f64> {
-    let y = if end { year.checked_add(1)? } else { year };
-    chrono::NaiveDate::from_ymd_opt(y, 1, 1).map(|d| day_number(d) - if end { 1.0 } else { 0.0 })
-}
-
-fn year_of(day: Option<f64>) -> String {
-    use chrono::Datelike;
-    day.and_then(date_of)
-        .map(|d| d.year().to_string())
-        .unwrap_or_default()
-}
-
-/// The filters panel.
-#[component]
-pub fn Facets(
-    /// The loaded dataset.
-    dataset: Arc<Dataset>,
-) -> impl IntoView {
+/// A year input of the date facet; `end` is the "to" year (its last day counts).
+fn year_input(end: bool) -> impl IntoView {
     let app = AppState::expect();
-    let data = StoredValue::new(dataset);
-    let counts = Memo::new(move |_| {
-        app.filters
-            .with(|f| data.with_value(|d| facet_counts(d, f)))
-    });
     let s = move || strings(app.lang.get());
-    let total = data.with_value(|d| d.events.len());
-
-    let lanes = move || {
-        let lang = app.lang.get();
-        let c: FacetCounts = counts.get();
-        data.with_value(|d| {
-            c.lanes
-                .iter()
-                .map(|(id, n)| {
-                    let label = d.lane_label(id, lang);
-                    let (key, watched) = (id.clone(), id.clone());
-                    let checked = move || app.filters.with(|f| f.lanes.contains(&watched));
-                    facet_option(format!("lane:{id}"), label, *n, checked, move || {
-                        app.filters.update(|f| Filters::toggle(&mut f.lanes, &key))
-                    })
-                })
-                .collect_view()
-        })
+    let value = move || {
+        app.filters
+            .with(|f| if end { f.to } else { f.from })
+            .and_then(year_of)
+            .map(|y| y.to_string())
+            .unwrap_or_default()
     };
-    let hosts = move || {
-        let lang = app.lang.get();
-        let c = counts.get();
-        data.with_value(|d| {
-            c.hosts
-                .iter()
-                .map(|(id, n)| {
-                    let label = if id == HOST_UNKNOWN {
-                        strings(lang).host_unknown.to_string()
-                    } else {
-                        d.party(id)
-                            .map(|p| p.name.get(lang).to_string())
-                            .unwrap_or_default()
-                    };
-                    let (key, watched) = (id.clone(), id.clone());
-                    let checked = move || app.filters.with(|f| f.hosts.contains(&watched));
-                    facet_option(format!("host:{id}"), label, *n, checked, move || {
-                        app.filters.update(|f| Filters::toggle(&mut f.hosts, &key))
-                    })
-                })
-                .collect_view()
-        })
-    };
-    let confidence = move || {
-        let lang = app.lang.get();
-        counts
-            .get()
-            .confidence
-            .iter()
-            .map(|&(c, n)| {
-                let checked = move || app.filters.with(|f| f.confidence.contains(&c));
-                facet_option(
-                    format!("confidence:{}", c.as_str()),
-                    confidence_label(c, lang).to_string(),
-                    n,
-                    checked,
-                    move || {
-                        app.filters.update(|f| {
-                            if !f.confidence.remove(&c) {
-                                f.confidence.insert(c);
-                            }
-                        })
-                    },
-                )
-            })
-            .collect_view()
-    };
-    let set_year = move |end: bool, value: String| {
-        let day = value
+    let set = move |text: String| {
+        let day = text
             .trim()
             .parse::<i32>()
             .ok()
-            .and_then(|y| year_day(y, end));
+            .map(|y| if end { year_end(y) } else { year_start(y) });
         app.filters.update(|f| {
             if end {
                 f.to = day;
@@ -146,10 +72,91 @@ pub fn Facets(
             }
         });
     };
+    view! {
+        <label>
+            {move || if end { s().to } else { s().from }}
+            <input
+                type="number"
+                inputmode="numeric"
+                min="1"
+                max="9999"
+                data-testid=if end { "year-to" } else { "year-from" }
+                prop:value=value
+                on:change=move |ev| set(event_target_value(&ev))
+            />
+        </label>
+    }
+}
+
+/// The filters panel.
+#[component]
+pub fn Facets() -> impl IntoView {
+    let app = AppState::expect();
+    let data = use_dataset();
+    let counts = use_counts();
+    let s = move || strings(app.lang.get());
+    let total = data.with(|d| d.events.len());
+
+    let lanes = move || {
+        let lang = app.lang.get();
+        let c = counts.get();
+        data.with(|d| {
+            c.lanes
+                .into_iter()
+                .map(|(id, n)| {
+                    let label = d.lane_label(&id, lang);
+                    let field = Field {
+                        get: |f| &f.lanes,
+                        get_mut: |f| &mut f.lanes,
+                    };
+                    facet_option(format!("lane:{id}"), label, n, id, field)
+                })
+                .collect_view()
+        })
+    };
+    let hosts = move || {
+        let lang = app.lang.get();
+        let c = counts.get();
+        data.with(|d| {
+            c.hosts
+                .into_iter()
+                .map(|(id, n)| {
+                    let label = if id == HOST_UNKNOWN {
+                        strings(lang).host_unknown.to_string()
+                    } else {
+                        d.party(&id)
+                            .map(|p| p.name.get(lang).to_string())
+                            .unwrap_or_default()
+                    };
+                    let field = Field {
+                        get: |f| &f.hosts,
+                        get_mut: |f| &mut f.hosts,
+                    };
+                    facet_option(format!("host:{id}"), label, n, id, field)
+                })
+                .collect_view()
+        })
+    };
+    let confidence = move || {
+        let st = strings(app.lang.get());
+        counts
+            .get()
+            .confidence
+            .into_iter()
+            .map(|(c, n)| {
+                let label = st.confidence_label(c).to_string();
+                let field = Field {
+                    get: |f| &f.confidence,
+                    get_mut: |f| &mut f.confidence,
+                };
+                facet_option(format!("confidence:{}", c.as_str()), label, n, c, field)
+            })
+            .collect_view()
+    };
 
     view! {
         <section class="panel facets" aria-labelledby="facets-heading" data-testid="facets">
-            <h2 id="facets-heading" class="panel__title">{move || s().tabs[1]}</h2>
+            <h2 id="facets-heading" class="panel__title">{move || s().tab_filters}</h2>
             <p class="facets__summary" aria-live="polite" data-testid="showing">
                 {move || {
                     s()
@@ -168,43 +175,21 @@ pub fn Facets(
                 {move || s().clear_all}
             </button>
             <fieldset class="facet">
-                <legend>{move || s().facet_titles[0]}</legend>
+                <legend>{move || s().facet_lanes}</legend>
                 <ul>{lanes}</ul>
             </fieldset>
             <fieldset class="facet">
-                <legend>{move || s().facet_titles[1]}</legend>
+                <legend>{move || s().facet_host}</legend>
                 <ul>{hosts}</ul>
             </fieldset>
             <fieldset class="facet">
-                <legend>{move || s().facet_titles[2]}</legend>
+                <legend>{move || s().facet_confidence}</legend>
                 <ul>{confidence}</ul>
             </fieldset>
             <fieldset class="facet facet--years">
-                <legend>{move || s().facet_titles[3]}</legend>
-                <label>
-                    {move || s().from}
-                    <input
-                        type="number"
-                        inputmode="numeric"
-                        min="1900"
-                        max="2100"
-                        data-testid="year-from"
-                        prop:value=move || app.filters.with(|f| year_of(f.from))
-                        on:change=move |ev| set_year(false, event_target_value(&ev))
-                    />
-                </label>
-                <label>
-                    {move || s().to}
-                    <input
-                        type="number"
-                        inputmode="numeric"
-                        min="1900"
-                        max="2100"
-                        data-testid="year-to"
-                        prop:value=move || app.filters.with(|f| year_of(f.to))
-                        on:change=move |ev| set_year(true, event_target_value(&ev))
-                    />
-                </label>
+                <legend>{move || s().facet_years}</legend>
+                {year_input(false)}
+                {year_input(true)}
             </fieldset>
         </section>
     }

@@ -63,7 +63,14 @@ pub fn HeaderControls(
                         .map(|(i, t)| {
                             view! {
                                 <option value=i.to_string() selected=move || theme.theme.get() == t>
-                                    {move || s().themes[i]}
+                                    {move || {
+                                        let s = s();
+                                        match t {
+                                            Theme::System => s.theme_system,
+                                            Theme::Light => s.theme_light,
+                                            Theme::Dark => s.theme_dark,
+                                        }
+                                    }}
                                 </option>
                             }
                         })

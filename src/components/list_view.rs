@@ -1,35 +1,28 @@
 //! The list view: the same filtered events as the timeline, as a table sorted by date — the
 //! plain, screen-reader-friendly way through the data. Choosing a title selects the event.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::i18n::strings;
-use crate::model::dataset::Confidence;
-use crate::model::locale::session_label;
+use crate::model::labels::session_name;
 use crate::model::search::date_order;
-use crate::model::{COMMISSION_LANE, Dataset};
-use crate::state::{AppState, Selection, select_event};
+use crate::model::{EventIdx, Selection};
+use crate::state::{AppState, select_event, use_dataset};
 
 /// The table of events.
 #[component]
-pub fn ListView(
-    /// The loaded dataset.
-    dataset: Arc<Dataset>,
-) -> impl IntoView {
+pub fn ListView() -> impl IntoView {
     let app = AppState::expect();
-    let order = StoredValue::new(date_order(&dataset));
-    let data = StoredValue::new(dataset);
+    let data = use_dataset();
+    let order: Vec<EventIdx> = data.with(date_order);
     let rows = Memo::new(move |_| {
         app.filters.with(|f| {
-            data.with_value(|d| {
-                order.with_value(|o| {
-                    o.iter()
-                        .copied()
-                        .filter(|&i| f.matches(&d.events[i]))
-                        .collect::<Vec<_>>()
-                })
+            data.with(|d| {
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| d.event(i).is_some_and(|e| f.matches(e)))
+                    .collect::<Vec<_>>()
             })
         })
     });
@@ -37,24 +30,16 @@ pub fn ListView(
     let body = move || {
         let lang = app.lang.get();
         let st = strings(lang);
-        data.with_value(|d| {
+        data.with(|d| {
             rows.get()
                 .into_iter()
-                .map(|i| {
-                    let e = &d.events[i];
-                    let lane = d.lane_label(&e.lane, lang);
-                    let title = if e.lane == COMMISSION_LANE {
-                        format!("{} — {}", session_label(lang, e.session_number), e.title.get(lang))
-                    } else {
-                        e.title.get(lang).to_string()
-                    };
-                    let (title_text, title_lang) = (title, e.title.resolve(lang).1);
-                    let place = e.place.as_ref().map(|p| p.name.get(lang).to_string());
-                    let conf = match e.confidence {
-                        Confidence::Confirmed => st.confidence_values[0],
-                        Confidence::Inferred => st.confidence_values[1],
-                        Confidence::Uncertain => st.confidence_values[2],
-                    };
+                .filter_map(|i| d.event(i).map(|e| (i, e)))
+                .map(|(i, e)| {
+                    let (title, title_lang) = e.title.resolve(lang);
+                    let place = e.place.as_ref().map(|p| {
+                        let (name, l) = p.name.resolve(lang);
+                        view! { <span lang=l.code()>{name.to_string()}</span> }
+                    });
                     view! {
                         <tr class:is-selected=move || app.selected.get() == Some(Selection::Event(i))>
                             <td class="list__date">{e.date.format(lang)}</td>
@@ -62,16 +47,16 @@ pub fn ListView(
                                 <button
                                     type="button"
                                     class="link"
-                                    lang=title_lang.code()
                                     data-testid="list-event"
                                     on:click=move |_| select_event(app, i)
                                 >
-                                    {title_text}
+                                    {session_name(e, lang).map(|n| format!("{n} — "))}
+                                    <span lang=title_lang.code()>{title.to_string()}</span>
                                 </button>
                             </th>
-                            <td>{lane}</td>
-                            <td>{place.unwrap_or_else(|| "—".into())}</td>
-                            <td>{conf}</td>
+                            <td>{d.lane_label(&e.lane, lang)}</td>
+                            <td>{place.map_or_else(|| "—".into_any(), IntoAny::into_any)}</td>
+                            <td>{st.confidence_label(e.confidence)}</td>
                         </tr>
                     }
                 })
@@ -86,11 +71,11 @@ pub fn ListView(
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || s().list_columns[0]}</th>
-                        <th scope="col">{move || s().list_columns[1]}</th>
-                        <th scope="col">{move || s().list_columns[2]}</th>
-                        <th scope="col">{move || s().list_columns[3]}</th>
-                        <th scope="col">{move || s().list_columns[4]}</th>
+                        <th scope="col">{move || s().col_date}</th>
+                        <th scope="col">{move || s().col_event}</th>
+                        <th scope="col">{move || s().col_kind}</th>
+                        <th scope="col">{move || s().col_place}</th>
+                        <th scope="col">{move || s().col_confidence}</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

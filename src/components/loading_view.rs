@@ -1,18 +1,53 @@
-//! The loading screen shown while the dataset is in flight.
+//! The loading screen shown while the dataset is in flight: how much has arrived (of how much,
+//! when the server says), so a slow connection is visibly slow rather than seemingly stuck.
 
 use leptos::prelude::*;
 
 use crate::i18n::strings;
+use crate::model::labels::byte_size;
 use crate::state::AppState;
 
-/// A spinner and a polite status message.
+/// A progress bar and a polite status message.
 #[component]
 pub fn LoadingView() -> impl IntoView {
     let state = AppState::expect();
+    let s = move || strings(state.lang.get());
+    let detail = move || {
+        let lang = state.lang.get();
+        let p = state.progress.get();
+        let received = byte_size(p.received, lang);
+        match p.total {
+            Some(t) => s()
+                .loading_progress
+                .replace("{received}", &received)
+                .replace("{total}", &byte_size(t, lang)),
+            None if p.received > 0 => s().loading_received.replace("{received}", &received),
+            None => String::new(),
+        }
+    };
+    let bar =
+        move || {
+            let p = state.progress.get();
+            match p.total {
+            // u64 → f64 is exact below 2⁵³ bytes.
+            Some(t) if t > 0 => view! {
+                <progress
+                    class="loading__bar"
+                    max=t.to_string()
+                    value=p.received.to_string()
+                    aria-label=move || s().loading
+                ></progress>
+            }
+            .into_any(),
+            _ => view! { <progress class="loading__bar" aria-label=move || s().loading></progress> }
+                .into_any(),
+        }
+        };
     view! {
         <div class="loading" role="status" aria-live="polite" data-testid="loading">
-            <span class="loading__spinner" aria-hidden="true"></span>
-            <span>{move || strings(state.lang.get()).loading}</span>
+            {bar}
+            <span>{move || s().loading}</span>
+            <span class="loading__detail" data-testid="loading-progress">{detail}</span>
         </div>
     }
 }

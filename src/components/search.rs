@@ -2,42 +2,28 @@
 //! insensitive to case and accents. Choosing a result selects the event, which the timeline then
 //! brings into view.
 
-use std::sync::Arc;
-
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::hooks::typing::is_typing;
 use crate::i18n::strings;
-use crate::model::Dataset;
-use crate::model::search::{SearchIndex, date_order};
-use crate::state::{AppState, select_event};
+use crate::model::EventIdx;
+use crate::model::search::{SearchIndex, SearchResults, date_order};
+use crate::state::{AppState, select_event, use_dataset};
 
 /// Most results listed.
 const MAX_RESULTS: usize = 40;
 
-/// Whether a key press is aimed at a text field (so `/` must type a slash there).
-fn typing(ev: &ev::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.has_attribute("contenteditable")
-        })
-}
-
 /// The search box with its result list.
 #[component]
-pub fn Search(
-    /// The loaded dataset.
-    dataset: Arc<Dataset>,
-) -> impl IntoView {
+pub fn Search() -> impl IntoView {
     let app = AppState::expect();
     // Built on the first search, not at start: indexing a large dataset takes a while and most
     // visits never search.
-    let index = StoredValue::new(None::<(SearchIndex, Vec<usize>)>);
-    let data = StoredValue::new(dataset);
+    let index = StoredValue::new(None::<(SearchIndex, Vec<EventIdx>)>);
+    let data = use_dataset();
     let open = RwSignal::new(false);
     let input = NodeRef::<Input>::new();
     let root = NodeRef::<leptos::html::Div>::new();
@@ -54,25 +40,25 @@ pub fn Search(
     };
     let s = move || strings(app.lang.get());
 
-    let hits = Memo::new(move |_| {
+    let results = Memo::new(move |_| {
         app.query.with(|q| {
             if q.trim().is_empty() {
-                return Vec::new();
+                return SearchResults::default();
             }
             if index.with_value(Option::is_none) {
-                let built = data.with_value(|d| (SearchIndex::new(d), date_order(d)));
+                let built = data.with(|d| (SearchIndex::new(d), date_order(d)));
                 index.set_value(Some(built));
             }
             index.with_value(|ix| {
                 ix.as_ref()
-                    .map(|(ix, order)| ix.search(q, order, MAX_RESULTS).hits)
+                    .map(|(ix, order)| ix.search(q, order, MAX_RESULTS))
                     .unwrap_or_default()
             })
         })
     });
 
     let handle = window_event_listener(ev::keydown, move |ev| {
-        if ev.key() == "/" && !typing(&ev) && !ev.ctrl_key() && !ev.meta_key() {
+        if ev.key() == "/" && !is_typing(&ev) && !ev.ctrl_key() && !ev.meta_key() {
             ev.prevent_default();
             if let Some(el) = input.get_untracked() {
                 let _ = el.focus();
@@ -82,7 +68,7 @@ pub fn Search(
     });
     on_cleanup(move || handle.remove());
 
-    let choose = move |idx: usize| {
+    let choose = move |idx: EventIdx| {
         select_event(app, idx);
         open.set(false);
     };
@@ -104,7 +90,7 @@ pub fn Search(
             }
         }
         "Enter" => {
-            if let Some(h) = hits.with_untracked(|h| h.first().copied()) {
+            if let Some(h) = results.with_untracked(|r| r.hits.first().copied()) {
                 choose(h.idx);
             }
         }
@@ -151,14 +137,13 @@ pub fn Search(
         }
     };
 
-    let results = move || {
+    let list = move || {
         let lang = app.lang.get();
-        let list = hits.get();
-        data.with_value(|d| {
-            list.iter()
-                .map(|h| {
-                    let e = &d.events[h.idx];
-                    let idx = h.idx;
+        let hits = results.with(|r| r.hits.clone());
+        data.with(|d| {
+            hits.iter()
+                .filter_map(|h| d.event(h.idx).map(|e| (h.idx, e)))
+                .map(|(idx, e)| {
                     let lane = d.lane_label(&e.lane, lang);
                     view! {
                         <li>
@@ -168,7 +153,9 @@ pub fn Search(
                                 data-testid="search-hit"
                                 on:click=move |_| choose(idx)
                             >
-                                <span class="search__hit-title">{e.title.get(lang).to_string()}</span>
+                                <span class="search__hit-title" lang=e.title.resolve(lang).1.code()>
+                                    {e.title.get(lang).to_string()}
+                                </span>
                                 <span class="search__hit-meta">
                                     {format!("{} · {lane}", e.date.format(lang))}
                                 </span>
@@ -213,15 +200,20 @@ pub fn Search(
                 >
                     <p class="search__count" aria-live="polite">
                         {move || {
-                            let n = hits.with(Vec::len);
-                            if n == 0 {
+                            let (shown, total) = results.with(|r| (r.hits.len(), r.total));
+                            if total == 0 {
                                 s().search_none.to_string()
+                            } else if shown < total {
+                                s()
+                                    .search_count_some
+                                    .replace("{n}", &total.to_string())
+                                    .replace("{k}", &shown.to_string())
                             } else {
-                                s().search_count.replace("{n}", &n.to_string())
+                                s().search_count.replace("{n}", &total.to_string())
                             }
                         }}
                     </p>
-                    <ul class="search__list">{results}</ul>
+                    <ul class="search__list">{list}</ul>
                 </div>
             </Show>
         </div>

@@ -1,7 +1,8 @@
-//! DOM adapters in leptos-use style: small `use_*` functions that connect browser APIs to the
-//! reactive state, so components stay declarative.
+//! Adapters between browser APIs and the reactive state, so components stay declarative: the URL,
+//! the theme, animated moves of the viewport, the clock and the typing check of shortcuts.
 
-pub mod use_mark_layer;
+pub mod clock;
+pub mod typing;
 pub mod use_theme;
 pub mod use_url_state;
 pub mod use_viewport_motion;

@@ -1,14 +1,16 @@
 //! Keeps the URL's query string and the app's state in step (see `model::url`): the state is
 //! read from the URL at start and on Back/Forward, and written back as it changes — with a new
-//! history entry for meaningful changes (selection, filters, language, search, view) and in
-//! place for pans and zooms, so Back does not replay every wheel notch.
+//! history entry for meaningful changes (selection, person, filters, language, view) and in
+//! place for pans, zooms and typing in the search box, so Back does not replay every wheel notch
+//! or keystroke. A selection in the URL is by id; while the data loads it waits in the state
+//! ([`AppState::select_ids`]), so Back pressed during a load restores that entry's selection.
 
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::model::Lang;
 use crate::model::url::ViewState;
-use crate::state::{AppState, LoadState, Selection};
+use crate::state::{AppState, LoadState};
 
 /// The language to start in: the link's, else the browser's first supported one, else English.
 pub fn initial_lang(link: Option<Lang>) -> Lang {
@@ -48,26 +50,13 @@ fn apply(app: AppState, v: &ViewState) {
         // Known at once, so the URL keeps it before the timeline first reports its window.
         set_if_changed(app.window, Some(w));
     }
-    let selection = app.dataset().and_then(|d| {
-        v.event
-            .as_ref()
-            .and_then(|id| d.events.iter().position(|e| &e.id == id))
-            .map(Selection::Event)
-            .or_else(|| {
-                v.gap
-                    .as_ref()
-                    .and_then(|id| d.gaps.iter().position(|g| &g.id == id))
-                    .map(Selection::Gap)
-            })
-    });
-    set_if_changed(app.selected, selection);
+    app.select_ids(v.event.clone(), v.gap.clone());
 }
 
 /// The view the state describes now.
 fn snapshot(app: AppState, data: Option<String>) -> ViewState {
     let (event, gap) = match (app.selected.get(), app.dataset()) {
-        (Some(Selection::Event(i)), Some(d)) => (d.events.get(i).map(|e| e.id.clone()), None),
-        (Some(Selection::Gap(i)), Some(d)) => (None, d.gaps.get(i).map(|g| g.id.clone())),
+        (Some(s), Some(d)) => s.ids(&d),
         _ => (None, None),
     };
     ViewState {
@@ -96,16 +85,6 @@ pub fn use_url_state(app: AppState) {
     };
     apply(app, &start);
     let last = StoredValue::new(with_lang(&start));
-
-    // Selections in a link refer to ids: resolve them when the data arrives.
-    let pending = StoredValue::new(Some(start));
-    Effect::new(move |_| {
-        if matches!(*app.load.read(), LoadState::Ready(_))
-            && let Some(v) = pending.try_update_value(Option::take).flatten()
-        {
-            apply(app, &v);
-        }
-    });
 
     Effect::new(move |_| {
         let next = snapshot(app, data.clone());

@@ -223,6 +223,17 @@ pub enum NoteKind {
     Caveat,
 }
 
+impl NoteKind {
+    /// The id used in the JSON file (and in the views' class names).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteKind::Conflict => "conflict",
+            NoteKind::Inference => "inference",
+            NoteKind::Caveat => "caveat",
+        }
+    }
+}
+
 /// A single field of an event that is less certain than the event itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -356,7 +367,66 @@ pub struct Gap {
     pub notes: Vec<Note>,
 }
 
+/// The position of an event in [`Dataset::events`]: how the views, the timeline and the URL
+/// state refer to an event once the dataset is loaded (ids are for files and links).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventIdx(pub u32);
+
+impl EventIdx {
+    /// The position as a `usize`, for indexing.
+    pub fn get(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The index of position `i`, if it fits (datasets hold far fewer than 2³² events).
+    pub fn from_usize(i: usize) -> Option<Self> {
+        u32::try_from(i).ok().map(Self)
+    }
+
+    /// Parses an index as written in a `data-idx` attribute.
+    pub fn parse(s: &str) -> Option<Self> {
+        s.parse().ok().map(Self)
+    }
+}
+
+impl std::fmt::Display for EventIdx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 impl Dataset {
+    /// The event at `i`, if there is one.
+    pub fn event(&self, i: EventIdx) -> Option<&Event> {
+        self.events.get(i.get())
+    }
+
+    /// The index of the event with id `id`.
+    pub fn event_idx(&self, id: &str) -> Option<EventIdx> {
+        self.events
+            .iter()
+            .position(|e| e.id == id)
+            .and_then(EventIdx::from_usize)
+    }
+
+    /// The index of the gap with id `id`.
+    pub fn gap_idx(&self, id: &str) -> Option<usize> {
+        self.gaps.iter().position(|g| g.id == id)
+    }
+
+    /// Every event with its index, in file order.
+    pub fn indexed_events(&self) -> impl Iterator<Item = (EventIdx, &Event)> {
+        self.events
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| EventIdx::from_usize(i).map(|i| (i, e)))
+    }
+
+    /// A domain by id.
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|x| x.id == id)
+    }
+
     /// The events of one lane, in date order.
     pub fn events_in_lane<'a>(&'a self, lane: &'a str) -> impl Iterator<Item = &'a Event> + 'a {
         let mut events: Vec<&Event> = self.events.iter().filter(|e| e.lane == lane).collect();

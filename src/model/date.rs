@@ -814,6 +814,37 @@ mod tests {
         assert!(!DateSpec::single(d("2024")).is_reversed());
     }
 
+    /// Arabic: Moroccan month names (CLDR ar-MA), Western digits, the same shapes as French.
+    #[test]
+    fn formats_arabic_dates_and_ranges() {
+        let span = |a, b| DateSpec::span(d(a), d(b));
+        let table = [
+            (span("2024-12-02", "2024-12-03"), "2–3 دجنبر 2024"),
+            (
+                span("2024-10-20", "2024-11-15"),
+                "20 أكتوبر – 15 نونبر 2024",
+            ),
+            (span("2023-11", "2023-12"), "نونبر–دجنبر 2023"),
+            (span("2014", "2017"), "2014–2017"),
+            (DateSpec::single(d("2017-10")), "أكتوبر 2017"),
+            (DateSpec::single(d("2019-05-07")), "7 ماي 2019"),
+            (
+                span("2023-11-20", "2024-01-06"),
+                "20 نونبر 2023 – 6 يناير 2024",
+            ),
+            (
+                DateSpec {
+                    within: true,
+                    ..span("2014", "2017")
+                },
+                "بين 2014 و 2017",
+            ),
+        ];
+        for (date, want) in table {
+            assert_eq!(date.format(Lang::Ar), want, "{date:?}");
+        }
+    }
+
     #[test]
     fn formats_like_a_reader_writes() {
         let span = |a, b| DateSpec::span(d(a), d(b));

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::dataset::{COMMISSION_LANE, Confidence, Dataset, Event};
+use super::dataset::{Confidence, Dataset, Event};
 use super::date::Day;
 
 /// How selected domains combine.
@@ -101,9 +101,9 @@ impl Filters {
     }
 
     /// Adds `value` to `set` or removes it.
-    pub fn toggle(set: &mut BTreeSet<String>, value: &str) {
+    pub fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, value: &T) {
         if !set.remove(value) {
-            set.insert(value.to_string());
+            set.insert(value.clone());
         }
     }
 }
@@ -260,62 +260,51 @@ pub fn year_extent(d: &Dataset) -> Option<(i32, i32)> {
     (lo <= hi).then_some((lo, hi))
 }
 
-/// The events person `id` chaired or took part in, in date order.
-pub fn events_of(d: &Dataset, id: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = (0..d.events.len())
-        .filter(|&i| {
-            let e = &d.events[i];
-            e.chairs.iter().chain(&e.participants).any(|p| p == id)
-        })
-        .collect();
-    v.sort_by_key(|&i| d.events[i].date.sort_key());
-    v
+/// One row of the domains panel: a domain, how many events it has under the filters, and its
+/// presence per year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomainRow {
+    /// The domain's id.
+    pub id: String,
+    /// Events that would show were it selected (see [`FacetCounts::domains`]).
+    pub count: usize,
+    /// Its events per year over the dataset's years, under every filter but the domain
+    /// selection (so selecting a domain does not flatten the others).
+    pub strip: Vec<usize>,
 }
 
-/// The commission sessions before and after event `idx` (in date order), if it is a session.
-pub fn neighbour_sessions(d: &Dataset, idx: usize) -> (Option<usize>, Option<usize>) {
-    let Some(e) = d.events.get(idx).filter(|e| e.lane == COMMISSION_LANE) else {
-        return (None, None);
+/// The rows of the domains panel, one per domain of `d` in the file's order, each matched to its
+/// count and strip by id (never by position).
+pub fn domain_rows(d: &Dataset, f: &Filters, counts: &FacetCounts) -> Vec<DomainRow> {
+    let others = Filters {
+        domains: BTreeSet::new(),
+        ..f.clone()
     };
-    let mut sessions: Vec<usize> = (0..d.events.len())
-        .filter(|&i| d.events[i].lane == COMMISSION_LANE)
-        .collect();
-    sessions.sort_by_key(|&i| (d.events[i].date.sort_key(), i));
-    let pos = sessions.iter().position(|&i| i == idx);
-    let _ = e;
-    match pos {
-        Some(p) => (
-            p.checked_sub(1).map(|q| sessions[q]),
-            sessions.get(p + 1).copied(),
-        ),
-        None => (None, None),
-    }
-}
-
-/// The gaps whose span touches event `idx`'s neighbourhood: a session right before or after an
-/// undocumented stretch, so the record can explain what lies between.
-pub fn gaps_next_to(d: &Dataset, idx: usize) -> Vec<usize> {
-    let Some(e) = d.events.get(idx).filter(|e| e.lane == COMMISSION_LANE) else {
-        return Vec::new();
-    };
-    let (s, t) = (e.date.axis_start(), e.date.axis_end());
-    // Within about a year and a half of the gap's edges, or inside it.
-    const NEAR: Day = 550.0;
-    d.gaps
+    let strips = year_extent(d)
+        .map(|(a, b)| all_domain_presence(d, &others, a, b))
+        .unwrap_or_default();
+    d.domains
         .iter()
-        .enumerate()
-        .filter(|(_, g)| g.lane == e.lane)
-        .filter(|(_, g)| {
-            let (a, b) = (g.date.axis_start(), g.date.axis_end());
-            t >= a - NEAR && s <= b + NEAR
+        .map(|x| DomainRow {
+            id: x.id.clone(),
+            count: counts
+                .domains
+                .iter()
+                .find(|(id, _)| *id == x.id)
+                .map_or(0, |(_, n)| *n),
+            strip: strips
+                .iter()
+                .find(|(id, _)| *id == x.id)
+                .map(|(_, s)| s.clone())
+                .unwrap_or_default(),
         })
-        .map(|(i, _)| i)
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::dataset::COMMISSION_LANE;
 
     fn shipped() -> Dataset {
         crate::model::load(include_bytes!("../../public/data/cooperation.json")).unwrap()
@@ -407,28 +396,6 @@ mod tests {
     }
 
     #[test]
-    fn people_and_neighbours() {
-        let d = shipped();
-        let berrid: Vec<String> = events_of(&d, "berrid")
-            .iter()
-            .map(|&i| d.events[i].id.clone())
-            .collect();
-        assert!(berrid.contains(&"cmm-22".to_string()) && berrid.contains(&"cmm-23".to_string()));
-        let f = Filters {
-            person: Some("berrid".into()),
-            ..Filters::default()
-        };
-        assert_eq!(ids(&d, &f).len(), berrid.len());
-        let at = |id: &str| d.events.iter().position(|e| e.id == id).unwrap();
-        let (prev, next) = neighbour_sessions(&d, at("cmm-22"));
-        assert_eq!(prev.map(|i| d.events[i].id.as_str()), Some("cmm-2019-06"));
-        assert_eq!(next.map(|i| d.events[i].id.as_str()), Some("cmm-23"));
-        assert_eq!(neighbour_sessions(&d, at("chergui-2022")), (None, None));
-        let near = gaps_next_to(&d, at("cmm-22"));
-        assert!(near.iter().any(|&g| d.gaps[g].id == "gap-cmm-13-21"));
-    }
-
-    #[test]
     fn one_pass_counts_equal_counting_each_value_separately() {
         let d = shipped();
         let brute = |f: &Filters, pred: &dyn Fn(&Event) -> bool, skip: Facet| {
@@ -488,5 +455,50 @@ mod tests {
             .filter(|e| e.domains.contains(&"space".into()))
             .count();
         assert_eq!(total, in_space);
+    }
+
+    #[test]
+    fn toggle_adds_then_removes_any_ordered_value() {
+        let mut set = BTreeSet::new();
+        Filters::toggle(&mut set, &Confidence::Inferred);
+        assert!(set.contains(&Confidence::Inferred));
+        Filters::toggle(&mut set, &Confidence::Inferred);
+        assert!(set.is_empty());
+        let mut ids: BTreeSet<String> = BTreeSet::new();
+        Filters::toggle(&mut ids, &"space".to_string());
+        assert_eq!(ids.len(), 1);
+    }
+
+    #[test]
+    fn domain_rows_match_counts_and_strips_by_id_whatever_the_order() {
+        let d = shipped();
+        let f = Filters {
+            domains: ["space".to_string()].into(),
+            ..Filters::default()
+        };
+        let rows = domain_rows(&d, &f, &facet_counts(&d, &f));
+        assert_eq!(rows.len(), d.domains.len());
+        let space = rows.iter().find(|r| r.id == "space").unwrap();
+        let in_space = d
+            .events
+            .iter()
+            .filter(|e| e.domains.contains(&"space".into()))
+            .count();
+        assert_eq!(space.count, in_space);
+        assert_eq!(space.strip.iter().sum::<usize>(), in_space);
+        // The strips ignore the domain selection: another domain keeps its events.
+        let training = rows.iter().find(|r| r.id == "training").unwrap();
+        assert!(training.strip.iter().sum::<usize>() > 0);
+        // Reordering the domains reorders the rows and keeps each row's numbers.
+        let mut reversed = d.clone();
+        reversed.domains.reverse();
+        let again = domain_rows(&reversed, &f, &facet_counts(&reversed, &f));
+        assert_eq!(
+            again.first().map(|r| &r.id),
+            reversed.domains.first().map(|x| &x.id)
+        );
+        for r in &again {
+            assert_eq!(Some(r), rows.iter().find(|x| x.id == r.id));
+        }
     }
 }

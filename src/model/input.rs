@@ -227,6 +227,28 @@ pub fn parse_span(s: &str) -> Option<(f64, f64)> {
     }
 }
 
+/// Where the arrow keys move in a row of tabs (the WAI-ARIA tabs pattern): the next or previous
+/// tab with wrap-around, the first or the last. In a right-to-left page the row runs from the
+/// right, so ArrowLeft moves forward. `None` for other keys or an empty row.
+pub fn tab_step(count: usize, current: usize, key: &str, rtl: bool) -> Option<usize> {
+    if count == 0 {
+        return None;
+    }
+    let current = current.min(count - 1);
+    let (forward, back) = if rtl {
+        ("ArrowLeft", "ArrowRight")
+    } else {
+        ("ArrowRight", "ArrowLeft")
+    };
+    match key {
+        k if k == forward => Some((current + 1) % count),
+        k if k == back => Some((current + count - 1) % count),
+        "Home" => Some(0),
+        "End" => Some(count - 1),
+        _ => None,
+    }
+}
+
 /// Zoom factor of one button press or key press.
 pub const ZOOM_STEP: f64 = 1.5;
 /// Fraction of the width one arrow press pans.
@@ -351,5 +373,30 @@ mod tests {
         assert_eq!(key_command("Enter"), Some(KeyCommand::Activate));
         assert_eq!(key_command(" "), Some(KeyCommand::Activate));
         assert_eq!(key_command("a"), None);
+    }
+
+    #[test]
+    fn arrows_move_between_tabs_with_wrap_and_follow_the_direction() {
+        // (count, current, key, rtl, expected)
+        let table = [
+            (4, 0, "ArrowRight", false, Some(1)),
+            (4, 3, "ArrowRight", false, Some(0)),
+            (4, 0, "ArrowLeft", false, Some(3)),
+            (4, 0, "ArrowLeft", true, Some(1)),
+            (4, 0, "ArrowRight", true, Some(3)),
+            (4, 2, "Home", false, Some(0)),
+            (4, 1, "End", true, Some(3)),
+            (4, 1, "ArrowDown", false, None),
+            (4, 9, "ArrowRight", false, Some(0)),
+            (0, 0, "ArrowRight", false, None),
+            (1, 0, "ArrowRight", false, Some(0)),
+        ];
+        for (count, current, key, rtl, want) in table {
+            assert_eq!(
+                tab_step(count, current, key, rtl),
+                want,
+                "{count} {current} {key} {rtl}"
+            );
+        }
     }
 }

@@ -1,14 +1,21 @@
-//! The pure model: dataset types, dates with precision, validation, locale tables and the
-//! geometry of the timeline. Nothing here knows about Leptos, the DOM or the network, so all of it
-//! is tested natively with plain `#[test]`s.
+//! The pure model: dataset types, dates with precision, validation, locale tables, labels,
+//! relations between facts and the geometry of the timeline. Nothing here knows about Leptos,
+//! the DOM, the network or the clock (a test checks it), so all of it is tested natively with
+//! plain `#[test]`s.
 
 pub mod dataset;
 pub mod date;
 pub mod filter;
+pub mod frame;
 pub mod input;
+pub mod labels;
 pub mod layout;
 pub mod locale;
+pub mod navigation;
+pub mod people;
+pub mod relations;
 pub mod search;
+pub mod selection;
 pub mod synthetic;
 pub mod text;
 pub mod ticks;
@@ -19,5 +26,6 @@ pub mod viewport;
 
 pub use dataset::*;
 pub use date::{DateSpec, PartialDate, Precision, Shape};
+pub use selection::Selection;
 pub use text::{Lang, Text};
 pub use validate::{Invalid, Problem, load};

@@ -6,7 +6,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::dataset::{COMMISSION_LANE, Dataset, Event};
+use super::dataset::{COMMISSION_LANE, Dataset, Event, EventIdx};
 use super::locale::{ordinal, session_label};
 use super::text::{Lang, Text};
 
@@ -109,8 +109,8 @@ pub struct SearchIndex {
 /// One search result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    /// Index of the event in the dataset.
-    pub idx: usize,
+    /// The event.
+    pub idx: EventIdx,
     /// Whether every word of the query is in the title (ranked first).
     pub in_title: bool,
 }
@@ -152,7 +152,7 @@ impl SearchIndex {
     /// The events matching every word of `query`, title matches first, each group in date order
     /// (by the dataset's date order, passed as `order` — event indices sorted by date). At most
     /// `limit` hits are returned; `total` counts them all.
-    pub fn search(&self, query: &str, order: &[usize], limit: usize) -> SearchResults {
+    pub fn search(&self, query: &str, order: &[EventIdx], limit: usize) -> SearchResults {
         let q = normalize(query);
         let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
         if words.is_empty() {
@@ -161,10 +161,10 @@ impl SearchIndex {
         let all_in = |s: &str| words.iter().all(|w| s.contains(w));
         let mut hits: Vec<Hit> = order
             .iter()
-            .filter(|&&i| self.haystacks.get(i).is_some_and(|h| all_in(h)))
+            .filter(|&&i| self.haystacks.get(i.get()).is_some_and(|h| all_in(h)))
             .map(|&i| Hit {
                 idx: i,
-                in_title: all_in(&self.titles[i]),
+                in_title: self.titles.get(i.get()).is_some_and(|t| all_in(t)),
             })
             .collect();
         // Stable: keeps date order inside each group.
@@ -176,10 +176,13 @@ impl SearchIndex {
 }
 
 /// Event indices in date order (first day, then last day, then position in the file).
-pub fn date_order(d: &Dataset) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..d.events.len()).collect();
-    order.sort_by_key(|&i| (d.events[i].date.sort_key(), i));
-    order
+pub fn date_order(d: &Dataset) -> Vec<EventIdx> {
+    let mut order: Vec<(EventIdx, _)> = d
+        .indexed_events()
+        .map(|(i, e)| (i, e.date.sort_key()))
+        .collect();
+    order.sort_by_key(|&(i, key)| (key, i));
+    order.into_iter().map(|(i, _)| i).collect()
 }
 
 #[cfg(test)]
@@ -203,7 +206,9 @@ mod tests {
     }
 
     fn ids(d: &Dataset, hits: &[Hit]) -> Vec<String> {
-        hits.iter().map(|h| d.events[h.idx].id.clone()).collect()
+        hits.iter()
+            .map(|h| d.events[h.idx.get()].id.clone())
+            .collect()
     }
 
     #[test]
@@ -230,7 +235,7 @@ mod tests {
         let d = shipped();
         let index = SearchIndex::new(&d);
         let order = date_order(&d);
-        let rank = |i: usize| order.iter().position(|&j| j == i).unwrap();
+        let rank = |i: EventIdx| order.iter().position(|&j| j == i).unwrap();
         let hits = index.search("chebec", &order, 50).hits;
         // The query must exercise both groups, or the ordering checks below prove nothing.
         assert!(hits.iter().any(|h| h.in_title), "{hits:?}");
@@ -256,19 +261,20 @@ mod tests {
         }
         // `in_title` tells the truth: every query word is in the title or not.
         for h in &hits {
-            let t = &d.events[h.idx].title;
+            let t = &d.events[h.idx.get()].title;
             let title = normalize(&format!("{} {}", t.fr, t.en));
             assert_eq!(
                 title.contains("chebec"),
                 h.in_title,
                 "{}",
-                d.events[h.idx].id
+                d.events[h.idx.get()].id
             );
         }
         assert!(index.search("chebec", &order, 2).hits.len() <= 2);
         let first = index.search("22nd session", &order, 5).hits[0];
         assert_eq!(
-            d.events[first.idx].id, "cmm-22",
+            d.events[first.idx.get()].id,
+            "cmm-22",
             "a session asked for by name comes first"
         );
     }

@@ -598,6 +598,11 @@ mod tests {
         );
         v.set_window(day(2024, 12, 2), day(2024, 12, 16));
         assert_eq!(describe_window(&v, Lang::Fr), "2–15 déc. 2024");
+        assert_eq!(describe_window(&v, Lang::Ar), "2–15 دجنبر 2024");
+        v.set_window(day(2024, 10, 1), day(2025, 3, 1));
+        assert_eq!(describe_window(&v, Lang::Ar), "أكتوبر 2024 – فبراير 2025");
+        v.set_window(day(2011, 1, 1), day(2027, 1, 1));
+        assert_eq!(describe_window(&v, Lang::Ar), "2011–2026");
     }
 
     #[test]

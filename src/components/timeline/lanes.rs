@@ -1,37 +1,24 @@
-//! The drawing surface of the timeline: the axis rows, the lanes with their marks and gap bands,
-//! and today's line, inside one "world" container. Everything is placed in days from the start of
-//! the bounds and multiplied by `--ppd` (pixels per day) in CSS, so a zoom step sets one variable
-//! and a pan one transform; the marks of each lane are kept by `use_mark_layer`, which moves
-//! existing marks instead of re-creating them.
+//! The drawing surface of the timeline: the axis rows, the lanes with their marks and gaps, and
+//! today's line, inside one "world" container. Everything is placed in days from the start of the
+//! bounds and multiplied by `--ppd` (pixels per day) in CSS, so a zoom step sets one variable and
+//! a pan one transform; each lane's marks are kept by its renderer (`mark_layer`).
 
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::Ctx;
-use crate::hooks::use_mark_layer::{ItemContent, use_mark_layer};
+use super::TimelineCtx;
+use super::mark_layer::{MarkLayerOptions, use_mark_layer};
+use super::marks::{ItemContent, at_css, span_css};
 use crate::i18n::strings;
-use crate::model::timeline::{GapView, TickView, event_description};
-use crate::model::{Shape, date::Precision};
-use crate::state::{AppState, Selection};
-
-/// CSS for a left edge `days` from the origin plus `px` pixels.
-fn at(days: f64, px: f64) -> String {
-    format!("calc(var(--ppd) * {days:.4}px + {px:.2}px)")
-}
-
-/// CSS for a length of `days`.
-fn span(days: f64) -> String {
-    format!("calc(var(--ppd) * {days:.4}px)")
-}
+use crate::model::frame::{GapView, TickView};
+use crate::model::labels::{gap_class, gap_label, mark_classes, mark_name};
+use crate::model::{COMMISSION_LANE, EventIdx, Selection};
+use crate::state::AppState;
 
 /// Everything that scrolls with time.
 #[component]
-pub(super) fn Lanes() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let app = AppState::expect();
-    let lanes: Vec<String> = ctx
-        .model
-        .with_untracked(|m| m.0.lanes.iter().map(|l| l.id.clone()).collect());
+pub(super) fn World() -> impl IntoView {
+    let ctx = expect_context::<TimelineCtx>();
     let world_style = move || {
         ctx.frame.with(|f| {
             format!(
@@ -40,6 +27,22 @@ pub(super) fn Lanes() -> impl IntoView {
             )
         })
     };
+    let lanes = ctx.model.with_untracked(|m| m.0.lanes.len());
+    view! {
+        <div class="timeline__world" style=world_style>
+            <Axis />
+            {(0..lanes).map(|l| view! { <LaneRow lane=l /> }).collect_view()}
+            <TodayLine />
+        </div>
+    }
+}
+
+/// The two rows of the time axis, with the label of the left edge pinned when its tick is off
+/// screen. Labels carry `dir="auto"`: an Arabic month name reads right to left even on the
+/// left-to-right axis.
+#[component]
+fn Axis() -> impl IntoView {
+    let ctx = expect_context::<TimelineCtx>();
     let ticks = move |major: bool| {
         move || {
             ctx.frame.with(|f| {
@@ -55,7 +58,7 @@ pub(super) fn Lanes() -> impl IntoView {
     let tick_view = |class: &'static str| {
         move |t: TickView| {
             view! {
-                <span class=class style:left=at(t.at, 0.0)>
+                <span class=class dir="auto" style:left=at_css(t.at, 0.0)>
                     {t.label}
                 </span>
             }
@@ -68,6 +71,7 @@ pub(super) fn Lanes() -> impl IntoView {
                 view! {
                     <span
                         class="axis__tick axis__tick--major axis__tick--pinned"
+                        dir="auto"
                         style:left=format!("{left:.2}px")
                     >
                         {label}
@@ -76,155 +80,163 @@ pub(super) fn Lanes() -> impl IntoView {
             })
         })
     };
-    let today = move || {
-        ctx.frame.with(|f| f.today).map(|t| {
-            view! {
-                <div class="today" style:left=at(t, 0.0) aria-hidden="true">
-                    <span class="today__label">{move || strings(app.lang.get()).today}</span>
-                </div>
-            }
-        })
-    };
-
     view! {
-        <div class="timeline__world" style=world_style>
-            <div class="axis" aria-hidden="true">
-                <div class="axis__row axis__row--major">
-                    {pinned}
-                    <For
-                        each=ticks(true)
-                        key=tick_key
-                        children=tick_view("axis__tick axis__tick--major")
-                    />
-                </div>
-                <div class="axis__row axis__row--minor">
-                    <For each=ticks(false) key=tick_key children=tick_view("axis__tick") />
-                </div>
+        <div class="axis" aria-hidden="true">
+            <div class="axis__row axis__row--major">
+                {pinned}
+                <For
+                    each=ticks(true)
+                    key=tick_key
+                    children=tick_view("axis__tick axis__tick--major")
+                />
             </div>
-            {lanes
-                .into_iter()
-                .enumerate()
-                .map(|(l, id)| {
-                    let gaps = move || {
-                        ctx.frame
-                            .with(|f| {
-                                f.gaps.iter().filter(|g| g.lane == l).cloned().collect::<Vec<_>>()
-                            })
-                    };
-                    // Changes only when this lane's layout does (not on pans).
-                    let marks = Memo::new(move |_| {
-                        ctx.frame.with(|f| f.lanes.get(l).cloned().unwrap_or_default())
-                    });
-                    let layer = NodeRef::<Div>::new();
-                    use_mark_layer(
-                        layer,
-                        marks,
-                        move |idx| item_content(&ctx, &app, idx),
-                        move |n| {
-                            strings(app.lang.get_untracked()).cluster_label.replace("{n}", &n.to_string())
-                        },
-                        move || selected_event(&app),
-                        app.lang.into(),
-                    );
-                    view! {
-                        <div class=format!("lane lane--{id}") data-lane=id>
-                            <For each=gaps key=|g| g.idx children=gap_view />
-                            <div class="lane__marks" node_ref=layer></div>
-                        </div>
-                    }
-                })
-                .collect_view()}
-            {today}
+            <div class="axis__row axis__row--minor">
+                <For each=ticks(false) key=tick_key children=tick_view("axis__tick") />
+            </div>
         </div>
     }
 }
 
-/// A hatched band for a gap in the record; selecting it explains the gap.
+/// One lane: its gaps and its marks.
+#[component]
+fn LaneRow(
+    /// The lane's position on the timeline.
+    lane: usize,
+) -> impl IntoView {
+    let ctx = expect_context::<TimelineCtx>();
+    let app = AppState::expect();
+    let id = ctx.model.with_untracked(|m| {
+        m.0.lanes
+            .get(lane)
+            .map(|l| l.id.clone())
+            .unwrap_or_default()
+    });
+    let gaps = move || {
+        ctx.frame.with(|f| {
+            f.gaps
+                .iter()
+                .filter(|g| g.lane == lane)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    // Changes only when this lane's layout does (not on pans).
+    let marks = Memo::new(move |_| {
+        ctx.frame
+            .with(|f| f.lanes.get(lane).cloned().unwrap_or_default())
+    });
+    let layer = NodeRef::<Div>::new();
+    let content = move |i: EventIdx| {
+        let lang = app.lang.get_untracked();
+        let label = ctx.model.with_untracked(|m| m.0.label(i).to_string());
+        ctx.data
+            .try_with(|d| {
+                d.event(i).map(|e| ItemContent {
+                    class: mark_classes(e),
+                    testid: if e.lane == COMMISSION_LANE {
+                        "session"
+                    } else {
+                        "event"
+                    },
+                    name: mark_name(e, &label, lang).into(),
+                    label: label.clone().into(),
+                })
+            })
+            .flatten()
+            .unwrap_or_else(|| ItemContent {
+                class: String::new(),
+                testid: "event",
+                name: label.clone().into(),
+                label: label.into(),
+            })
+    };
+    let renderer = use_mark_layer(
+        layer,
+        MarkLayerOptions {
+            marks,
+            content,
+            cluster_name: move |n: u32| {
+                strings(app.lang.get_untracked())
+                    .cluster_label
+                    .replace("{n}", &n.to_string())
+            },
+            selected: Signal::derive(move || app.selected.get().and_then(Selection::event)),
+            hits: ctx.highlighted,
+            lang: app.lang.into(),
+        },
+    );
+    ctx.add_layer(renderer);
+    view! {
+        <div class=format!("lane lane--{id}") data-lane=id>
+            <For each=gaps key=|g| (g.idx, g.kind as u8) children=gap_view />
+            <div class="lane__marks" node_ref=layer></div>
+        </div>
+    }
+}
+
+/// A gap: a hatched band over an undocumented stretch, or a flag where a search found nothing;
+/// selecting it (clicks are delegated to the timeline) explains it.
 fn gap_view(g: GapView) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<TimelineCtx>();
     let app = AppState::expect();
     let idx = g.idx;
-    let (title, kind) = ctx.dataset.with_value(|d| {
-        let gap = &d.gaps[idx];
-        (gap.title.clone(), format!("{:?}", gap.kind).to_lowercase())
-    });
-    let offset = move || {
+    // Where the label goes and how wide it may be change with every frame; the band itself
+    // is keyed and stays.
+    let placed = move || {
         ctx.frame.with(|f| {
             f.gaps
                 .iter()
                 .find(|x| x.idx == idx)
-                .map_or(0.0, |x| x.label_offset)
+                .map_or((0.0, None), |x| (x.label_offset, x.label_width))
         })
     };
-    let title = StoredValue::new(title);
-    let label = move || title.with_value(|t| t.get(app.lang.get()).to_string());
+    let text = move || {
+        let lang = app.lang.get();
+        ctx.data
+            .with(|d| {
+                d.gaps
+                    .get(idx)
+                    .map(|gap| (gap_label(gap, lang), gap.title.resolve(lang).1))
+            })
+            .unwrap_or_default()
+    };
     view! {
         <button
             type="button"
-            class=format!("gap gap--{kind}")
+            class=format!("gap {}", gap_class(g.kind))
             class:gap--selected=move || app.selected.get() == Some(Selection::Gap(idx))
-            style:left=at(g.at, 0.0)
-            style:width=span(g.span)
+            style:left=at_css(g.at, 0.0)
+            style:width=span_css(g.span)
             data-testid="gap"
-            aria-label=label
-            on:click=move |_| {
-                if !ctx.gesture.with_value(|g| g.is_drag()) {
-                    app.selected.set(Some(Selection::Gap(idx)));
-                }
-            }
+            data-gap=idx.to_string()
+            aria-label=move || text().0
         >
             <span
                 class="gap__label"
-                style:transform=move || format!("translateX({:.1}px)", offset())
+                lang=move || text().1.code()
+                dir="auto"
+                style:transform=move || format!("translateX({:.1}px)", placed().0)
+                style:width=move || placed().1.map(|w| format!("{w:.1}px"))
+                style:display=move || placed().1.is_none().then_some("none")
             >
-                {label}
+                {move || text().0}
             </span>
         </button>
     }
 }
 
-/// What an item's mark says, in the current language.
-fn item_content(ctx: &Ctx, app: &AppState, idx: u32) -> ItemContent {
-    let i = idx as usize;
-    let lang = app.lang.get_untracked();
-    ctx.dataset.with_value(|d| {
-        let e = &d.events[i];
-        let shape = match e.date.shape() {
-            Shape::Point => "point",
-            Shape::Range => "range",
-            Shape::Band => "band",
-        };
-        let mut class = format!("mark--{shape} mark--{}", e.confidence.as_str());
-        if e.date.inferred || e.date.within {
-            class.push_str(" mark--inferred");
-        }
-        if ctx.highlighted.with_untracked(|h| h.contains(&i)) {
-            class.push_str(" mark--hit");
-        }
-        if e.date.precision() == Precision::Year {
-            class.push_str(" mark--year");
-        }
-        let is_session = e.lane == crate::model::COMMISSION_LANE;
-        let label = ctx
-            .model
-            .with_untracked(|m| m.0.labels.get(i).cloned().unwrap_or_default());
-        let mut description = event_description(e, lang);
-        // The accessible name starts with the visible label (WCAG 2.5.3), e.g. "Oct 2017 · …".
-        if !description.starts_with(&label) {
-            description = format!("{label} · {description}");
-        }
-        ItemContent {
-            class,
-            testid: if is_session { "session" } else { "event" },
-            description,
-            label,
-        }
-    })
-}
-
-fn selected_event(app: &AppState) -> Option<u32> {
-    match app.selected.get_untracked() {
-        Some(Selection::Event(i)) => Some(i as u32),
-        _ => None,
+/// Today's line, when today is inside the bounds.
+#[component]
+fn TodayLine() -> impl IntoView {
+    let ctx = expect_context::<TimelineCtx>();
+    let app = AppState::expect();
+    move || {
+        ctx.frame.with(|f| f.today).map(|t| {
+            view! {
+                <div class="today" style:left=at_css(t, 0.0) aria-hidden="true">
+                    <span class="today__label">{move || strings(app.lang.get()).today}</span>
+                </div>
+            }
+        })
     }
 }

@@ -1,0 +1,319 @@
+//! The timeline's input: wheel, pointer gestures, clicks, keys and focus, turned into viewport and
+//! selection changes through `model::input` and `model::navigation`; and the keyboard focus that
+//! follows the arrow keys from mark to mark, even when a mark is redrawn under it. Deferred work
+//! (the next animation frame, a timer) only ever uses `try_*` accessors: the timeline may be gone
+//! by then (the list view, Back to a link with the list view), and that must not end the app.
+
+use leptos::ev;
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::TimelineCtx;
+use crate::model::input::{
+    Action, DeltaMode, Gesture, KeyCommand, PAN_STEP, Wheel, ZOOM_STEP, key_command, parse_span,
+    wheel_action,
+};
+use crate::model::viewport::Viewport;
+use crate::model::{EventIdx, Selection};
+use crate::state::{AppState, select_event};
+
+/// The mark (an event's or a cluster's) an event happened on, if any.
+fn mark_of(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".mark").ok().flatten())
+        .and_then(|el| el.dyn_into().ok())
+}
+
+/// The event a mark element draws.
+fn event_of(mark: &web_sys::Element) -> Option<EventIdx> {
+    mark.get_attribute("data-idx")
+        .and_then(|s| EventIdx::parse(&s))
+}
+
+/// A cluster's time span.
+fn span_of(mark: &web_sys::Element) -> Option<(f64, f64)> {
+    mark.get_attribute("data-span").and_then(|s| parse_span(&s))
+}
+
+/// The timeline's handlers; `Copy`, so the view attaches them freely.
+#[derive(Clone, Copy)]
+pub struct TimelineInput {
+    app: AppState,
+    ctx: TimelineCtx,
+    area: NodeRef<Div>,
+    gesture: StoredValue<Gesture>,
+    /// Set by keyboard navigation: the next drawn frame moves DOM focus to `ctx.focus`.
+    move_focus: StoredValue<bool>,
+}
+
+/// Wires the timeline's input; `area` is the element that receives it.
+pub fn use_timeline_input(ctx: TimelineCtx, area: NodeRef<Div>) -> TimelineInput {
+    let input = TimelineInput {
+        app: AppState::expect(),
+        ctx,
+        area,
+        gesture: StoredValue::new(Gesture::default()),
+        move_focus: StoredValue::new(false),
+    };
+    input.keep_focus();
+    input
+}
+
+impl TimelineInput {
+    fn local_x(&self, client_x: i32) -> f64 {
+        self.area.get_untracked().map_or(0.0, |el| {
+            f64::from(client_x) - el.get_bounding_client_rect().left()
+        })
+    }
+
+    fn apply(&self, action: Action) {
+        self.ctx.motion.cancel();
+        self.ctx.viewport.update(|v| match action {
+            Action::Zoom { anchor, factor } => v.zoom_at(anchor, factor),
+            Action::Pan(dx) => v.pan_px(dx),
+        });
+    }
+
+    /// The wheel zooms at the cursor; shift or a sideways scroll pans.
+    pub fn wheel(&self, ev: ev::WheelEvent) {
+        let w = Wheel {
+            dx: ev.delta_x(),
+            dy: ev.delta_y(),
+            mode: DeltaMode::from_dom(ev.delta_mode()),
+            ctrl: ev.ctrl_key() || ev.meta_key(),
+            shift: ev.shift_key(),
+            x: self.local_x(ev.client_x()),
+            width: self.ctx.viewport.with_untracked(Viewport::width),
+        };
+        if let Some(action) = wheel_action(&w) {
+            ev.prevent_default();
+            self.apply(action);
+        }
+    }
+
+    /// A pointer went down.
+    pub fn pointer_down(&self, ev: ev::PointerEvent) {
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        let x = self.local_x(ev.client_x());
+        self.gesture
+            .update_value(|g| g.down(ev.pointer_id(), x, f64::from(ev.client_y())));
+    }
+
+    /// A pointer moved: one drags, two pinch.
+    pub fn pointer_move(&self, ev: ev::PointerEvent) {
+        // A press whose release was lost (outside the page, a context menu): forget it rather
+        // than pan on hover.
+        if ev.buttons() == 0 {
+            self.gesture.update_value(|g| g.up(ev.pointer_id()));
+            return;
+        }
+        let x = self.local_x(ev.client_x());
+        let action = self
+            .gesture
+            .try_update_value(|g| g.moved(ev.pointer_id(), x, f64::from(ev.client_y())))
+            .flatten();
+        if let Some(action) = action {
+            // Capture only once it is a drag, so that a plain click still reaches the mark.
+            if let Some(el) = self.area.get_untracked()
+                && !el.has_pointer_capture(ev.pointer_id())
+            {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+            self.apply(action);
+        }
+    }
+
+    /// A pointer went up, was cancelled or lost its capture.
+    pub fn pointer_up(&self, ev: ev::PointerEvent) {
+        self.gesture.update_value(|g| g.up(ev.pointer_id()));
+        if let Some(el) = self.area.get_untracked() {
+            let _ = el.release_pointer_capture(ev.pointer_id());
+        }
+    }
+
+    /// A click on a mark selects its event or zooms into its cluster; on a gap, selects the gap. Handled here, once, rather
+    /// than by a listener per mark: marks are created and dropped by the hundred while zooming.
+    pub fn click(&self, ev: ev::MouseEvent) {
+        // The click that ends a drag is not a click; the next one is again.
+        if self
+            .gesture
+            .try_update_value(Gesture::take_drag)
+            .unwrap_or(false)
+        {
+            return;
+        }
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        // A gap band explains the gap.
+        if let Some(gap) = target
+            .as_ref()
+            .and_then(|t| t.closest("[data-gap]").ok().flatten())
+            .and_then(|g| g.get_attribute("data-gap"))
+            .and_then(|s| s.parse::<usize>().ok())
+        {
+            self.app.selected.set(Some(Selection::Gap(gap)));
+            return;
+        }
+        let Some(mark) = mark_of(&ev) else { return };
+        if let Some(idx) = event_of(&mark) {
+            select_event(self.app, idx);
+            self.ctx.focus.set(Some(idx));
+        } else if let Some((t0, t1)) = span_of(&mark) {
+            self.ctx.motion.go(|v| v.show(t0, t1, 0.25));
+        }
+    }
+
+    /// The pointer is over a mark: its tooltip (its name) appears. Set on first hover rather than
+    /// for every mark, so creating a mark while zooming writes one long string, not two.
+    pub fn pointer_over(&self, ev: ev::PointerEvent) {
+        if let Some(mark) = mark_of(&ev) {
+            self.ctx.show_tooltip(&mark);
+        }
+    }
+
+    /// The key map: zoom, pan, jump; on an event, arrows move between events.
+    pub fn key(&self, ev: ev::KeyboardEvent) {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let Some(cmd) = key_command(&ev.key()) else {
+            return;
+        };
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let on_event = target.as_ref().and_then(event_of);
+        let m = self.ctx.model.get_untracked().0;
+        let motion = self.ctx.motion;
+        let width = self.ctx.viewport.with_untracked(Viewport::width);
+        let go_to = |idx: Option<EventIdx>| {
+            if let Some(idx) = idx {
+                motion.go(|v| m.bring_into_view(v, idx));
+                self.move_focus.set_value(true);
+                self.ctx.focus.set(Some(idx));
+            }
+        };
+        match (cmd, on_event) {
+            (KeyCommand::ZoomIn, _) => motion.go(|v| v.zoom_center(ZOOM_STEP)),
+            (KeyCommand::ZoomOut, _) => motion.go(|v| v.zoom_center(1.0 / ZOOM_STEP)),
+            (KeyCommand::FitAll, _) => motion.go(Viewport::fit_all),
+            (KeyCommand::Home, _) => motion.go(Viewport::go_to_start),
+            (KeyCommand::End, _) => motion.go(Viewport::go_to_end),
+            (KeyCommand::Left | KeyCommand::Right, Some(i)) => {
+                go_to(m.step(i, cmd == KeyCommand::Right));
+            }
+            (KeyCommand::Up | KeyCommand::Down, Some(i)) => {
+                go_to(m.cross(i, cmd == KeyCommand::Down));
+            }
+            (KeyCommand::Left, None) => motion.go(|v| v.pan_px(-PAN_STEP * width)),
+            (KeyCommand::Right, None) => motion.go(|v| v.pan_px(PAN_STEP * width)),
+            // From the timeline itself, Down enters the events.
+            (KeyCommand::Down, None) => {
+                go_to(self.ctx.viewport.with_untracked(|v| m.first_visible(v)));
+            }
+            (KeyCommand::Up, None) => return,
+            (KeyCommand::Activate, Some(i)) => {
+                select_event(self.app, i);
+                self.ctx.focus.set(Some(i));
+            }
+            (KeyCommand::Activate, None) => {
+                // A cluster: zoom into it. Anything else keeps its own Enter/Space.
+                let Some((t0, t1)) = target.as_ref().and_then(span_of) else {
+                    return;
+                };
+                motion.go(|v| v.show(t0, t1, 0.25));
+            }
+            (KeyCommand::Escape, _) => {
+                self.app.selected.set(None);
+                self.ctx.focus.set(None);
+                if let Some(el) = self.area.get_untracked() {
+                    let _ = el.focus();
+                }
+            }
+        }
+        ev.prevent_default();
+    }
+
+    /// `focus` follows the keyboard: the mark that has it, or none when the timeline itself has it.
+    pub fn focus_in(&self, ev: ev::FocusEvent) {
+        let idx = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .as_ref()
+            .and_then(event_of);
+        self.ctx.focus.set(idx);
+    }
+
+    /// Focus left a mark. To another element outside the timeline: it is no longer ours. To
+    /// nowhere (`relatedTarget` is null) there are two cases: the mark was redrawn and is gone
+    /// (keep `focus`, so it comes back to the new mark), or the user clicked something that takes
+    /// no focus (let it go — taking it back would steal it). Which one is known once the event
+    /// is over: whether the mark is still in the page.
+    pub fn focus_out(&self, ev: ev::FocusEvent) {
+        let focus = self.ctx.focus;
+        match ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        {
+            Some(n) => {
+                let outside = self
+                    .area
+                    .get_untracked()
+                    .is_some_and(|a| !a.contains(Some(&n)));
+                if outside {
+                    focus.set(None);
+                }
+            }
+            None => {
+                let Some(left) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                else {
+                    return;
+                };
+                request_animation_frame(move || {
+                    if left.is_connected() {
+                        let _ = focus.try_set(None);
+                    }
+                });
+            }
+        }
+    }
+
+    /// Keyboard focus goes to the mark the arrow keys moved to (once it is drawn), and comes back
+    /// to the focused mark when it is redrawn (a language change, a mark leaving and returning);
+    /// it is never taken from elsewhere.
+    fn keep_focus(&self) {
+        let (focus, frame, area, move_focus) =
+            (self.ctx.focus, self.ctx.frame, self.area, self.move_focus);
+        Effect::new(move |_| {
+            let Some(idx) = focus.get() else { return };
+            frame.track();
+            let Some(el) = area.get_untracked() else {
+                return;
+            };
+            request_animation_frame(move || {
+                let active = document().active_element();
+                let lost = active.as_ref().is_none_or(|a| a.tag_name() == "BODY");
+                let wanted = move_focus.try_get_value().unwrap_or(false);
+                if !lost && !wanted {
+                    return;
+                }
+                // Still this timeline's, and still wanted (not cleared meanwhile).
+                if !el.is_connected() || focus.try_get_untracked().flatten() != Some(idx) {
+                    return;
+                }
+                if let Ok(Some(mark)) = el.query_selector(&format!("[data-idx=\"{idx}\"]"))
+                    && active.as_ref() != Some(&mark)
+                    && let Ok(mark) = mark.dyn_into::<web_sys::HtmlElement>()
+                {
+                    let _ = mark.focus();
+                    let _ = move_focus.try_set_value(false);
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,567 @@
+//! What is drawn for one viewport: the marks of every lane (in days from the origin, so a zoom
+//! step changes one number rather than every element), the two rows of the axis with the pinned
+//! label of the left edge, the gaps that reach the window and today's line.
+
+use super::dataset::{EventIdx, GapKind};
+use super::date::Day;
+use super::layout::{self, Mark, MarkKind};
+use super::text::Lang;
+use super::ticks;
+use super::timeline::{GapBand, Timeline};
+use super::viewport::Viewport;
+
+/// One drawn mark. Positions are in *days from the start of the bounds*; the view multiplies
+/// them by the pixels-per-day of the zoom (a CSS variable on the world container), so a zoom step
+/// changes one number instead of every element, and an unchanged mark compares equal from frame
+/// to frame (its anchors come from exact times, never back from pixels).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkView {
+    /// What it is.
+    pub kind: MarkKind,
+    /// Anchor of the body's left edge, in days from the start of the bounds.
+    pub at: Day,
+    /// Pixels added to the anchor (half a marker to the left for points and clusters).
+    pub offset_px: f64,
+    /// For a bar: its length in days. `None` for a fixed-width body (`body_px`).
+    pub span: Option<Day>,
+    /// Width of a fixed-width body (point marker or cluster bubble).
+    pub body_px: f64,
+    /// Row in the lane.
+    pub row: usize,
+    /// Width of the label, when shown.
+    pub label_width: Option<f64>,
+    /// Start of the time span (for zooming into a cluster).
+    pub t0: Day,
+    /// End of the time span.
+    pub t1: Day,
+}
+
+/// A gap: a hatched band over an undocumented stretch, or a flag at the date of a search that
+/// found nothing (its label reaching back from the flag, over the time searched).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapView {
+    /// Index of the gap in the dataset.
+    pub idx: usize,
+    /// What kind of gap it is (how it is drawn).
+    pub kind: GapKind,
+    /// Position of its lane.
+    pub lane: usize,
+    /// Its start, in days from the start of the bounds.
+    pub at: Day,
+    /// Its length in days.
+    pub span: Day,
+    /// Offset (px) of its label, so the label stays on screen with the band (a flag's label
+    /// hangs back from the flag, or from the right edge when the flag is beyond it).
+    pub label_offset: f64,
+    /// The label's width (px), cut to the room it has; `None` when there is too little room to
+    /// show it (the gap keeps its name for assistive technology and its tooltip).
+    pub label_width: Option<f64>,
+}
+
+/// A tick.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TickView {
+    /// Its time, in days from the start of the bounds (also its identity with the label).
+    pub at: Day,
+    /// Its label.
+    pub label: String,
+}
+
+/// Everything the view draws for one viewport.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// Pixels per day: the zoom.
+    pub px_per_day: f64,
+    /// How far (px) the world is shifted left to show the window.
+    pub shift: f64,
+    /// Marks per lane.
+    pub lanes: Vec<Vec<MarkView>>,
+    /// Minor ticks inside the window.
+    pub minor: Vec<TickView>,
+    /// Major ticks inside the window.
+    pub major: Vec<TickView>,
+    /// The label of the major unit the left edge is in, when its tick is off screen (shown pinned
+    /// to the left edge so the reader always sees which year or month the view starts in).
+    pub pinned: Option<String>,
+    /// The minor tick unit.
+    pub unit: ticks::Unit,
+    /// Gap bands that reach the window.
+    pub gaps: Vec<GapView>,
+    /// Today, in days from the start of the bounds, when it is inside the bounds.
+    pub today: Option<Day>,
+}
+
+/// Minimum distance between minor tick labels (px).
+pub const TICK_MIN_PX: f64 = 64.0;
+/// Widest label of an undocumented band (px).
+const GAP_LABEL_PX: f64 = 240.0;
+/// Widest label of a "nothing found" flag (px): it carries its date, which must not be cut.
+const FLAG_LABEL_PX: f64 = 360.0;
+/// Narrower than this, a gap's label is not shown at all (px).
+const MIN_GAP_LABEL_PX: f64 = 40.0;
+/// Inset of a gap's label from the band's edge (px; 0.4rem in the CSS).
+const GAP_LABEL_INSET: f64 = 6.0;
+
+impl Timeline {
+    /// Lays out every lane for viewport `v`.
+    pub fn layout(&self, v: &Viewport) -> Vec<Vec<Mark>> {
+        self.lanes
+            .iter()
+            .map(|l| layout::layout_lane(&l.index, v, &l.options))
+            .collect()
+    }
+
+    /// What to draw for viewport `v`, with axis labels in `lang`; `today` is where today's line
+    /// goes (the caller reads the clock, so this stays a pure function).
+    pub fn frame(&self, v: &Viewport, lang: Lang, today: Day) -> Frame {
+        let origin = self.bounds.start;
+        let ppd = v.px_per_day();
+        let lanes = self
+            .layout(v)
+            .into_iter()
+            .zip(&self.lanes)
+            .map(|(marks, lane)| {
+                marks
+                    .into_iter()
+                    .map(|m| {
+                        let (at, offset_px, span, body_px) = match m.kind {
+                            // Anchors come from exact times (not back from pixels), so an
+                            // unchanged mark has bit-identical geometry and keeps its key.
+                            MarkKind::Cluster { .. } => {
+                                let half = (m.x1 - m.x0) / 2.0;
+                                (m.center_t - origin, -half, None, m.x1 - m.x0)
+                            }
+                            // A bar spans its dates; a point sits on the middle of its span.
+                            MarkKind::Item(_) if m.x1 - m.x0 > lane.options.marker_px => {
+                                (m.t0 - origin, 0.0, Some(m.t1 - m.t0), 0.0)
+                            }
+                            MarkKind::Item(_) => {
+                                let half = lane.options.marker_px / 2.0;
+                                (m.center_t - origin, -half, None, 2.0 * half)
+                            }
+                        };
+                        MarkView {
+                            kind: m.kind,
+                            at,
+                            offset_px,
+                            span,
+                            body_px,
+                            row: m.row,
+                            // Rounded: a width recovered from pixels carries float noise,
+                            // which would make an unchanged mark compare unequal.
+                            label_width: m
+                                .label
+                                .map(|(l0, l1)| ((l1 - l0) * 100.0).round() / 100.0),
+                            t0: m.t0,
+                            t1: m.t1,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let axis = ticks::axis(v, lang, TICK_MIN_PX);
+        let tick = |t: &ticks::Tick| TickView {
+            at: t.t - origin,
+            label: t.label.clone(),
+        };
+        let minor = axis.minor.iter().map(tick).collect();
+        // The pinned label gives way when the next major tick would run into it.
+        let next_major_x = axis.major.iter().find(|t| t.t >= v.start()).map(|t| t.x);
+        let pinned = axis
+            .major
+            .first()
+            .filter(|t| t.t < v.start())
+            .filter(|t| {
+                next_major_x.is_none_or(|x| x >= t.label.chars().count() as f64 * 7.5 + 16.0)
+            })
+            .map(|t| t.label.clone());
+        let major = axis
+            .major
+            .iter()
+            .filter(|t| t.t >= v.start())
+            .map(tick)
+            .collect();
+        let gaps = self.gap_views(v);
+        let today =
+            (today >= self.bounds.start && today <= self.bounds.end).then_some(today - origin);
+        Frame {
+            px_per_day: ppd,
+            shift: (v.start() - origin) * ppd,
+            lanes,
+            minor,
+            major,
+            pinned,
+            unit: axis.unit,
+            gaps,
+            today,
+        }
+    }
+}
+
+impl Timeline {
+    /// The gaps that reach the window of `v`, each with the room its label has. Labels share
+    /// the lane's bottom strip: a flag's label (which carries the date of the search, the point
+    /// of it) hangs back from the flag and is placed first; a band's label sits at the left of
+    /// the band's visible part and stops short of any flag label after it. Two labels never
+    /// overlap; one with too little room is not shown.
+    fn gap_views(&self, v: &Viewport) -> Vec<GapView> {
+        let origin = self.bounds.start;
+        let ppd = v.px_per_day();
+        let visible = self.gaps.iter().filter(|g| {
+            let reach = match g.kind {
+                GapKind::Undocumented => 0.0,
+                GapKind::NotFound => FLAG_LABEL_PX / ppd,
+            };
+            g.end > v.start() && g.start - reach < v.end()
+        });
+        let view = |g: &GapBand, label_offset: f64, width: f64| GapView {
+            idx: g.idx,
+            kind: g.kind,
+            lane: g.lane,
+            at: g.start - origin,
+            span: g.end - g.start,
+            label_offset,
+            label_width: (width >= MIN_GAP_LABEL_PX).then_some(width),
+        };
+        let mut out: Vec<GapView> = Vec::new();
+        // Each lane's flag labels (px), for the bands they would meet.
+        let mut flag_labels: Vec<(usize, f64, f64)> = Vec::new();
+        for g in visible.clone().filter(|g| g.kind == GapKind::NotFound) {
+            // A flag beyond the right edge keeps its label on screen, against that edge.
+            let x1 = v.x(g.end);
+            let offset = (v.width() - x1).min(0.0);
+            let right = x1 + offset - GAP_LABEL_INSET;
+            let width = f64::from(g.label_px).min(FLAG_LABEL_PX).min(right);
+            if width >= MIN_GAP_LABEL_PX {
+                flag_labels.push((g.lane, right - width, right));
+            }
+            out.push(view(g, offset, width));
+        }
+        for g in visible.filter(|g| g.kind == GapKind::Undocumented) {
+            let (x0, x1) = (v.x(g.start), v.x(g.end));
+            let left = x0.max(0.0) + GAP_LABEL_INSET;
+            let stop = flag_labels
+                .iter()
+                .filter(|(lane, _, end)| *lane == g.lane && *end > left)
+                .map(|(_, start, _)| start - GAP_LABEL_INSET)
+                .fold(x1.min(v.width()) - GAP_LABEL_INSET, f64::min);
+            let width = f64::from(g.label_px).min(GAP_LABEL_PX).min(stop - left);
+            // Keep the label at the left of the visible part of the band.
+            let offset = (0.0 - x0)
+                .max(0.0)
+                .min((x1 - x0 - width.max(0.0) - 2.0 * GAP_LABEL_INSET).max(0.0));
+            out.push(view(g, offset, width));
+        }
+        out.sort_by_key(|g| g.idx);
+        out
+    }
+}
+
+impl MarkView {
+    /// The event this mark draws alone, if it is not a cluster.
+    pub fn event(&self) -> Option<EventIdx> {
+        match self.kind {
+            MarkKind::Item(i) => Some(EventIdx(i)),
+            MarkKind::Cluster { .. } => None,
+        }
+    }
+
+    /// The mark's identity across frames: its event, or a cluster's first member. A mark keeps
+    /// its identity while zooming and panning, and is moved rather than re-created.
+    pub fn identity(&self) -> u64 {
+        match self.kind {
+            MarkKind::Item(i) => u64::from(i) << 1,
+            MarkKind::Cluster { first, .. } => (u64::from(first) << 1) | 1,
+        }
+    }
+
+    /// Where the body's left edge is drawn at `px_per_day` (world pixels).
+    pub fn x(&self, px_per_day: f64) -> f64 {
+        self.at * px_per_day + self.offset_px
+    }
+
+    /// The body's width at `px_per_day`.
+    pub fn width(&self, px_per_day: f64) -> f64 {
+        self.span.map_or(self.body_px, |d| d * px_per_day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::dataset::Dataset;
+    use crate::model::date::day_number;
+    use crate::model::layout::Options;
+    use crate::model::{load, ticks};
+
+    fn shipped() -> Dataset {
+        let bytes = include_bytes!("../../public/data/cooperation.json");
+        load(bytes).expect("the shipped dataset loads")
+    }
+
+    #[test]
+    fn no_two_labels_overlap_on_the_real_dataset() {
+        let d = shipped();
+        for lang in Lang::ALL {
+            let t = Timeline::build(&d, lang, 0.0, |_| true);
+            for width in [390.0, 1_000.0, 1_400.0] {
+                let mut v = Viewport::fit(t.bounds, width);
+                let mut checked = 0;
+                while v.can_zoom_in() {
+                    // Pan across the whole extent at this zoom, a screen at a time.
+                    v.go_to_start();
+                    loop {
+                        for (l, marks) in t.layout(&v).iter().enumerate() {
+                            assert_labels_disjoint(marks, &t.lanes[l].options, lang, &v);
+                            checked += 1;
+                        }
+                        let before = v.start();
+                        v.pan_px(width * 0.8);
+                        if v.start() == before || checked > 40_000 {
+                            break;
+                        }
+                    }
+                    v.zoom_center(1.6);
+                }
+                assert!(checked > 100, "{checked}");
+            }
+        }
+    }
+
+    fn assert_labels_disjoint(marks: &[Mark], o: &Options, lang: Lang, v: &Viewport) {
+        for (i, a) in marks.iter().enumerate() {
+            for b in &marks[i + 1..] {
+                if a.row != b.row {
+                    continue;
+                }
+                if let (Some(la), Some(lb)) = (a.label, b.label) {
+                    assert!(
+                        la.1 + o.gap_px <= lb.0 || lb.1 + o.gap_px <= la.0,
+                        "{lang:?} span {:.0} days: labels overlap {a:?} {b:?}",
+                        v.span()
+                    );
+                }
+                // A shown label never runs under another mark's body either.
+                for (m, other) in [(a, b), (b, a)] {
+                    if let Some((l0, l1)) = m.label {
+                        assert!(
+                            l1 <= other.x0 || other.x1 <= l0,
+                            "label over a marker: {m:?} {other:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// A pan moves one number (the shift). Every event drawn alone well inside the window is
+    /// still drawn alone after it, and most marks are untouched; the rest changed row or cluster
+    /// at a layout page boundary.
+    #[test]
+    fn panning_moves_only_the_shift_keeps_every_inner_event_and_most_marks_unchanged() {
+        let d = shipped();
+        let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
+        let (mut unchanged, mut inner_total) = (0, 0);
+        for zoom in [3.0, 8.0, 30.0] {
+            let mut v = Viewport::fit(t.bounds, 1_000.0);
+            v.zoom_center(zoom);
+            for _ in 0..20 {
+                let a = t.frame(&v, Lang::En, 0.0);
+                v.pan_px(37.0);
+                let b = t.frame(&v, Lang::En, 0.0);
+                if (b.shift - a.shift - 37.0).abs() > 1e-6 {
+                    break; // the end of the bounds
+                }
+                let inner = |f: &Frame| -> Vec<MarkView> {
+                    f.lanes
+                        .iter()
+                        .flatten()
+                        .filter(|m| (50.0..950.0).contains(&(m.x(f.px_per_day) - f.shift)))
+                        .cloned()
+                        .collect()
+                };
+                let after: Vec<&MarkView> = b.lanes.iter().flatten().collect();
+                for m in inner(&a) {
+                    inner_total += 1;
+                    if after.contains(&&m) {
+                        unchanged += 1;
+                    }
+                    if let Some(i) = m.event() {
+                        assert!(
+                            after.iter().any(|x| x.event() == Some(i)),
+                            "{i:?} vanished after a 37 px pan"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(inner_total > 50, "{inner_total}");
+        assert!(
+            unchanged * 10 >= inner_total * 8,
+            "{unchanged} of {inner_total} unchanged"
+        );
+    }
+
+    #[test]
+    fn a_small_zoom_step_keeps_most_marks_and_draws_them_where_the_layout_put_them() {
+        let d = shipped();
+        let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
+        let mut v = Viewport::fit(t.bounds, 1_200.0);
+        v.zoom_center(4.0);
+        let a = t.frame(&v, Lang::En, 0.0);
+        v.zoom_at(500.0, 1.05);
+        let b = t.frame(&v, Lang::En, 0.0);
+        let ids =
+            |f: &Frame| -> Vec<u64> { f.lanes.iter().flatten().map(MarkView::identity).collect() };
+        let (ia, ib) = (ids(&a), ids(&b));
+        let kept = ia.iter().filter(|k| ib.contains(k)).count();
+        assert!(
+            kept * 10 >= ia.len() * 7,
+            "{kept} of {} marks kept",
+            ia.len()
+        );
+        // What the view draws (anchor × zoom) is exactly the layout's geometry.
+        let layout = t.layout(&v);
+        for (lane, marks) in b.lanes.iter().enumerate() {
+            for (m, l) in marks.iter().zip(&layout[lane]) {
+                let x = m.x(b.px_per_day) - b.shift;
+                assert!((x - l.x0).abs() < 1e-6, "{x} vs {}", l.x0);
+                assert!((m.width(b.px_per_day) - (l.x1 - l.x0)).abs() < 1e-6);
+            }
+        }
+    }
+
+    #[test]
+    fn today_is_drawn_only_inside_the_bounds() {
+        let d = shipped();
+        let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
+        let v = Viewport::fit(t.bounds, 1_000.0);
+        assert!(t.frame(&v, Lang::En, t.bounds.end - 1.0).today.is_some());
+        assert!(t.frame(&v, Lang::En, t.bounds.end + 400.0).today.is_none());
+    }
+
+    #[test]
+    fn the_undocumented_gap_is_in_the_commission_lane_with_its_label_on_screen() {
+        let d = shipped();
+        let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
+        let mut v = Viewport::fit(t.bounds, 1_000.0);
+        v.set_window(
+            day_number(chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap()),
+            day_number(chrono::NaiveDate::from_ymd_opt(2018, 1, 1).unwrap()),
+        );
+        let f = t.frame(&v, Lang::En, 0.0);
+        let g = f
+            .gaps
+            .iter()
+            .find(|g| d.gaps[g.idx].id == "gap-cmm-13-21")
+            .unwrap();
+        assert_eq!(g.lane, 0);
+        let label_x = g.at * f.px_per_day + g.label_offset - f.shift;
+        assert!((0.0..1.0).contains(&label_x), "{label_x}");
+    }
+
+    /// "No 24th session found" is a flag at the date of the search, not a band over a year in
+    /// which a session was due.
+    #[test]
+    fn a_gap_of_nothing_found_is_a_flag_at_the_date_of_the_search() {
+        let d = shipped();
+        let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
+        let v = Viewport::fit(t.bounds, 1_400.0);
+        let f = t.frame(&v, Lang::En, 0.0);
+        let g = f
+            .gaps
+            .iter()
+            .find(|g| d.gaps[g.idx].id == "gap-cmm-24")
+            .expect("drawn in the full view");
+        assert_eq!(g.kind, crate::model::dataset::GapKind::NotFound);
+        assert!(
+            g.span <= 31.0,
+            "one month at most, not a year: {} days",
+            g.span
+        );
+        assert_eq!(g.label_offset, 0.0);
+        let undocumented = f
+            .gaps
+            .iter()
+            .find(|g| d.gaps[g.idx].id == "gap-cmm-13-21")
+            .unwrap();
+        assert_eq!(
+            undocumented.kind,
+            crate::model::dataset::GapKind::Undocumented
+        );
+    }
+
+    /// The labels of the undocumented band and of the "nothing found" flag share the lane's
+    /// bottom strip and never overlap, at any width and zoom.
+    #[test]
+    fn gap_labels_never_overlap() {
+        let d = shipped();
+        for lang in Lang::ALL {
+            let t = Timeline::build(&d, lang, 0.0, |_| true);
+            for width in [390.0, 1_000.0, 1_400.0, 1_920.0] {
+                let mut v = Viewport::fit(t.bounds, width);
+                for step in 0..24 {
+                    // At the end, and with the flag just beyond the right edge.
+                    v.go_to_end();
+                    if step % 2 == 1 {
+                        v.pan_px(-0.3 * width);
+                    }
+                    let f = t.frame(&v, lang, 0.0);
+                    let boxes: Vec<(f64, f64)> = f
+                        .gaps
+                        .iter()
+                        .filter_map(|g| {
+                            let w = g.label_width?;
+                            let x0 = g.at * f.px_per_day - f.shift;
+                            let x1 = x0 + g.span * f.px_per_day;
+                            Some(match g.kind {
+                                GapKind::Undocumented => {
+                                    let left = x0 + g.label_offset + GAP_LABEL_INSET;
+                                    (left, left + w)
+                                }
+                                GapKind::NotFound => {
+                                    let right = x1 + g.label_offset - GAP_LABEL_INSET;
+                                    (right - w, right)
+                                }
+                            })
+                        })
+                        .collect();
+                    for (i, a) in boxes.iter().enumerate() {
+                        assert!(a.1 - a.0 >= MIN_GAP_LABEL_PX, "{a:?}");
+                        let on_screen = a.0 >= -1e-9 && a.1 <= width + 1e-9;
+                        assert!(on_screen, "{lang:?} {width}: off screen {a:?}");
+                        for b in &boxes[i + 1..] {
+                            assert!(a.1 <= b.0 || b.1 <= a.0, "{lang:?} {width}: {a:?} {b:?}");
+                        }
+                    }
+                    if step % 2 == 1 {
+                        v.zoom_center(1.5);
+                    }
+                }
+            }
+        }
+        // Zoomed in on the flag, its label has room for all of itself.
+        let t = Timeline::build(&d, Lang::Fr, 0.0, |_| true);
+        let mut v = Viewport::fit(t.bounds, 1_400.0);
+        v.zoom_center(8.0);
+        v.go_to_end();
+        let f = t.frame(&v, Lang::Fr, 0.0);
+        let flag = f.gaps.iter().find(|g| g.kind == GapKind::NotFound).unwrap();
+        let full = f64::from(
+            t.gaps
+                .iter()
+                .find(|g| g.kind == GapKind::NotFound)
+                .unwrap()
+                .label_px,
+        );
+        assert_eq!(flag.label_width, Some(full));
+    }
+
+    #[test]
+    fn axis_of_the_full_view_is_in_years_or_coarser() {
+        let d = shipped();
+        let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
+        let v = Viewport::fit(t.bounds, 1_400.0);
+        assert!(ticks::axis(&v, Lang::En, 56.0).unit >= ticks::Unit::Year);
+    }
+}

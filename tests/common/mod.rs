@@ -1,0 +1,182 @@
+//! Helpers shared by the browser test files: mounting the app, waiting, finding, reading and
+//! driving elements. Each test binary uses some of them.
+#![allow(dead_code)]
+
+use cooperation_timeline::App;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
+
+/// The dataset as the test runner's server exposes it (it serves the crate root).
+pub const DATA: &str = "/public/data/cooperation.json";
+
+/// A fresh `<section>` of a fixed size with the app mounted in it; keep the handle alive.
+/// The app does not touch the URL (tests share one page).
+pub fn mount_app(data_url: &str) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
+    mount(data_url, false)
+}
+
+pub fn mount(
+    data_url: &str,
+    sync_url: bool,
+) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
+    console_error_panic_hook::set_once();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let section = document.create_element("section").unwrap();
+    section.set_attribute("style", "width: 1200px").unwrap();
+    document.body().unwrap().append_child(&section).unwrap();
+    let url = data_url.to_string();
+    let handle = leptos::mount::mount_to(section.clone().unchecked_into(), move || {
+        view! { <App data_url=url sync_url /> }
+    });
+    (section, handle)
+}
+
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls until `cond` holds, failing the test after five seconds.
+pub async fn wait_until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if cond() {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+pub fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+pub fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+pub fn attr(el: &Element, name: &str) -> String {
+    el.get_attribute(name).unwrap_or_default()
+}
+
+/// The timeline's visible window: (start, end, width).
+pub fn window_of(root: &Element) -> (f64, f64, f64) {
+    let area = one(root, "[data-testid=timeline]");
+    let num = |n: &str| attr(&area, n).parse::<f64>().unwrap();
+    (num("data-start"), num("data-end"), num("data-width"))
+}
+
+pub async fn loaded(data: &str) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
+    let (root, handle) = mount_app(data);
+    wait_until("the timeline", || {
+        !all(&root, "[data-testid=session]").is_empty()
+    })
+    .await;
+    // Let the first measurement of the timeline's width settle.
+    sleep(100).await;
+    (root, handle)
+}
+
+/// Waits until the visible window stops moving (animations are a few hundred ms).
+pub async fn settled(root: &Element) -> (f64, f64, f64) {
+    let mut last = window_of(root);
+    for _ in 0..40 {
+        sleep(60).await;
+        let now = window_of(root);
+        if now == last {
+            return now;
+        }
+        last = now;
+    }
+    panic!("the timeline never stopped moving");
+}
+
+/// Counts sessions on the commission lane, whether drawn alone or inside clusters.
+pub fn sessions_drawn(root: &Element) -> usize {
+    let lane = one(root, ".lane.lane--commission");
+    let alone = all(&lane, "[data-testid=session]").len();
+    let clustered: usize = all(&lane, "[data-testid=cluster]")
+        .iter()
+        .map(|c| c.text_content().unwrap().trim().parse::<usize>().unwrap())
+        .sum();
+    alone + clustered
+}
+
+pub fn wheel(target: &Element, client_x: f64, delta_y: f64) {
+    let init = web_sys::WheelEventInit::new();
+    init.set_delta_y(delta_y);
+    init.set_client_x(client_x as i32);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::WheelEvent::new_with_event_init_dict("wheel", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+pub fn key(target: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+/// Clicks an element found by selector.
+pub fn click(root: &Element, selector: &str) {
+    one(root, selector).unchecked_into::<HtmlElement>().click();
+}
+
+/// Sets the search box's text as a user typing would (fires `input`).
+pub fn type_into(input: &Element, text: &str) {
+    let input: &web_sys::HtmlInputElement = input.unchecked_ref();
+    input.set_value(text);
+    let ev = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+pub fn set_url(query: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .unwrap();
+}
+
+pub fn url_query() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+pub fn active_idx() -> String {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .map(|a| attr(&a, "data-idx"))
+        .unwrap_or_default()
+}
