@@ -7,7 +7,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 SUBPATH := /cooperation-timeline/
 SUBPATH_ROOT := target/subpath-site
 
-.PHONY: setup serve build test fmt-check clippy test-native test-chrome test-firefox smoke a11y bench
+.PHONY: setup serve build test fmt-check clippy test-native test-chrome test-firefox smoke checks a11y bench
 
 setup:
 	@scripts/setup.sh
@@ -21,8 +21,8 @@ build: setup
 	trunk build --release
 
 ## test: set up, then run every check and test (native, Chromium, Firefox, release build,
-## smoke check, accessibility check)
-test: setup fmt-check clippy test-native test-chrome test-firefox build smoke a11y
+## smoke check, visitor checks, accessibility check)
+test: setup fmt-check clippy test-native test-chrome test-firefox build smoke checks a11y
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -49,6 +49,11 @@ smoke:
 	rm -rf $(SUBPATH_ROOT)
 	trunk build --release --public-url $(SUBPATH) --dist $(SUBPATH_ROOT)$(SUBPATH)
 	scripts/smoke.sh $(SUBPATH_ROOT) $(SUBPATH)
+
+## checks: the release site logs nothing on load, asks for no missing file, keeps lane names off
+## the marks on a phone, and gives up on a request that never answers (bench/checks.mjs)
+checks:
+	scripts/checks.sh dist
 
 ## a11y: axe-core over the main screens of the release build, in every language and theme
 a11y:
