@@ -4,19 +4,14 @@
 // English and Arabic, in the light, dark and high-contrast themes, at desktop and phone sizes,
 // against WCAG 2.1 A and AA. Prints every violation and exits 1 if there is any.
 // Usage: node bench/axe.mjs <base url>
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
 const [base] = process.argv.slice(2);
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 const screens = [];
 for (const lang of ['fr', 'en', 'ar']) {

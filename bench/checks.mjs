@@ -6,15 +6,10 @@
 // 3. A dataset request that never answers ends on the error screen, with its reason and Retry,
 //    after the time-out (about 30 s), not on "Loading" forever.
 // Exits 1 on any failure. Usage: node bench/checks.mjs <base url>
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 
 const [base] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const failures = [];
 const fail = (msg) => { failures.push(msg); console.error(`checks: FAIL — ${msg}`); };
 

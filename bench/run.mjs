@@ -7,7 +7,7 @@
 //     at the cursor, then drag pans, one input per frame; script time per step comes from the
 //     DevTools Performance domain (ScriptDuration), style+layout time likewise.
 // Usage: node bench/run.mjs <base url> <out.json> <label=url-path>...
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { writeFileSync } from 'node:fs';
 
 const [base, out, ...cases] = process.argv.slice(2);
@@ -15,12 +15,7 @@ const ZOOM_STEPS = 40;
 const PAN_STEPS = 60;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 const percentile = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,15 +1,10 @@
 // Screenshots of the release build for the README (and for looking at every visible change):
 // three zoom levels, the panels, phone layouts, the three languages and the themes.
 // Usage: node bench/shots.mjs <base url> <out dir>
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 
 const [base, out] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 async function shoot(name, query, { width = 1920, height = 1080, theme, contrast, act, full = false } = {}) {
   const page = await browser.newPage({ viewport: { width, height } });

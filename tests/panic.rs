@@ -5,24 +5,20 @@
 
 use cooperation_timeline::{App, panic_screen};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::sleep;
+use common::{set_url, sleep};
 
 #[wasm_bindgen_test]
 async fn a_panic_replaces_the_app_with_a_translated_screen_and_a_reload_link() {
     let window = web_sys::window().unwrap();
     let document = window.document().unwrap();
     let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?lang=fr")))
-        .unwrap();
+    set_url("?lang=fr");
     panic_screen::install();
     let section = document.create_element("section").unwrap();
     document.body().unwrap().append_child(&section).unwrap();

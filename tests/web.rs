@@ -705,20 +705,19 @@ async fn back_during_a_load_restores_that_entrys_selection() {
         "return new Promise(r => setTimeout(r, 500)).then(() => window.__ctRealFetch.call(window, input, init));",
     );
     set_url("?event=cmm-12");
-    let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .push_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?event=cmm-23")))
-        .unwrap();
+    push_url("?event=cmm-23");
     let (root, _handle) = mount(DATA, true);
     assert!(
         root.query_selector("[data-testid=loading]")
             .unwrap()
             .is_some()
     );
-    window.history().unwrap().back().unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
     wait_until("the data", || {
         !all(&root, "[data-testid=session]").is_empty()
     })

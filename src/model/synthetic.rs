@@ -10,11 +10,12 @@ use super::dataset::*;
 use super::date::{DateSpec, PartialDate};
 use super::text::Text;
 
-/// SplitMix64: tiny, fast and good enough for test data.
-struct Rng(u64);
+/// SplitMix64 (Steele, Lea and Flood 2014): tiny, fast and good enough for test data, and a run
+/// replays from its seed. Also drives the model's property tests.
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -23,11 +24,12 @@ impl Rng {
     }
 
     /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
+    pub(crate) fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    /// Uniform in 0..n.
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.unit() * n as f64) as usize % n.max(1)
     }
 

@@ -360,6 +360,7 @@ pub fn axis(v: &Viewport, lang: Lang, min_px: f64) -> Axis {
 mod tests {
     use super::*;
     use crate::model::date::{year_end, year_start};
+    use crate::model::synthetic::Rng;
     use crate::model::viewport::{Bounds, describe_window};
 
     fn date(y: i32, m: u32, d: u32) -> Day {
@@ -639,26 +640,15 @@ mod tests {
         assert_eq!(a.major[0].x, 0.0, "pinned");
     }
 
-    /// SplitMix64 (Steele, Lea and Flood 2014): a few lines and no dependency, and a failing run
-    /// replays from its seed.
-    struct Rng(u64);
+    /// The synthetic data's SplitMix64, with the draws the property test needs.
+    trait Draws {
+        fn range(&mut self, lo: f64, hi: f64) -> f64;
+        fn log_range(&mut self, lo: f64, hi: f64) -> f64;
+    }
 
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        }
-
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-
+    impl Draws for Rng {
         fn range(&mut self, lo: f64, hi: f64) -> f64 {
-            let unit = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-            lo + (hi - lo) * unit
+            lo + (hi - lo) * self.unit()
         }
 
         fn log_range(&mut self, lo: f64, hi: f64) -> f64 {

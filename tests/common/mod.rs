@@ -157,14 +157,26 @@ pub fn type_into(input: &Element, text: &str) {
     input.dispatch_event(&ev).unwrap();
 }
 
+/// Replaces the page's query string (no history entry).
 pub fn set_url(query: &str) {
+    let (history, url) = history_and_url(query);
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .unwrap();
+}
+
+/// Adds a history entry with this query string, as a link followed in the app would.
+pub fn push_url(query: &str) {
+    let (history, url) = history_and_url(query);
+    history
+        .push_state_with_url(&JsValue::NULL, "", Some(&url))
+        .unwrap();
+}
+
+fn history_and_url(query: &str) -> (web_sys::History, String) {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
-        .unwrap();
+    (window.history().unwrap(), format!("{path}{query}"))
 }
 
 pub fn url_query() -> String {

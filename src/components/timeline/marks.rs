@@ -578,6 +578,21 @@ mod tests {
         false
     }
 
+    fn cluster_name(n: u32) -> String {
+        format!("{n} events")
+    }
+
+    /// Inputs with no selection and no highlight (the other fields set by the caller).
+    fn plain<'a>(content: &'a dyn Fn(EventIdx) -> ItemContent, generation: u64) -> Inputs<'a> {
+        Inputs {
+            content,
+            cluster_name: &cluster_name,
+            selected: None,
+            is_hit: &no_hits,
+            generation,
+        }
+    }
+
     #[test]
     fn forty_zoom_notches_leave_no_stale_attribute_no_duplicate_and_time_order() {
         for w in [shipped(), {
@@ -590,17 +605,14 @@ mod tests {
             }
         }] {
             let content = |i| w.content(i);
-            let cluster_name = |n: u32| format!("{n} events");
             // Highlight every third event, select one, so reused elements carry classes and
             // aria-current that must not leak to the next mark.
             let is_hit = |i: EventIdx| i.0.is_multiple_of(3);
             let selected = w.d.event_idx("cmm-22").or(Some(EventIdx(7)));
             let inputs = Inputs {
-                content: &content,
-                cluster_name: &cluster_name,
                 selected,
                 is_hit: &is_hit,
-                generation: 0,
+                ..plain(&content, 0)
             };
             let mut v = Viewport::fit(w.t.bounds, 1_200.0);
             let mut layers: Vec<(Reconciler<usize>, FakeDom)> =
@@ -625,14 +637,7 @@ mod tests {
     fn an_unchanged_frame_patches_nothing_and_a_pan_patches_only_what_moved() {
         let w = shipped();
         let content = |i| w.content(i);
-        let cluster_name = |n: u32| format!("{n} events");
-        let inputs = Inputs {
-            content: &content,
-            cluster_name: &cluster_name,
-            selected: None,
-            is_hit: &no_hits,
-            generation: 0,
-        };
+        let inputs = plain(&content, 0);
         let mut v = Viewport::fit(w.t.bounds, 1_200.0);
         v.zoom_center(3.0);
         let a = w.t.frame(&v, Lang::En, 0.0);
@@ -662,7 +667,6 @@ mod tests {
     fn selection_and_highlight_move_with_one_patch_each() {
         let w = shipped();
         let content = |i| w.content(i);
-        let cluster_name = |n: u32| format!("{n} events");
         let mut v = Viewport::fit(w.t.bounds, 1_200.0);
         let s22 = w.d.event_idx("cmm-22").unwrap();
         let s23 = w.d.event_idx("cmm-23").unwrap();
@@ -674,11 +678,8 @@ mod tests {
         assert!(marks.iter().any(|m| m.event() == Some(s23)));
         let (mut r, mut dom) = (Reconciler::default(), FakeDom::default());
         let select = |s| Inputs {
-            content: &content,
-            cluster_name: &cluster_name,
             selected: Some(s),
-            is_hit: &no_hits,
-            generation: 0,
+            ..plain(&content, 0)
         };
         r.update(&mut dom, marks, &select(s22));
         check(&dom, marks, &w, &select(s22), &HashSet::new());
@@ -712,20 +713,13 @@ mod tests {
     #[test]
     fn a_new_language_rewrites_every_name_and_a_tooltip_lasts_until_the_mark_leaves() {
         let mut w = shipped();
-        let cluster_name = |n: u32| format!("{n} events");
         let v = Viewport::fit(w.t.bounds, 1_200.0);
         let f = w.t.frame(&v, Lang::En, 0.0);
         let marks = f.lanes[0].clone();
         let (mut r, mut dom) = (Reconciler::default(), FakeDom::default());
         {
             let content = |i| w.content(i);
-            let inputs = Inputs {
-                content: &content,
-                cluster_name: &cluster_name,
-                selected: None,
-                is_hit: &no_hits,
-                generation: 0,
-            };
+            let inputs = plain(&content, 0);
             r.update(&mut dom, &marks, &inputs);
             let el = dom.container[0];
             r.show_tooltip(&mut dom, &el);
@@ -739,13 +733,7 @@ mod tests {
         }
         w.lang = Lang::Fr;
         let content = |i| w.content(i);
-        let inputs = Inputs {
-            content: &content,
-            cluster_name: &cluster_name,
-            selected: None,
-            is_hit: &no_hits,
-            generation: 1,
-        };
+        let inputs = plain(&content, 1);
         r.update(&mut dom, &marks, &inputs);
         check(&dom, &marks, &w, &inputs, &HashSet::new());
         assert!(dom.container.iter().any(|&e| {
