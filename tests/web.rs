@@ -285,15 +285,6 @@ async fn keyboard_alone_reaches_and_steps_through_events() {
     let (root, _handle) = loaded(DATA).await;
     let area = one(&root, "[data-testid=timeline]");
     area.unchecked_ref::<HtmlElement>().focus().unwrap();
-    let active_idx = || {
-        web_sys::window()
-            .unwrap()
-            .document()
-            .unwrap()
-            .active_element()
-            .map(|a| attr(&a, "data-idx"))
-            .unwrap_or_default()
-    };
     key(&area, "ArrowDown");
     wait_until("focus on an event", || !active_idx().is_empty()).await;
     let first = active_idx();

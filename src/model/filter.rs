@@ -305,10 +305,7 @@ pub fn domain_rows(d: &Dataset, f: &Filters, counts: &FacetCounts) -> Vec<Domain
 mod tests {
     use super::*;
     use crate::model::dataset::COMMISSION_LANE;
-
-    fn shipped() -> Dataset {
-        crate::model::load(include_bytes!("../../public/data/cooperation.json")).unwrap()
-    }
+    use crate::model::shipped;
 
     fn ids(d: &Dataset, f: &Filters) -> Vec<String> {
         d.events

@@ -289,15 +289,10 @@ impl MarkView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::dataset::Dataset;
     use crate::model::date::day_number;
     use crate::model::layout::Options;
-    use crate::model::{load, ticks};
-
-    fn shipped() -> Dataset {
-        let bytes = include_bytes!("../../public/data/cooperation.json");
-        load(bytes).expect("the shipped dataset loads")
-    }
+    use crate::model::shipped;
+    use crate::model::ticks;
 
     #[test]
     fn no_two_labels_overlap_on_the_real_dataset() {

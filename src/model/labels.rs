@@ -169,11 +169,7 @@ pub fn byte_size(n: u64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load;
-
-    fn shipped() -> Dataset {
-        load(include_bytes!("../../public/data/cooperation.json")).unwrap()
-    }
+    use crate::model::shipped;
 
     fn event<'a>(d: &'a Dataset, id: &str) -> &'a Event {
         d.events.iter().find(|e| e.id == id).unwrap()

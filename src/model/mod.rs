@@ -29,3 +29,9 @@ pub use date::{DateSpec, PartialDate, Precision, Shape};
 pub use selection::Selection;
 pub use text::{Lang, Text};
 pub use validate::{Invalid, Problem, load};
+
+/// The shipped dataset, for the model's tests.
+#[cfg(test)]
+pub(crate) fn shipped() -> Dataset {
+    load(include_bytes!("../../public/data/cooperation.json")).expect("the shipped dataset loads")
+}

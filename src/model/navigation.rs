@@ -104,14 +104,11 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::dataset::{COMMISSION_LANE, Dataset};
+    use crate::model::dataset::COMMISSION_LANE;
+    use crate::model::shipped;
     use crate::model::synthetic;
     use crate::model::text::Lang;
-    use crate::model::{load, viewport::Bounds};
-
-    fn shipped() -> Dataset {
-        load(include_bytes!("../../public/data/cooperation.json")).unwrap()
-    }
+    use crate::model::viewport::Bounds;
 
     #[test]
     fn keyboard_steps_within_a_lane_and_across_lanes() {

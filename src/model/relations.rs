@@ -84,11 +84,7 @@ pub fn related(d: &Dataset, idx: EventIdx) -> Related {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load;
-
-    fn shipped() -> Dataset {
-        load(include_bytes!("../../public/data/cooperation.json")).unwrap()
-    }
+    use crate::model::shipped;
 
     fn ids(d: &Dataset, v: &[EventIdx]) -> Vec<String> {
         v.iter().map(|&i| d.event(i).unwrap().id.clone()).collect()

@@ -188,10 +188,7 @@ pub fn date_order(d: &Dataset) -> Vec<EventIdx> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn shipped() -> Dataset {
-        crate::model::load(include_bytes!("../../public/data/cooperation.json")).unwrap()
-    }
+    use crate::model::shipped;
 
     #[test]
     fn folding_ignores_case_accents_and_arabic_marks() {

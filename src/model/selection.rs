@@ -51,11 +51,7 @@ impl Selection {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load;
-
-    fn shipped() -> Dataset {
-        load(include_bytes!("../../public/data/cooperation.json")).unwrap()
-    }
+    use crate::model::shipped;
 
     #[test]
     fn spans_cover_the_whole_date() {

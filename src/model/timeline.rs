@@ -189,12 +189,7 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load;
-
-    fn shipped() -> Dataset {
-        let bytes = include_bytes!("../../public/data/cooperation.json");
-        load(bytes).expect("the shipped dataset loads")
-    }
+    use crate::model::shipped;
 
     #[test]
     fn commission_lane_comes_first_and_every_event_is_placed_once() {
