@@ -273,6 +273,10 @@ fn layout_tracked<M: Members>(lane: &LaneIndex, v: &Viewport, o: &Options) -> Ve
     // one (here as in `merge_colliding`), since a bubble at their middle would misplace them —
     // and lose them altogether when that middle is beyond the culling margin but the bar is not.
     let wide_days = o.cluster_px / ppd;
+    // At the deepest zoom nothing is merged: a cluster is a promise that zooming in separates
+    // its members, and there is no zooming in left. Events on the same day are then drawn side by
+    // side in rows, each its own focusable mark, rather than hidden in a bubble for good.
+    let merge = v.can_zoom_in();
 
     let mut candidates: Vec<(Mark, M)> = Vec::new();
     let single = |it: &Item| {
@@ -304,7 +308,7 @@ fn layout_tracked<M: Members>(lane: &LaneIndex, v: &Viewport, o: &Options) -> Ve
         // A bin with few members is resolved exactly: wide bars are drawn as bars (and stacked),
         // narrow items stay single unless they really collide — the merge pass below joins
         // those. Looking at members is bounded by FEW, so the cost stays per bin.
-        if hi - lo <= FEW {
+        if hi - lo <= FEW || !merge {
             candidates.extend(lane.items[lo..hi].iter().map(single));
             continue;
         }
@@ -352,7 +356,11 @@ fn layout_tracked<M: Members>(lane: &LaneIndex, v: &Viewport, o: &Options) -> Ve
         }
     }
     candidates.sort_by(|a, b| a.0.center().total_cmp(&b.0.center()));
-    let mut merged = merge_colliding(candidates, o);
+    let mut merged = if merge {
+        merge_colliding(candidates, o)
+    } else {
+        candidates
+    };
     // `assign_rows` sorts by the same key, stably: this order is the one it keeps.
     merged.sort_by(|a, b| a.0.footprint().0.total_cmp(&b.0.footprint().0));
     let (marks, members): (Vec<Mark>, Vec<M>) = merged.into_iter().unzip();
@@ -954,5 +962,29 @@ mod tests {
         assert_eq!(label_width("", 6.8, 200.0), 8.0);
         assert!(label_width("22nd session", 6.8, 200.0) > 80.0);
         assert_eq!(label_width(&"x".repeat(500), 6.8, 200.0), 200.0);
+    }
+
+    /// A dead end found in review: two events on the same day stayed one cluster even at the
+    /// deepest zoom, so neither could be selected or reached with the keyboard.
+    #[test]
+    fn at_the_deepest_zoom_events_on_the_same_day_are_drawn_one_by_one() {
+        let same_day: Vec<Item> = (0..12).map(|i| item(i, 10_000.5, 0.0, 40.0)).collect();
+        let lane = LaneIndex::new(same_day);
+        let o = Options::default();
+        let mut v = viewport(9_990.0, 10_010.0);
+        while v.can_zoom_in() {
+            v.zoom_at(v.x(10_000.5), 2.0);
+        }
+        let marks = layout_lane(&lane, &v, &o);
+        assert_eq!(items_of(&marks), (0..12).collect::<Vec<u32>>());
+        assert!(marks.iter().all(|m| m.row < o.max_rows));
+        // One step out, they merge again.
+        v.zoom_center(0.5);
+        let marks = layout_lane(&lane, &v, &o);
+        assert!(
+            marks
+                .iter()
+                .any(|m| matches!(m.kind, MarkKind::Cluster { .. }))
+        );
     }
 }
