@@ -226,16 +226,26 @@ impl Timeline {
         let mut out: Vec<GapView> = Vec::new();
         // Each lane's flag labels (px), for the bands they would meet.
         let mut flag_labels: Vec<(usize, f64, f64)> = Vec::new();
-        for g in visible.clone().filter(|g| g.kind == GapKind::NotFound) {
+        // Flags from the right: each label ends before the next flag's label begins.
+        let mut flags: Vec<&GapBand> = visible
+            .clone()
+            .filter(|g| g.kind == GapKind::NotFound)
+            .collect();
+        flags.sort_by(|a, b| b.end.total_cmp(&a.end));
+        for g in flags {
             // A flag beyond the right edge keeps its label on screen, against that edge.
             let x1 = v.x(g.end);
-            let offset = (v.width() - x1).min(0.0);
-            let right = x1 + offset - GAP_LABEL_INSET;
+            let limit = flag_labels
+                .iter()
+                .filter(|(lane, _, _)| *lane == g.lane)
+                .map(|(_, start, _)| *start)
+                .fold(v.width(), f64::min);
+            let right = x1.min(limit) - GAP_LABEL_INSET;
             let width = f64::from(g.label_px).min(FLAG_LABEL_PX).min(right);
             if width >= MIN_GAP_LABEL_PX {
                 flag_labels.push((g.lane, right - width, right));
             }
-            out.push(view(g, offset, width));
+            out.push(view(g, right + GAP_LABEL_INSET - x1, width));
         }
         for g in visible.filter(|g| g.kind == GapKind::Undocumented) {
             let (x0, x1) = (v.x(g.start), v.x(g.end));
@@ -490,9 +500,43 @@ mod tests {
     /// bottom strip and never overlap, at any width and zoom.
     #[test]
     fn gap_labels_never_overlap() {
-        let d = shipped();
+        // The shipped data (one band, one flag) and the same with a second flag two months
+        // before the first, as a later search could add.
+        let shipped = shipped();
+        let mut two_flags = shipped.clone();
+        let mut earlier = two_flags
+            .gaps
+            .iter()
+            .find(|g| g.id == "gap-cmm-24")
+            .unwrap()
+            .clone();
+        earlier.id = "gap-earlier".into();
+        earlier.date =
+            crate::model::DateSpec::single(crate::model::PartialDate::month(2026, 9).unwrap());
+        two_flags.gaps.push(earlier);
+        for d in [&shipped, &two_flags] {
+            labels_disjoint(d);
+        }
+        // Zoomed in on the flag, its label has room for all of itself.
+        let t = Timeline::build(&shipped, Lang::Fr, 0.0, |_| true);
+        let mut v = Viewport::fit(t.bounds, 1_400.0);
+        v.zoom_center(8.0);
+        v.go_to_end();
+        let f = t.frame(&v, Lang::Fr, 0.0);
+        let flag = f.gaps.iter().find(|g| g.kind == GapKind::NotFound).unwrap();
+        let full = f64::from(
+            t.gaps
+                .iter()
+                .find(|g| g.kind == GapKind::NotFound)
+                .unwrap()
+                .label_px,
+        );
+        assert_eq!(flag.label_width, Some(full));
+    }
+
+    fn labels_disjoint(d: &crate::model::Dataset) {
         for lang in Lang::ALL {
-            let t = Timeline::build(&d, lang, 0.0, |_| true);
+            let t = Timeline::build(d, lang, 0.0, |_| true);
             for width in [390.0, 1_000.0, 1_400.0, 1_920.0] {
                 let mut v = Viewport::fit(t.bounds, width);
                 for step in 0..24 {
@@ -535,21 +579,6 @@ mod tests {
                 }
             }
         }
-        // Zoomed in on the flag, its label has room for all of itself.
-        let t = Timeline::build(&d, Lang::Fr, 0.0, |_| true);
-        let mut v = Viewport::fit(t.bounds, 1_400.0);
-        v.zoom_center(8.0);
-        v.go_to_end();
-        let f = t.frame(&v, Lang::Fr, 0.0);
-        let flag = f.gaps.iter().find(|g| g.kind == GapKind::NotFound).unwrap();
-        let full = f64::from(
-            t.gaps
-                .iter()
-                .find(|g| g.kind == GapKind::NotFound)
-                .unwrap()
-                .label_px,
-        );
-        assert_eq!(flag.label_width, Some(full));
     }
 
     #[test]
