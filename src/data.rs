@@ -3,7 +3,7 @@
 //! mobile connection, a server that accepts and hangs) and cancelling that request, and turning
 //! every way a load can fail into a [`LoadError`] the error screen can explain.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -70,9 +70,12 @@ pub struct Progress {
     pub total: Option<u64>,
 }
 
-/// A watchdog that aborts a request when it is not fed for `timeout`.
+/// A watchdog that gives up on a request when it is not fed for `timeout`: it aborts the request
+/// and cancels the body's reader (a body need not be tied to the request's signal — one built by
+/// a service worker is not — and a pending read must end either way).
 struct Watchdog {
     controller: web_sys::AbortController,
+    reader: Rc<RefCell<Option<web_sys::ReadableStreamDefaultReader>>>,
     timeout: Duration,
     fired: Rc<Cell<bool>>,
     timer: Cell<Option<leptos::prelude::TimeoutHandle>>,
@@ -82,6 +85,7 @@ impl Watchdog {
     fn new(controller: web_sys::AbortController, timeout: Duration) -> Self {
         let dog = Self {
             controller,
+            reader: Rc::new(RefCell::new(None)),
             timeout,
             fired: Rc::new(Cell::new(false)),
             timer: Cell::new(None),
@@ -95,11 +99,18 @@ impl Watchdog {
         if let Some(t) = self.timer.take() {
             t.clear();
         }
-        let (controller, fired) = (self.controller.clone(), self.fired.clone());
+        let (controller, reader, fired) = (
+            self.controller.clone(),
+            self.reader.clone(),
+            self.fired.clone(),
+        );
         let handle = set_timeout_with_handle(
             move || {
                 fired.set(true);
                 controller.abort();
+                if let Some(r) = reader.borrow().as_ref() {
+                    let _ = r.cancel();
+                }
             },
             self.timeout,
         );
@@ -167,6 +178,7 @@ pub async fn fetch_dataset(
                 .get_reader()
                 .dyn_into()
                 .map_err(|_| failed("the response body cannot be read".into()))?;
+            dog.reader.replace(Some(reader.clone()));
             loop {
                 let chunk = JsFuture::from(reader.read())
                     .await
@@ -194,6 +206,10 @@ pub async fn fetch_dataset(
             bytes = response.binary().await.map_err(|e| failed(e.to_string()))?;
             on_progress(report(bytes.len() as u64));
         }
+    }
+    // A cancelled read ends like a finished one: what arrived is not the whole file.
+    if dog.fired.get() {
+        return Err(failed(String::new()));
     }
     drop(dog);
     model::load(&bytes).map_err(|model::Invalid(problems)| LoadError::Invalid {

@@ -154,6 +154,14 @@ impl AppState {
         }
     }
 
+    /// Cancels the request in flight, if any (the app is going away); its answer is ignored.
+    pub fn cancel(self) {
+        self.attempt.try_update_value(|a| *a += 1);
+        if let Some(c) = self.controller.try_update_value(Option::take).flatten() {
+            c.abort();
+        }
+    }
+
     /// Fetches the dataset (again), showing the loading state meanwhile. The filters, the person
     /// and the selection (by id) survive, so Retry keeps what a link asked for. If attempts
     /// overlap, the older request is cancelled and only the last one's result is kept.
@@ -216,13 +224,18 @@ impl AppState {
     }
 }
 
-/// Selects an event: the record shows it, the timeline brings it into view, and on a narrow
-/// screen the record tab opens.
-pub fn select_event(app: AppState, idx: EventIdx) {
-    app.selected.set(Some(Selection::Event(idx)));
+/// Selects an event or a gap: the record shows it, the timeline brings it into view, and on a
+/// narrow screen (where the record is a tab) the record tab opens.
+pub fn select(app: AppState, s: Selection) {
+    app.selected.set(Some(s));
     if app.narrow.get_untracked() {
         app.panel.set(Panel::Record);
     }
+}
+
+/// Selects an event (see [`select`]).
+pub fn select_event(app: AppState, idx: EventIdx) {
+    select(app, Selection::Event(idx));
 }
 
 /// The loaded dataset, as the views below the workspace reach it: `Copy`, read in place.

@@ -810,6 +810,37 @@ async fn a_request_that_never_answers_times_out_and_is_cancelled() {
     );
 }
 
+/// A body that stops arriving half-way times out too, even when it is not tied to the request's
+/// signal (a service worker's constructed response is not): the read itself is cancelled.
+#[wasm_bindgen_test]
+async fn a_body_that_stops_arriving_times_out_too() {
+    let _fetch = FetchGuard::js(
+        "const body = new ReadableStream({ start(c) { c.enqueue(new Uint8Array(1000)); } });
+         return Promise.resolve(new Response(body, { headers: { 'content-length': '9000' } }));",
+    );
+    let document = web_sys::window().unwrap().document().unwrap();
+    let section = document.create_element("section").unwrap();
+    document.body().unwrap().append_child(&section).unwrap();
+    let _handle = leptos::mount::mount_to(section.clone().unchecked_into(), move || {
+        view! {
+            <App
+                data_url=DATA
+                sync_url=false
+                load_timeout=std::time::Duration::from_millis(1_000)
+            />
+        }
+    });
+    wait_until("the error screen", || {
+        section
+            .query_selector("[data-testid=error]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let reason = text(&section, "[data-testid=error-reason]");
+    assert!(reason.contains("did not answer"), "{reason}");
+}
+
 /// While the data arrives, the loading screen says how much, of how much.
 #[wasm_bindgen_test]
 async fn loading_shows_the_bytes_received_of_the_total() {
@@ -942,7 +973,19 @@ async fn panel_tabs_move_with_the_arrow_keys() {
     let people = one(&root, "[data-testid=tab-people]");
     key(&people, "ArrowRight");
     // Wraps around to the first tab shown (the record has no tab on wide screens).
-    wait_until("wraps", || attr(&people, "aria-selected") == "false").await;
+    let first_shown = all(&root, "[role=tab]")
+        .into_iter()
+        .find(|t| t.unchecked_ref::<HtmlElement>().offset_parent().is_some())
+        .unwrap();
+    wait_until("wraps", || attr(&first_shown, "aria-selected") == "true").await;
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(active, first_shown, "focus wraps with the selection");
+    assert_eq!(attr(&people, "aria-selected"), "false");
 }
 
 /// Bug: the "figures" field was labelled "#" in every language.

@@ -57,6 +57,7 @@ pub fn App(
         use_url_state(state);
     }
     state.reload();
+    on_cleanup(move || state.cancel());
     let theme = use_theme();
     let help = NodeRef::<Dialog>::new();
 
@@ -94,11 +95,11 @@ pub fn App(
                 .set(strings(lang).announce_selected.replace("{x}", &t));
         }
     });
-    Effect::new(move |prev: Option<()>| {
+    // Not on the first report (the page has just opened on it), only when it changes.
+    Effect::new(move |prev: Option<Option<(f64, f64)>>| {
         let w = state.window.get();
-        // Not on the first report: the page has just loaded.
-        if prev.is_some()
-            && let Some((a, b)) = w
+        if let (Some(Some(before)), Some((a, b))) = (prev, w)
+            && before != (a, b)
         {
             let lang = state.lang.get_untracked();
             let x = describe_window_days(a, b, lang);
@@ -106,6 +107,7 @@ pub fn App(
                 .announcement
                 .set(strings(lang).announce_window.replace("{x}", &x));
         }
+        w
     });
 
     let title = move || match &*state.load.read() {

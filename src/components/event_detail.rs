@@ -12,7 +12,7 @@ use crate::model::labels::{event_name, eyebrow, gap_session_range, gap_when};
 use crate::model::relations::{neighbour_sessions, related};
 use crate::model::validate::is_http_url;
 use crate::model::{COMMISSION_LANE, Dataset, Event, EventIdx, Lang, Note, Selection, Text};
-use crate::state::{AppState, Panel, select_event, use_dataset};
+use crate::state::{AppState, Panel, select, select_event, use_dataset};
 
 /// The panel beside the timeline.
 #[component]
@@ -322,7 +322,7 @@ fn nearby_gaps(gaps: &[usize], d: &Dataset, lang: Lang, s: &'static Strings) -> 
                 <h3>{s.gap_nearby}</h3>
                 {gaps.iter().filter_map(|&g| d.gaps.get(g).map(|gap| (g, gap))).map(|(g, gap)| view! {
                     <p>
-                        <button type="button" class="link" on:click=move |_| app.selected.set(Some(Selection::Gap(g)))>
+                        <button type="button" class="link" on:click=move |_| select(app, Selection::Gap(g))>
                             {data_text(&gap.title, lang)}
                         </button>
                         " — "

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::strings;
 use crate::model::date::{year_end, year_of, year_start};
 use crate::model::filter::{Filters, HOST_UNKNOWN};
+use crate::model::url::parse_year;
 use crate::state::{AppState, use_counts, use_dataset};
 
 /// The set of values of one facet in the filters, to read and to change.
@@ -59,11 +60,7 @@ fn year_input(end: bool) -> impl IntoView {
             .unwrap_or_default()
     };
     let set = move |text: String| {
-        let day = text
-            .trim()
-            .parse::<i32>()
-            .ok()
-            .map(|y| if end { year_end(y) } else { year_start(y) });
+        let day = parse_year(&text).map(|y| if end { year_end(y) } else { year_start(y) });
         app.filters.update(|f| {
             if end {
                 f.to = day;

@@ -7,7 +7,7 @@ use crate::i18n::strings;
 use crate::model::labels::byte_size;
 use crate::state::AppState;
 
-/// A progress bar and a polite status message.
+/// A progress bar, a polite status message and the bytes received.
 #[component]
 pub fn LoadingView() -> impl IntoView {
     let state = AppState::expect();
@@ -43,10 +43,12 @@ pub fn LoadingView() -> impl IntoView {
                 .into_any(),
         }
         };
+    // Only "Loading" is live: the byte counts change with every chunk, and a screen reader would
+    // read them out each time. They stay readable on the page and in the progress bar's value.
     view! {
-        <div class="loading" role="status" aria-live="polite" data-testid="loading">
+        <div class="loading" data-testid="loading">
             {bar}
-            <span>{move || s().loading}</span>
+            <span role="status" aria-live="polite">{move || s().loading}</span>
             <span class="loading__detail" data-testid="loading-progress">{detail}</span>
         </div>
     }

@@ -98,7 +98,9 @@ pub fn PanelTabs() -> impl IntoView {
             {Panel::ALL
                 .into_iter()
                 .map(|p| {
-                    let active = move || app.panel.get() == p;
+                    // The tab shown as chosen is the one whose panel shows: on wide screens the
+                    // filters stand in for the record, which has no tab there.
+                    let active = move || stop() == p;
                     view! {
                         <button
                             type="button"

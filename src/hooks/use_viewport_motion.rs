@@ -61,13 +61,18 @@ fn step(m: UseViewportMotion, from: Viewport, to: Viewport, t0: f64, generation:
     // Ease out: fast start, gentle landing.
     let e = 1.0 - (1.0 - p).powi(3);
     let lerp = |a: f64, b: f64| a + (b - a) * e;
-    let mut v = m.viewport.get_untracked();
+    // try_*: this runs on a later frame, when the timeline may be gone.
+    let Some(mut v) = m.viewport.try_get_untracked() else {
+        return;
+    };
     if p >= 1.0 {
         v.set_window(to.start(), to.end());
     } else {
         v.set_window(lerp(from.start(), to.start()), lerp(from.end(), to.end()));
     }
-    m.viewport.set(v);
+    if m.viewport.try_set(v).is_some() {
+        return;
+    }
     if p < 1.0 {
         request_animation_frame(move || step(m, from, to, t0, generation));
     }

@@ -6,7 +6,7 @@
 
 use super::dataset::{COMMISSION_LANE, Dataset, Event, Gap, GapKind};
 use super::date::{Precision, Shape};
-use super::locale::{session_label, session_short_label};
+use super::locale::{session_label, session_short_label, words};
 use super::text::Lang;
 
 /// The text a marker is labelled with: a session's short name ("22nd", or "Oct 2017" for an
@@ -89,11 +89,7 @@ pub fn gap_when(g: &Gap, lang: Lang) -> String {
     let date = g.date.format(lang);
     match g.kind {
         GapKind::Undocumented => date,
-        GapKind::NotFound => match lang {
-            Lang::En => format!("as of {date}"),
-            Lang::Fr => format!("constat : {date}"),
-            Lang::Ar => format!("حتى {date}"),
-        },
+        GapKind::NotFound => format!("{} {date}", words(lang).as_of),
     }
 }
 
@@ -150,19 +146,15 @@ pub fn mark_name(e: &Event, label: &str, lang: Lang) -> String {
 /// A size in bytes as a reader reads it: "850 B", "231 kB", "1.4 MB" ("231 ko", "1,4 Mo" in
 /// French; Western digits in Arabic, as everywhere in the app).
 pub fn byte_size(n: u64, lang: Lang) -> String {
-    let (b, k, m) = match lang {
-        Lang::En => ("B", "kB", "MB"),
-        Lang::Fr => ("o", "ko", "Mo"),
-        Lang::Ar => ("بايت", "ك.ب", "م.ب"),
-    };
+    let w = words(lang);
+    let [b, k, m] = w.bytes;
     if n < 1_000 {
         format!("{n} {b}")
     } else if n < 1_000_000 {
         format!("{} {k}", (n + 500) / 1_000)
     } else {
         let tenths = (n + 50_000) / 100_000;
-        let sep = if lang == Lang::Fr { "," } else { "." };
-        format!("{}{sep}{} {m}", tenths / 10, tenths % 10)
+        format!("{}{}{} {m}", tenths / 10, w.decimal, tenths % 10)
     }
 }
 

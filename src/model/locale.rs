@@ -95,6 +95,14 @@ pub struct Words {
     pub between: &'static str,
     /// "and" in the same phrase.
     pub and: &'static str,
+    /// What a role with no end is: "in office" ("22 Apr 2023 – in office").
+    pub in_office: &'static str,
+    /// What precedes the date of a search that found nothing ("as of November 2026").
+    pub as_of: &'static str,
+    /// Units of sizes: bytes, kilobytes, megabytes ("231 kB", "231 ko").
+    pub bytes: [&'static str; 3],
+    /// The decimal separator of sizes ("1.4 MB", "1,4 Mo").
+    pub decimal: &'static str,
 }
 
 /// The joining words for `lang`.
@@ -103,14 +111,26 @@ pub fn words(lang: Lang) -> Words {
         Lang::En => Words {
             between: "between",
             and: "and",
+            in_office: "in office",
+            as_of: "as of",
+            bytes: ["B", "kB", "MB"],
+            decimal: ".",
         },
         Lang::Fr => Words {
             between: "entre",
             and: "et",
+            in_office: "en fonction",
+            as_of: "constat :",
+            bytes: ["o", "ko", "Mo"],
+            decimal: ",",
         },
         Lang::Ar => Words {
             between: "بين",
             and: "و",
+            in_office: "في المنصب",
+            as_of: "حتى",
+            bytes: ["بايت", "ك.ب", "م.ب"],
+            decimal: ".",
         },
     }
 }

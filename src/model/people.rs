@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::dataset::{Person, Role};
 use super::date::{DateSpec, PartialDate};
+use super::locale::words;
 use super::text::Lang;
 
 /// The role `p` held on `day` (a role with an unknown start or end counts as open on that side),
@@ -21,22 +22,13 @@ pub fn role_at(p: &Person, day: Option<NaiveDate>) -> Option<&Role> {
         .or_else(|| p.roles.iter().max_by_key(|r| r.from.map(|f| f.first_day())))
 }
 
-/// What a role with no end is said to be: still held.
-fn in_office(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "in office",
-        Lang::Fr => "en fonction",
-        Lang::Ar => "في المنصب",
-    }
-}
-
 /// A tenure in words: "22 Apr 2023 – in office", "July 2019 – 22 July 2021", "– June 2014",
 /// each end at its own precision; empty when neither end is known.
 pub fn tenure(r: &Role, lang: Lang) -> String {
     let f = |d: PartialDate| DateSpec::single(d).format(lang);
     match (r.from, r.to) {
         (Some(a), Some(b)) => format!("{} – {}", f(a), f(b)),
-        (Some(a), None) => format!("{} – {}", f(a), in_office(lang)),
+        (Some(a), None) => format!("{} – {}", f(a), words(lang).in_office),
         (None, Some(b)) => format!("– {}", f(b)),
         (None, None) => String::new(),
     }

@@ -50,8 +50,11 @@ fn parse_day(s: &str) -> Option<Day> {
     parse_iso_day(s).filter(|t| (AXIS_START..=AXIS_END).contains(t))
 }
 
-fn parse_year(s: &str) -> Option<i32> {
-    s.parse::<i32>()
+/// A year as a link or the years filter writes it: a whole number inside the axis domain
+/// (anything else is no filter, in a link and in the year inputs alike).
+pub fn parse_year(s: &str) -> Option<i32> {
+    s.trim()
+        .parse::<i32>()
         .ok()
         .filter(|y| (AXIS_FIRST_YEAR..=AXIS_LAST_YEAR).contains(y))
 }
@@ -114,8 +117,9 @@ impl ViewState {
                 _ => {}
             }
         }
+        // `to` is inclusive, so a one-day window has `from == to`.
         if let (Some(a), Some(b)) = (from, to)
-            && b > a
+            && b >= a
         {
             // `to` names the last visible day: the window ends at the end of it.
             v.window = Some((a, b + 1.0));
@@ -304,6 +308,12 @@ mod tests {
         assert_eq!(v.event, None);
         let reversed = ViewState::parse("from=2025-01-01&to=2024-01-01");
         assert_eq!(reversed.window, None);
+        // One day is a window (its last day is its first).
+        let one_day = ViewState::parse("from=2024-12-02&to=2024-12-02");
+        assert_eq!(one_day.window.map(|(a, b)| b - a), Some(1.0));
+        assert_eq!(one_day.to_query(), "?from=2024-12-02&to=2024-12-02");
+        assert_eq!(parse_year(" 2024 "), Some(2024));
+        assert_eq!(parse_year("50000"), None, "outside the axis: no filter");
         assert_eq!(
             ViewState::parse("only=person").filters.person,
             None,

@@ -10,13 +10,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::TimelineCtx;
+use super::mark_layer::is_rendering;
 use crate::model::input::{
     Action, DeltaMode, Gesture, KeyCommand, PAN_STEP, Wheel, ZOOM_STEP, key_command, parse_span,
     wheel_action,
 };
 use crate::model::viewport::Viewport;
 use crate::model::{EventIdx, Selection};
-use crate::state::{AppState, select_event};
+use crate::state::{AppState, select, select_event};
 
 /// The mark (an event's or a cluster's) an event happened on, if any.
 fn mark_of(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
@@ -156,7 +157,7 @@ impl TimelineInput {
             .and_then(|g| g.get_attribute("data-gap"))
             .and_then(|s| s.parse::<usize>().ok())
         {
-            self.app.selected.set(Some(Selection::Gap(gap)));
+            select(self.app, Selection::Gap(gap));
             return;
         }
         let Some(mark) = mark_of(&ev) else { return };
@@ -250,10 +251,11 @@ impl TimelineInput {
     }
 
     /// Focus left a mark. To another element outside the timeline: it is no longer ours. To
-    /// nowhere (`relatedTarget` is null) there are two cases: the mark was redrawn and is gone
-    /// (keep `focus`, so it comes back to the new mark), or the user clicked something that takes
-    /// no focus (let it go — taking it back would steal it). Which one is known once the event
-    /// is over: whether the mark is still in the page.
+    /// nowhere (`relatedTarget` is null) there are two cases: the renderer moved or recycled the
+    /// mark (keep `focus`, so it comes back to the mark's new element), or the user clicked
+    /// something that takes no focus (let it go — taking it back would steal it). A browser may
+    /// report a removal while the renderer works or just after; in the second case the mark's
+    /// element is then gone or drawing another event.
     pub fn focus_out(&self, ev: ev::FocusEvent) {
         let focus = self.ctx.focus;
         match ev
@@ -269,13 +271,21 @@ impl TimelineInput {
                     focus.set(None);
                 }
             }
+            None if is_rendering() => {}
             None => {
-                let Some(left) = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                let Some(left) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 else {
                     return;
                 };
+                let had = event_of(&left);
                 request_animation_frame(move || {
-                    if left.is_connected() {
+                    let nowhere = document()
+                        .active_element()
+                        .is_none_or(|a| a.tag_name() == "BODY");
+                    let same_mark = left.is_connected() && event_of(&left) == had;
+                    if nowhere && same_mark && focus.try_get_untracked().flatten() == had {
                         let _ = focus.try_set(None);
                     }
                 });

@@ -168,7 +168,7 @@ fn LaneRow(
     ctx.add_layer(renderer);
     view! {
         <div class=format!("lane lane--{id}") data-lane=id>
-            <For each=gaps key=|g| (g.idx, g.kind as u8) children=gap_view />
+            <For each=gaps key=|g| g.idx children=gap_view />
             <div class="lane__marks" node_ref=layer></div>
         </div>
     }

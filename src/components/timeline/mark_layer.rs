@@ -4,6 +4,8 @@
 //! imperative layer rather than `<For>`: while zooming, hundreds of marks move per frame, and
 //! moving an element (one `style` write) costs far less than a reactive node per mark.
 
+use std::cell::Cell;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,6 +14,16 @@ use web_sys::HtmlElement;
 use super::marks::{Inputs, ItemContent, MarkDom, Patch, Reconciler};
 use crate::model::frame::MarkView;
 use crate::model::{EventIdx, Lang};
+
+thread_local! {
+    static RENDERING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a lane's renderer is changing the DOM right now. A focused mark that is moved or
+/// recycled loses focus (the browser fires `focusout`); that is a redraw, not the user leaving.
+pub fn is_rendering() -> bool {
+    RENDERING.with(Cell::get)
+}
 
 /// The browser DOM of one lane's container.
 struct Dom {
@@ -174,7 +186,9 @@ where
                             },
                         )
                     });
+                    RENDERING.with(|f| f.set(true));
                     r.update(dom, marks, &inputs);
+                    RENDERING.with(|f| f.set(false));
                 });
             })
         });

@@ -248,7 +248,9 @@ struct Key {
 struct Entry<E> {
     el: E,
     state: MarkState,
-    key: Key,
+    /// What its state was rendered from; `None` for an element just taken from a pool or made,
+    /// whose state (if any) belongs to another mark and maybe another language.
+    key: Option<Key>,
     content: Option<ItemContent>,
 }
 
@@ -313,7 +315,7 @@ impl<E: Clone + PartialEq> Reconciler<E> {
             let mut entry = match self.live.remove(&id) {
                 // The same template: keep the element (a cluster that became an event, or the
                 // reverse, has another identity anyway).
-                Some(e) if e.key == key => {
+                Some(e) if e.key.as_ref() == Some(&key) => {
                     live.insert(id, e);
                     continue;
                 }
@@ -340,12 +342,17 @@ impl<E: Clone + PartialEq> Reconciler<E> {
                     Entry {
                         el,
                         state,
-                        key: key.clone(),
+                        key: None,
                         content: None,
                     }
                 }
             };
-            if entry.key.generation != key.generation {
+            // Text rendered in another language (or for another mark) is not reused.
+            let same_text = entry
+                .key
+                .as_ref()
+                .is_some_and(|k| k.generation == key.generation);
+            if !same_text {
                 entry.content = None;
             }
             let new = match m.kind {
@@ -356,10 +363,7 @@ impl<E: Clone + PartialEq> Reconciler<E> {
                 }
                 MarkKind::Cluster { count, .. } => {
                     let name: Rc<str> = match &entry.state.name {
-                        Some(n)
-                            if entry.state.count == Some(count.to_string())
-                                && entry.key.generation == key.generation =>
-                        {
+                        Some(n) if same_text && entry.state.count == Some(count.to_string()) => {
                             n.clone()
                         }
                         _ => (inputs.cluster_name)(count).into(),
@@ -372,7 +376,7 @@ impl<E: Clone + PartialEq> Reconciler<E> {
             }
             stats.patched += 1;
             entry.state = new;
-            entry.key = key;
+            entry.key = Some(key);
             live.insert(id, entry);
         }
         // What is no longer drawn leaves the page; its element waits in a pool.
@@ -380,7 +384,7 @@ impl<E: Clone + PartialEq> Reconciler<E> {
             dom.detach(&e.el);
             self.titled.remove(&id);
             stats.recycled += 1;
-            let pool = if e.key.view.event().is_none() {
+            let pool = if e.state.count.is_some() {
                 &mut self.clusters
             } else {
                 &mut self.items
@@ -426,7 +430,9 @@ impl<E: Clone + PartialEq> Reconciler<E> {
             dom.patch(&e.el, &p);
         }
         e.state = new;
-        e.key.titled = true;
+        if let Some(k) = &mut e.key {
+            k.titled = true;
+        }
     }
 }
 
@@ -715,7 +721,15 @@ mod tests {
         let mut w = shipped();
         let v = Viewport::fit(w.t.bounds, 1_200.0);
         let f = w.t.frame(&v, Lang::En, 0.0);
-        let marks = f.lanes[0].clone();
+        // A lane with clusters as well as events.
+        let marks = f
+            .lanes
+            .iter()
+            .find(|l| {
+                l.iter().any(|m| m.event().is_none()) && l.iter().any(|m| m.event().is_some())
+            })
+            .expect("a lane with both")
+            .clone();
         let (mut r, mut dom) = (Reconciler::default(), FakeDom::default());
         {
             let content = |i| w.content(i);
@@ -733,15 +747,25 @@ mod tests {
         }
         w.lang = Lang::Fr;
         let content = |i| w.content(i);
-        let inputs = plain(&content, 1);
+        let en_clusters = |n: u32| format!("{n} events");
+        let fr_clusters = |n: u32| format!("{n} événements");
+        let inputs = Inputs {
+            cluster_name: &fr_clusters,
+            ..plain(&content, 1)
+        };
         r.update(&mut dom, &marks, &inputs);
         check(&dom, &marks, &w, &inputs, &HashSet::new());
-        assert!(dom.container.iter().any(|&e| {
-            dom.els[e]
-                .attrs
-                .get("aria-label")
-                .is_some_and(|n| n.contains("session"))
-        }));
+        // Back to English with every element recycled first: elements from the pool carry French
+        // names that must not survive, clusters' included.
+        w.lang = Lang::En;
+        let content = |i| w.content(i);
+        let english = Inputs {
+            cluster_name: &en_clusters,
+            ..plain(&content, 2)
+        };
+        r.update(&mut dom, &[], &english);
+        r.update(&mut dom, &marks, &english);
+        check(&dom, &marks, &w, &english, &HashSet::new());
     }
 
     #[test]

@@ -200,27 +200,34 @@ fn follow_the_app(ctx: TimelineCtx) {
     });
     // The window is reported (for links and the live region) once it has stayed put for a
     // second: writing the URL or announcing on every frame would cost time and chatter. One
-    // timer at a time, restarted by each move.
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    // timer at a time, restarted by each move; a move still waiting when the timeline goes (the
+    // list view) is reported then, so coming back and the URL keep it.
+    let report = move |w: (f64, f64)| {
+        if app.window.try_get_untracked().flatten() != Some(w) {
+            let _ = app.window.try_set(Some(w));
+        }
+    };
+    let waiting = StoredValue::new_local(None::<(TimeoutHandle, (f64, f64))>);
     Effect::new(move |_| {
-        let (a, b) = viewport.with(|v| (v.start(), v.end()));
-        let report = set_timeout_with_handle(
+        let w = viewport.with(|v| (v.start(), v.end()));
+        let timer = set_timeout_with_handle(
             move || {
-                let _ = app.window.try_set(Some((a, b)));
+                let _ = waiting.try_update_value(|t| *t = None);
+                report(w);
             },
             std::time::Duration::from_millis(1_000),
-        )
-        .ok();
-        if let Some(old) = timer
-            .try_update_value(|t| std::mem::replace(t, report))
-            .flatten()
-        {
-            old.clear();
+        );
+        let old = waiting
+            .try_update_value(|t| std::mem::replace(t, timer.ok().map(|h| (h, w))))
+            .flatten();
+        if let Some((h, _)) = old {
+            h.clear();
         }
     });
     on_cleanup(move || {
-        if let Some(t) = timer.try_update_value(Option::take).flatten() {
-            t.clear();
+        if let Some((h, w)) = waiting.try_update_value(Option::take).flatten() {
+            h.clear();
+            report(w);
         }
     });
     // A selection made anywhere (search, panels, links) is brought into view on the timeline.
