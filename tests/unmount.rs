@@ -4,9 +4,7 @@
 //! hook, which a failing test elsewhere would trip.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -41,12 +39,8 @@ async fn leaving_the_timeline_mid_move_does_not_panic() {
     let (root, _handle) = loaded(DATA).await;
     // After mounting: the test mount installs console_error_panic_hook, which would replace it.
     let panics = PanicRecorder::start();
-    let area = one(&root, "[data-testid=timeline]");
-    area.unchecked_ref::<HtmlElement>().focus().unwrap();
-    key(&area, "ArrowDown");
-    wait_until("focus on an event", || !active_idx().is_empty()).await;
+    let mut focused = focus_first_event(&root).await;
     for _ in 0..5 {
-        let focused = one(&root, &format!("[data-idx=\"{}\"]", active_idx()));
         // An arrow key asks for focus on the next frame; the list view removes the timeline first.
         key(&focused, "ArrowRight");
         // Let the focus effect run and ask for the next frame, then leave before that frame.
@@ -58,10 +52,7 @@ async fn leaving_the_timeline_mid_move_does_not_panic() {
             !all(&root, "[data-testid=session]").is_empty()
         })
         .await;
-        let area = one(&root, "[data-testid=timeline]");
-        area.unchecked_ref::<HtmlElement>().focus().unwrap();
-        key(&area, "ArrowDown");
-        wait_until("focus on an event", || !active_idx().is_empty()).await;
+        focused = focus_first_event(&root).await;
     }
     assert_eq!(panics.count(), 0, "a deferred callback panicked");
 }

@@ -283,12 +283,8 @@ async fn a_cluster_zooms_in_to_its_members() {
 #[wasm_bindgen_test]
 async fn keyboard_alone_reaches_and_steps_through_events() {
     let (root, _handle) = loaded(DATA).await;
-    let area = one(&root, "[data-testid=timeline]");
-    area.unchecked_ref::<HtmlElement>().focus().unwrap();
-    key(&area, "ArrowDown");
-    wait_until("focus on an event", || !active_idx().is_empty()).await;
+    let focused = focus_first_event(&root).await;
     let first = active_idx();
-    let focused = one(&root, &format!("[data-idx=\"{first}\"]"));
     key(&focused, "ArrowRight");
     wait_until("the next event", || {
         !active_idx().is_empty() && active_idx() != first
@@ -641,9 +637,7 @@ async fn the_list_view_shows_the_filtered_events_in_date_order() {
 async fn focus_is_not_taken_back_after_it_leaves_for_nothing() {
     let (root, _handle) = loaded(DATA).await;
     let area = one(&root, "[data-testid=timeline]");
-    area.unchecked_ref::<HtmlElement>().focus().unwrap();
-    key(&area, "ArrowDown");
-    wait_until("focus on an event", || !active_idx().is_empty()).await;
+    focus_first_event(&root).await;
     settled(&root).await;
     let mark = one(&root, &format!("[data-idx=\"{}\"]", active_idx()));
     // What a click on plain text does: focus goes to nothing.

@@ -192,3 +192,13 @@ pub fn active_idx() -> String {
         .map(|a| attr(&a, "data-idx"))
         .unwrap_or_default()
 }
+
+/// Focuses the timeline and enters the events with the Down key, as a keyboard user does;
+/// returns the focused mark.
+pub async fn focus_first_event(root: &Element) -> Element {
+    let area = one(root, "[data-testid=timeline]");
+    area.unchecked_ref::<HtmlElement>().focus().unwrap();
+    key(&area, "ArrowDown");
+    wait_until("focus on an event", || !active_idx().is_empty()).await;
+    one(root, &format!("[data-idx=\"{}\"]", active_idx()))
+}
