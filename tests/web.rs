@@ -2,9 +2,7 @@
 //! and can do.
 #![cfg(target_arch = "wasm32")]
 
-use cooperation_timeline::App;
 use js_sys::{Function, Reflect};
-use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -758,18 +756,7 @@ async fn a_request_that_never_answers_times_out_and_is_cancelled() {
            if (signal) signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
          });",
     );
-    let document = web_sys::window().unwrap().document().unwrap();
-    let section = document.create_element("section").unwrap();
-    document.body().unwrap().append_child(&section).unwrap();
-    let _handle = leptos::mount::mount_to(section.clone().unchecked_into(), move || {
-        view! {
-            <App
-                data_url=DATA
-                sync_url=false
-                load_timeout=std::time::Duration::from_millis(1_500)
-            />
-        }
-    });
+    let (section, _handle) = mount_with_timeout(1_500);
     sleep(500).await;
     assert!(
         section
@@ -812,18 +799,7 @@ async fn a_body_that_stops_arriving_times_out_too() {
         "const body = new ReadableStream({ start(c) { c.enqueue(new Uint8Array(1000)); } });
          return Promise.resolve(new Response(body, { headers: { 'content-length': '9000' } }));",
     );
-    let document = web_sys::window().unwrap().document().unwrap();
-    let section = document.create_element("section").unwrap();
-    document.body().unwrap().append_child(&section).unwrap();
-    let _handle = leptos::mount::mount_to(section.clone().unchecked_into(), move || {
-        view! {
-            <App
-                data_url=DATA
-                sync_url=false
-                load_timeout=std::time::Duration::from_millis(1_000)
-            />
-        }
-    });
+    let (section, _handle) = mount_with_timeout(1_000);
     wait_until("the error screen", || {
         section
             .query_selector("[data-testid=error]")

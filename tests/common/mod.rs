@@ -202,3 +202,20 @@ pub async fn focus_first_event(root: &Element) -> Element {
     wait_until("focus on an event", || !active_idx().is_empty()).await;
     one(root, &format!("[data-idx=\"{}\"]", active_idx()))
 }
+
+/// The app on the shipped data with a short load time-out (the real one is 30 s).
+pub fn mount_with_timeout(ms: u64) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let section = document.create_element("section").unwrap();
+    document.body().unwrap().append_child(&section).unwrap();
+    let handle = leptos::mount::mount_to(section.clone().unchecked_into(), move || {
+        view! {
+            <App
+                data_url=DATA
+                sync_url=false
+                load_timeout=std::time::Duration::from_millis(ms)
+            />
+        }
+    });
+    (section, handle)
+}
