@@ -560,6 +560,18 @@ mod tests {
         }
     }
 
+    /// Exactly one problem: a string was expected at `path` and an array came.
+    fn assert_one_type_error(p: &[Problem], path: &str) {
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, path);
+        assert!(
+            p[0].message
+                .starts_with("invalid type: sequence, expected a string at line "),
+            "{}",
+            p[0].message
+        );
+    }
+
     #[test]
     fn nesting_100_000_deep_in_a_text_field_stops_at_that_field() {
         // Runs on a test thread's small stack: a parser that recursed into the value would overflow.
@@ -586,14 +598,7 @@ mod tests {
             nested_arrays(100_000)
         );
         let p = problems_in_edited_text(r#""confidence""#, &note);
-        assert_eq!(p.len(), 1, "{p:?}");
-        assert_eq!(p[0].path, "events[0].notes[0].text.fr");
-        assert!(
-            p[0].message
-                .starts_with("invalid type: sequence, expected a string at line "),
-            "{}",
-            p[0].message
-        );
+        assert_one_type_error(&p, "events[0].notes[0].text.fr");
     }
 
     #[test]
@@ -604,14 +609,7 @@ mod tests {
             r#""confidence""#,
             &format!(r#""agenda": {}, "confidence""#, nested_arrays(100_000)),
         );
-        assert_eq!(p.len(), 1, "{p:?}");
-        assert_eq!(p[0].path, "events[0].agenda[0][0]");
-        assert!(
-            p[0].message
-                .starts_with("invalid type: sequence, expected a string at line "),
-            "{}",
-            p[0].message
-        );
+        assert_one_type_error(&p, "events[0].agenda[0][0]");
     }
 
     #[test]

@@ -183,6 +183,15 @@ pub fn url_query() -> String {
     web_sys::window().unwrap().location().search().unwrap()
 }
 
+/// The element that has keyboard focus.
+pub fn active() -> Option<Element> {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+}
+
 pub fn active_idx() -> String {
     web_sys::window()
         .unwrap()
