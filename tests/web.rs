@@ -940,11 +940,8 @@ async fn panel_tabs_move_with_the_arrow_keys() {
     .await;
     let people = one(&root, "[data-testid=tab-people]");
     key(&people, "ArrowRight");
-    // Wraps around to the first tab shown (the record has no tab on wide screens).
-    let first_shown = all(&root, "[role=tab]")
-        .into_iter()
-        .find(|t| t.unchecked_ref::<HtmlElement>().offset_parent().is_some())
-        .unwrap();
+    // Wraps around to the first tab (the record's on narrow screens, else the filters').
+    let first_shown = all(&root, "[role=tab]").into_iter().next().unwrap();
     wait_until("wraps", || attr(&first_shown, "aria-selected") == "true").await;
     assert_eq!(
         active(),

@@ -47,13 +47,11 @@ fn on_tab_key(app: AppState, ev: ev::KeyboardEvent) {
     else {
         return;
     };
-    // Only the tabs shown (on wide screens the record has no tab).
     let Ok(nodes) = list.query_selector_all("[role=tab]") else {
         return;
     };
     let tabs: Vec<web_sys::HtmlElement> = (0..nodes.length())
         .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-        .filter(|t| t.offset_parent().is_some())
         .collect();
     let current = ev
         .target()
@@ -82,11 +80,29 @@ fn on_tab_key(app: AppState, ev: ev::KeyboardEvent) {
 pub fn PanelTabs() -> impl IntoView {
     let app = AppState::expect();
     let s = move || strings(app.lang.get());
-    // The tab that holds the tab stop: the open one, or on wide screens (where the record has no
-    // tab) the filters while the record is "open".
+    // The tab that is chosen and holds the tab stop: the open one, or on wide screens (where the
+    // record has no tab) the filters while the record is "open", since their panel then shows.
     let stop = move || match app.panel.get() {
         Panel::Record if !app.narrow.get() => Panel::Filters,
         p => p,
+    };
+    let tab = move |p: Panel| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                id=format!("tab-{}", slug(p))
+                class=format!("tab tab--{}", slug(p))
+                data-testid=format!("tab-{}", slug(p))
+                data-panel=slug(p)
+                aria-selected=move || (stop() == p).to_string()
+                aria-controls=format!("panel-{}", slug(p))
+                tabindex=move || if stop() == p { "0" } else { "-1" }
+                on:click=move |_| app.panel.set(p)
+            >
+                {move || tab_label(s(), p)}
+            </button>
+        }
     };
     view! {
         <div
@@ -95,30 +111,9 @@ pub fn PanelTabs() -> impl IntoView {
             aria-label=move || s().tabs_label
             on:keydown=move |ev| on_tab_key(app, ev)
         >
-            {Panel::ALL
-                .into_iter()
-                .map(|p| {
-                    // The tab shown as chosen is the one whose panel shows: on wide screens the
-                    // filters stand in for the record, which has no tab there.
-                    let active = move || stop() == p;
-                    view! {
-                        <button
-                            type="button"
-                            role="tab"
-                            id=format!("tab-{}", slug(p))
-                            class=format!("tab tab--{}", slug(p))
-                            data-testid=format!("tab-{}", slug(p))
-                            data-panel=slug(p)
-                            aria-selected=move || active().to_string()
-                            aria-controls=format!("panel-{}", slug(p))
-                            tabindex=move || if stop() == p { "0" } else { "-1" }
-                            on:click=move |_| app.panel.set(p)
-                        >
-                            {move || tab_label(s(), p)}
-                        </button>
-                    }
-                })
-                .collect_view()}
+            // The record is a tab only where it is not always shown beside the timeline.
+            {move || app.narrow.get().then(|| tab(Panel::Record))}
+            {[Panel::Filters, Panel::Domains, Panel::People].map(tab)}
         </div>
     }
 }
