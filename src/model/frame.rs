@@ -300,7 +300,7 @@ impl MarkView {
 mod tests {
     use super::*;
     use crate::model::date::day_number;
-    use crate::model::layout::Options;
+    use crate::model::layout::tests::assert_no_overlap;
     use crate::model::shipped;
     use crate::model::ticks;
 
@@ -317,7 +317,7 @@ mod tests {
                     v.go_to_start();
                     loop {
                         for (l, marks) in t.layout(&v).iter().enumerate() {
-                            assert_labels_disjoint(marks, &t.lanes[l].options, lang, &v);
+                            assert_no_overlap(marks, &t.lanes[l].options);
                             checked += 1;
                         }
                         let before = v.start();
@@ -329,32 +329,6 @@ mod tests {
                     v.zoom_center(1.6);
                 }
                 assert!(checked > 100, "{checked}");
-            }
-        }
-    }
-
-    fn assert_labels_disjoint(marks: &[Mark], o: &Options, lang: Lang, v: &Viewport) {
-        for (i, a) in marks.iter().enumerate() {
-            for b in &marks[i + 1..] {
-                if a.row != b.row {
-                    continue;
-                }
-                if let (Some(la), Some(lb)) = (a.label, b.label) {
-                    assert!(
-                        la.1 + o.gap_px <= lb.0 || lb.1 + o.gap_px <= la.0,
-                        "{lang:?} span {:.0} days: labels overlap {a:?} {b:?}",
-                        v.span()
-                    );
-                }
-                // A shown label never runs under another mark's body either.
-                for (m, other) in [(a, b), (b, a)] {
-                    if let Some((l0, l1)) = m.label {
-                        assert!(
-                            l1 <= other.x0 || other.x1 <= l0,
-                            "label over a marker: {m:?} {other:?}"
-                        );
-                    }
-                }
             }
         }
     }

@@ -493,7 +493,7 @@ pub fn label_width(text: &str, px_per_char: f64, max_px: f64) -> f32 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::viewport::Bounds;
 
@@ -606,7 +606,7 @@ mod tests {
     /// In each row: a shown label overlaps no other label nor another mark's body (with the gap
     /// kept between footprints), and two marks that both show their label keep their whole
     /// footprints apart. Bodies alone may overlap when the rows run out (labels give way first).
-    fn assert_no_overlap(marks: &[Mark], o: &Options) {
+    pub(crate) fn assert_no_overlap(marks: &[Mark], o: &Options) {
         for (i, a) in marks.iter().enumerate() {
             for b in &marks[i + 1..] {
                 if a.row != b.row {
