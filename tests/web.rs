@@ -460,13 +460,7 @@ async fn a_search_result_selects_its_event() {
 #[wasm_bindgen_test]
 async fn the_record_of_the_22nd_session_shows_co_chairs_sources_and_neighbours() {
     let (root, _handle) = loaded(DATA).await;
-    let input = one(&root, "[data-testid=search]");
-    type_into(&input, "22nd session");
-    wait_until("results", || {
-        !all(&root, "[data-testid=search-hit]").is_empty()
-    })
-    .await;
-    click(&root, "[data-testid=search-hit]");
+    choose_first_hit(&root, "22nd session").await;
     wait_until("record", || {
         text(&root, "[data-testid=detail-title]") == "22nd Joint Military Commission"
     })
@@ -511,13 +505,7 @@ async fn a_link_restores_selection_filters_and_language_after_a_reload() {
                 .contains("timeline__area--highlight")
         );
         // A new selection is written back to the URL, as a history step.
-        let input = one(&root, "[data-testid=search]");
-        type_into(&input, "23e session");
-        wait_until("results", || {
-            !all(&root, "[data-testid=search-hit]").is_empty()
-        })
-        .await;
-        click(&root, "[data-testid=search-hit]");
+        choose_first_hit(&root, "23e session").await;
         wait_until("URL updated", || url_query().contains("event=cmm-23")).await;
         let q = url_query();
         assert!(
@@ -657,13 +645,7 @@ async fn back_and_forward_restore_selections() {
         title(&root) == "22nd Joint Military Commission"
     })
     .await;
-    let input = one(&root, "[data-testid=search]");
-    type_into(&input, "23rd session");
-    wait_until("results", || {
-        !all(&root, "[data-testid=search-hit]").is_empty()
-    })
-    .await;
-    click(&root, "[data-testid=search-hit]");
+    choose_first_hit(&root, "23rd session").await;
     wait_until("URL updated", || url_query().contains("event=cmm-23")).await;
     let history = web_sys::window().unwrap().history().unwrap();
     history.back().unwrap();

@@ -228,3 +228,13 @@ pub fn mount_with_timeout(ms: u64) -> (Element, leptos::mount::UnmountHandle<imp
     });
     (section, handle)
 }
+
+/// Searches for `query` and chooses the first result, as a user picking an event by name.
+pub async fn choose_first_hit(root: &Element, query: &str) {
+    type_into(&one(root, "[data-testid=search]"), query);
+    wait_until("results", || {
+        !all(root, "[data-testid=search-hit]").is_empty()
+    })
+    .await;
+    click(root, "[data-testid=search-hit]");
+}
