@@ -30,11 +30,7 @@ async fn loaded_state_shows_every_session_with_number_date_and_city() {
             .iter()
             .any(|s| s.contains("Unnumbered session") && s.contains("Rabat"))
     );
-    assert!(
-        root.query_selector("[data-testid=error]")
-            .unwrap()
-            .is_none()
-    );
+    assert!(!has(&root, "[data-testid=error]"));
     assert_eq!(text(&root, "h1"), "Morocco–France military cooperation");
     // The undocumented 13th–21st sessions are a labelled band, not silence.
     assert!(text(&root, "[data-testid=gap]").contains("13th–21st sessions: undocumented"));
@@ -43,32 +39,18 @@ async fn loaded_state_shows_every_session_with_number_date_and_city() {
 #[wasm_bindgen_test]
 async fn malformed_json_shows_the_error_state_with_its_reason() {
     let (root, _handle) = mount_app("data:application/json,%7B%22schema_version%22%3A");
-    wait_until("error", || {
-        root.query_selector("[data-testid=error]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("error", || has(&root, "[data-testid=error]")).await;
     let problems = text(&root, "[data-testid=problem]");
     assert!(problems.contains("ends too early"), "{problems}");
     assert!(all(&root, "[data-testid=session]").is_empty());
-    assert!(
-        root.query_selector("[data-testid=retry]")
-            .unwrap()
-            .is_some()
-    );
+    assert!(has(&root, "[data-testid=retry]"));
 }
 
 #[wasm_bindgen_test]
 async fn invalid_dataset_shows_the_validators_messages() {
     // The same file and the same lines as the maintainers' validator (tests/data/invalid).
     let (root, _handle) = mount_app("/tests/data/invalid/many-problems.json");
-    wait_until("error", || {
-        root.query_selector("[data-testid=error]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("error", || has(&root, "[data-testid=error]")).await;
     let shown: Vec<String> = all(&root, "[data-testid=problem]")
         .iter()
         .map(|e| e.text_content().unwrap_or_default())
@@ -85,12 +67,7 @@ async fn invalid_dataset_shows_the_validators_messages() {
 #[wasm_bindgen_test]
 async fn missing_file_names_the_http_status() {
     let (root, _handle) = mount_app("/public/data/no-such-file.json");
-    wait_until("error", || {
-        root.query_selector("[data-testid=error]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("error", || has(&root, "[data-testid=error]")).await;
     assert!(text(&root, "[data-testid=error-reason]").contains("404"));
 }
 
@@ -141,12 +118,7 @@ async fn retry_fetches_again_and_recovers() {
     );
     Reflect::set(&web_sys::window().unwrap(), &"__ctCalls".into(), &0.into()).unwrap();
     let (root, _handle) = mount_app(DATA);
-    wait_until("error", || {
-        root.query_selector("[data-testid=error]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("error", || has(&root, "[data-testid=error]")).await;
     assert!(text(&root, "[data-testid=error-reason]").contains("503"));
 
     one(&root, "[data-testid=retry]")
@@ -161,11 +133,7 @@ async fn retry_fetches_again_and_recovers() {
         2,
         "Retry must fetch exactly once more"
     );
-    assert!(
-        root.query_selector("[data-testid=error]")
-            .unwrap()
-            .is_none()
-    );
+    assert!(!has(&root, "[data-testid=error]"));
 }
 
 #[wasm_bindgen_test]
@@ -254,12 +222,7 @@ async fn clicking_an_event_selects_it_and_shows_its_detail() {
     }
     // Escape clears the selection.
     key(&one(&root, "[data-testid=timeline]"), "Escape");
-    wait_until("cleared", || {
-        root.query_selector("[data-testid=detail-title]")
-            .unwrap()
-            .is_none()
-    })
-    .await;
+    wait_until("cleared", || !has(&root, "[data-testid=detail-title]")).await;
 }
 
 #[wasm_bindgen_test]
@@ -293,12 +256,7 @@ async fn keyboard_alone_reaches_and_steps_through_events() {
     let focused = one(&root, &format!("[data-idx=\"{second}\"]"));
     let name = attr(&focused, "aria-label");
     key(&focused, "Enter");
-    wait_until("the record", || {
-        root.query_selector("[data-testid=detail-title]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("the record", || has(&root, "[data-testid=detail-title]")).await;
     let title = text(&root, "[data-testid=detail-title]");
     assert!(name.contains(&title), "record {title:?} for mark {name:?}");
     wait_until("announcement", || {
@@ -319,12 +277,7 @@ async fn selecting_berrid_highlights_the_22nd_and_23rd_sessions() {
     let (root, _handle) = loaded(DATA).await;
     click(&root, "[data-testid=tab-people]");
     click(&root, "[data-testid=person-berrid]");
-    wait_until("person view", || {
-        root.query_selector("[data-testid=person-view]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("person view", || has(&root, "[data-testid=person-view]")).await;
     assert!(
         one(&root, "[data-testid=timeline]")
             .class_list()
@@ -582,12 +535,7 @@ async fn the_list_view_shows_the_filtered_events_in_date_order() {
     let d = shipped().await;
     let (root, _handle) = loaded(DATA).await;
     click(&root, "[data-testid=view-list]");
-    wait_until("list", || {
-        root.query_selector("[data-testid=list-view]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("list", || has(&root, "[data-testid=list-view]")).await;
     // The rows are the events in date order: each row's title is the next event's.
     let titles = |root: &Element| -> Vec<String> {
         all(root, "[data-testid=list-event] span[lang]")
@@ -672,11 +620,7 @@ async fn back_during_a_load_restores_that_entrys_selection() {
     set_url("?event=cmm-12");
     push_url("?event=cmm-23");
     let (root, _handle) = mount(DATA, true);
-    assert!(
-        root.query_selector("[data-testid=loading]")
-            .unwrap()
-            .is_some()
-    );
+    assert!(has(&root, "[data-testid=loading]"));
     web_sys::window()
         .unwrap()
         .history()
@@ -710,12 +654,7 @@ async fn retry_keeps_the_filters_and_selection_of_the_link() {
     Reflect::set(&web_sys::window().unwrap(), &"__ctCalls".into(), &0.into()).unwrap();
     set_url("?domains=space&event=cmm-22");
     let (root, _handle) = mount(DATA, true);
-    wait_until("error", || {
-        root.query_selector("[data-testid=retry]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("error", || has(&root, "[data-testid=retry]")).await;
     click(&root, "[data-testid=retry]");
     wait_until("the 22nd after Retry", || {
         text(&root, "[data-testid=detail-title]") == "22nd Joint Military Commission"
@@ -740,31 +679,14 @@ async fn a_request_that_never_answers_times_out_and_is_cancelled() {
     );
     let (section, _handle) = mount_with_timeout(1_500);
     sleep(500).await;
-    assert!(
-        section
-            .query_selector("[data-testid=loading]")
-            .unwrap()
-            .is_some(),
-        "still loading"
-    );
-    wait_until("the error screen", || {
-        section
-            .query_selector("[data-testid=error]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    assert!(has(&section, "[data-testid=loading]"), "still loading");
+    wait_until("the error screen", || has(&section, "[data-testid=error]")).await;
     let reason = text(&section, "[data-testid=error-reason]");
     assert!(
         reason.contains("did not answer") && reason.contains("nothing received"),
         "{reason}"
     );
-    assert!(
-        section
-            .query_selector("[data-testid=retry]")
-            .unwrap()
-            .is_some()
-    );
+    assert!(has(&section, "[data-testid=retry]"));
     let signal = window_prop("__ctSignal");
     assert_eq!(
         Reflect::get(&signal, &"aborted".into()).unwrap(),
@@ -782,13 +704,7 @@ async fn a_body_that_stops_arriving_times_out_too() {
          return Promise.resolve(new Response(body, { headers: { 'content-length': '9000' } }));",
     );
     let (section, _handle) = mount_with_timeout(1_000);
-    wait_until("the error screen", || {
-        section
-            .query_selector("[data-testid=error]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("the error screen", || has(&section, "[data-testid=error]")).await;
     let reason = text(&section, "[data-testid=error-reason]");
     assert!(reason.contains("did not answer"), "{reason}");
 }
@@ -818,12 +734,7 @@ async fn loading_shows_the_bytes_received_of_the_total() {
         .unwrap()
         .unchecked_into();
     close.call0(&stream).unwrap();
-    wait_until("error", || {
-        root.query_selector("[data-testid=error]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("error", || has(&root, "[data-testid=error]")).await;
 }
 
 /// Bug: the count said "40 results" when more matched (only 40 are listed).
@@ -874,12 +785,7 @@ async fn axis_labels_read_in_their_own_direction() {
 async fn data_text_is_marked_with_the_language_it_is_in() {
     set_url("?lang=ar&event=cmm-22");
     let (root, _handle) = mount(DATA, true);
-    wait_until("the record", || {
-        root.query_selector("[data-testid=notes]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    wait_until("the record", || has(&root, "[data-testid=notes]")).await;
     // The dataset has no Arabic for notes and source descriptions: they fall back to French, and
     // say so.
     for selector in [
@@ -939,9 +845,7 @@ async fn a_figure_with_its_own_confidence_is_named_in_words() {
     set_url("?lang=fr&event=caesar-order-2020");
     let (root, _handle) = mount(DATA, true);
     wait_until("the record", || {
-        root.query_selector("[data-testid=field-confidence]")
-            .unwrap()
-            .is_some()
+        has(&root, "[data-testid=field-confidence]")
     })
     .await;
     let section = text(&root, "[data-testid=field-confidence]");

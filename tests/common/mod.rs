@@ -60,6 +60,11 @@ pub fn all(root: &Element, selector: &str) -> Vec<Element> {
         .collect()
 }
 
+/// Whether `root` holds an element matching `selector`.
+pub fn has(root: &Element, selector: &str) -> bool {
+    root.query_selector(selector).unwrap().is_some()
+}
+
 pub fn one(root: &Element, selector: &str) -> Element {
     root.query_selector(selector)
         .unwrap()
