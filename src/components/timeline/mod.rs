@@ -176,6 +176,7 @@ pub fn Timeline() -> impl IntoView {
                     on:focusout=move |ev| input.focus_out(ev)
                     on:pointerover=move |ev| input.pointer_over(ev)
                 >
+                    <LaneRows />
                     <World />
                 </div>
             </div>
@@ -239,6 +240,23 @@ fn follow_the_app(ctx: TimelineCtx) {
             }
         }
     });
+}
+
+/// Each lane's row (its stripe and separator) across the whole drawing area. Drawn here, under
+/// the world that moves with time, because the lanes in that world are a screen wide at their
+/// own position: shifted with a pan, they would leave part of the area unstriped.
+#[component]
+fn LaneRows() -> impl IntoView {
+    let ctx = expect_context::<TimelineCtx>();
+    let rows = move || {
+        ctx.model.with(|m| {
+            m.0.lanes
+                .iter()
+                .map(|l| view! { <div class=format!("lane-row lane--{}", l.id)></div> })
+                .collect_view()
+        })
+    };
+    view! { <div class="timeline__rows" aria-hidden="true">{rows}</div> }
 }
 
 /// The lane names beside the drawing area.
