@@ -42,7 +42,7 @@ pub fn HeaderControls(
                                 aria-pressed=move || (app.lang.get() == l).to_string()
                                 on:click=move |_| app.lang.set(l)
                             >
-                                <abbr title=endonym(l)>{l.code().to_uppercase()}</abbr>
+                                <abbr title=endonym(l)>{l.code().to_ascii_uppercase()}</abbr>
                             </button>
                         }
                     })

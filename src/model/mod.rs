@@ -6,6 +6,7 @@
 pub mod dataset;
 pub mod date;
 pub mod filter;
+pub mod fold;
 pub mod frame;
 pub mod input;
 pub mod labels;

@@ -3,10 +3,8 @@
 //! accents — "meknes" finds "Meknès", "chergui" finds "Chergui 2022", "الرباط" finds Rabat with
 //! or without its vowel marks.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 use super::dataset::{COMMISSION_LANE, Dataset, Event, EventIdx};
+use super::fold::strip_marks;
 use super::locale::{ordinal, session_label};
 use super::text::{Lang, Text};
 
@@ -15,9 +13,9 @@ use super::text::{Lang, Text};
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for c in s.nfd() {
-        if is_combining_mark(c) || c == '\u{0640}' {
-            // Accents, harakat, and the Arabic tatweel (a stretching stroke) carry no letter.
+    for c in strip_marks(s) {
+        if c == '\u{0640}' {
+            // The Arabic tatweel (a stretching stroke) carries no letter.
             continue;
         }
         let folded: &str = match c {
