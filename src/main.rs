@@ -1,9 +1,10 @@
-//! Browser entry point: installs the panic screen and mounts the app on `<body>`.
+//! Browser entry point: installs the panic screen and mounts the app, taking over from the
+//! static first view when the page has one (`takeover`).
 
-use cooperation_timeline::{App, panic_screen};
+use cooperation_timeline::{App, panic_screen, takeover};
 use leptos::prelude::*;
 
 fn main() {
     panic_screen::install();
-    leptos::mount::mount_to_body(|| view! { <App /> });
+    takeover::mount(|| view! { <App /> });
 }

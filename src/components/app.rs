@@ -110,6 +110,13 @@ pub fn App(
         w
     });
 
+    // The static first view (if the page has one) gives way once the first screen is drawn.
+    Effect::new(move |_| {
+        if !matches!(state.load.get(), LoadState::Loading) {
+            crate::takeover::finish();
+        }
+    });
+
     let title = move || match &*state.load.read() {
         LoadState::Ready(d) => d.title.get(state.lang.get()).to_string(),
         _ => strings(state.lang.get()).app_title.to_string(),

@@ -136,4 +136,7 @@ pub(super) const AR: Strings = Strings {
     announce_selected: "تم اختيار: {x}",
     announce_window: "العرض: {x}",
     skip_to_timeline: "الانتقال إلى التسلسل الزمني",
+    meta_description: "دورات اللجنة العسكرية المختلطة المغربية الفرنسية والتعاون المحيط بها: {n} حدثًا، منها {m} دورات، وكل واقعة بمصادرها.",
+    static_record_heading: "كل الأحداث، حسب التاريخ",
+    static_gaps_heading: "ما ليس موثقًا",
 };

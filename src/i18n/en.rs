@@ -145,4 +145,7 @@ pub(super) const EN: Strings = Strings {
     announce_selected: "Selected: {x}",
     announce_window: "Showing {x}",
     skip_to_timeline: "Skip to the timeline",
+    meta_description: "The sessions of the Morocco–France Joint Military Commission and the cooperation around them: {n} events, {m} of them sessions, every fact with its sources.",
+    static_record_heading: "Every event, in date order",
+    static_gaps_heading: "What is not documented",
 };

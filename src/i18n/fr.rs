@@ -148,4 +148,7 @@ pub(super) const FR: Strings = Strings {
     announce_selected: "Sélection : {x}",
     announce_window: "Affichage : {x}",
     skip_to_timeline: "Aller à la chronologie",
+    meta_description: "Les sessions de la Commission militaire mixte maroco-française et la coopération qui les entoure : {n} événements, dont {m} sessions, chaque fait avec ses sources.",
+    static_record_heading: "Tous les événements, par date",
+    static_gaps_heading: "Ce qui n’est pas documenté",
 };

@@ -250,6 +250,13 @@ pub struct Strings {
     pub announce_window: &'static str,
     /// Skip link.
     pub skip_to_timeline: &'static str,
+    /// The page's description for search engines and link previews; `{n}` (events) and `{m}`
+    /// (sessions) are replaced.
+    pub meta_description: &'static str,
+    /// Heading of the complete record under the static first view (read without JavaScript).
+    pub static_record_heading: &'static str,
+    /// Heading of the gaps in that record.
+    pub static_gaps_heading: &'static str,
 }
 
 impl Strings {

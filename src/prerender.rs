@@ -1,0 +1,584 @@
+//! The first view as static HTML, written into `index.html` at build time (`src/bin/prerender.rs`,
+//! run by a Trunk hook) from the bundled dataset by the model the app itself uses: the header,
+//! the timeline opened on everything (lanes, axis, marks, gaps, today's line) and, under it, the
+//! complete record — every event with its date, place and sources, and every gap — as linked
+//! text. A phone on a slow network sees the timeline before the wasm arrives, a reader without
+//! JavaScript gets the whole record, and link previews get a real title and description.
+//!
+//! The app replaces this view when it has drawn its own (`crate::takeover`). So that nothing
+//! jumps, the static view uses the app's classes and structure around the timeline, and places
+//! marks in percentages of the drawing area: the opening view shows exactly the data's bounds
+//! whatever the width, so a mark's share of the width is the same in both. Clustering and labels
+//! are computed for two reference widths (phone and desktop) and chosen by the same media query
+//! as the layout.
+
+use std::fmt::Write as _;
+
+use crate::i18n::strings;
+use crate::model::date::Day;
+use crate::model::frame::{Frame, MarkView};
+use crate::model::labels::{
+    event_name, eyebrow, gap_class, gap_label, gap_when, mark_classes, mark_name,
+};
+use crate::model::layout::MarkKind;
+use crate::model::timeline::Timeline;
+use crate::model::validate::is_http_url;
+use crate::model::viewport::Viewport;
+use crate::model::{COMMISSION_LANE, Dataset, EventIdx, Lang, Text};
+
+/// Id of the static view's root element, which the app removes when it takes over.
+pub const STATIC_ROOT_ID: &str = "static-view";
+
+/// Drawing widths (px) the two static layouts are computed for: the timeline area of a 390 px
+/// phone and of a 1920 px desktop. Other widths scale these layouts (positions are shares of
+/// the width); the app recomputes clustering for the real width when it takes over.
+const NARROW_AREA_PX: f64 = 360.0;
+const WIDE_AREA_PX: f64 = 1_000.0;
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The pieces written into `index.html`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// `<title>`, description and Open Graph tags, for `<head>`.
+    pub head: String,
+    /// The static view, the first thing in `<body>`.
+    pub body: String,
+}
+
+/// Renders the first view of `d` in every language (the head in `lang`), with today's line at
+/// `today`. Only one language is shown: [`LANG_SCRIPT`] picks the one the app will open in, and
+/// without JavaScript it is `lang`.
+pub fn render(d: &Dataset, lang: Lang, today: Day) -> Page {
+    let mut body = format!(
+        "<div id=\"{STATIC_ROOT_ID}\" data-default-lang=\"{}\">",
+        lang.code()
+    );
+    for l in Lang::ALL {
+        let timeline = Timeline::build(d, l, today, |_| true);
+        body.push_str(&view(d, &timeline, l, l == lang, today));
+    }
+    body.push_str("</div>");
+    Page {
+        head: format!("{}<script>{LANG_SCRIPT}</script>\n", head(d, lang)),
+        body,
+    }
+}
+
+/// Chooses the static view's language as the app will (`?lang=`, else the browser's first
+/// language the app has, else the default) before anything is drawn, so that the app does not
+/// take over in another language; and marks a link to another dataset, window or filter, which
+/// the static view (everything, bundled data) does not show, so that it is not shown at all.
+pub const LANG_SCRIPT: &str = "(function(){var d=document.documentElement,q=new URLSearchParams(location.search),\
+t=[q.get('lang')].concat(navigator.languages||[navigator.language]),l=null;\
+for(var i=0;i<t.length&&!l;i++){var p=String(t[i]||'').split(/[-_]/)[0].toLowerCase();\
+if(p==='fr'||p==='en'||p==='ar')l=p}if(l){d.setAttribute('data-static-lang',l);d.lang=l;\
+d.dir=l==='ar'?'rtl':'ltr'}var k=Array.from(q.keys()).filter(function(x){\
+return x!=='lang'&&x!=='event'&&x!=='gap'});if(k.length)d.classList.add('no-static')})();";
+
+/// Writes `page` into an `index.html` built by Trunk: replaces its `<title>` and description,
+/// adds the Open Graph tags, and puts the static view at the end of `<body>` (after the note
+/// that only readers without JavaScript see).
+pub fn inject(html: &str, page: &Page) -> Result<String, String> {
+    let mut html = html.to_string();
+    for (open, close) in [("<title>", "</title>"), ("<meta name=\"description\"", ">")] {
+        if let Some(start) = html.find(open) {
+            let end = html[start..]
+                .find(close)
+                .map(|i| start + i + close.len())
+                .ok_or_else(|| format!("index.html: unterminated {open}"))?;
+            html.replace_range(start..end, "");
+        }
+    }
+    let head_end = html
+        .find("</head>")
+        .ok_or("index.html: no </head> to put the title and tags before")?;
+    html.insert_str(head_end, &page.head);
+    let body_end = html
+        .rfind("</body>")
+        .ok_or("index.html: no </body> to put the static view before")?;
+    html.insert_str(body_end, &page.body);
+    Ok(html)
+}
+
+fn head(d: &Dataset, lang: Lang) -> String {
+    let title = escape(d.title.get(lang));
+    let sessions = d
+        .events
+        .iter()
+        .filter(|e| e.lane == COMMISSION_LANE)
+        .count();
+    let description = escape(
+        &strings(lang)
+            .meta_description
+            .replace("{n}", &d.events.len().to_string())
+            .replace("{m}", &sessions.to_string()),
+    );
+    format!(
+        "<title>{title}</title>\n\
+         <meta name=\"description\" content=\"{description}\" />\n\
+         <meta property=\"og:type\" content=\"website\" />\n\
+         <meta property=\"og:title\" content=\"{title}\" />\n\
+         <meta property=\"og:description\" content=\"{description}\" />\n\
+         <meta property=\"og:locale\" content=\"{}\" />\n\
+         <meta name=\"twitter:card\" content=\"summary\" />\n",
+        match lang {
+            Lang::Fr => "fr_FR",
+            Lang::En => "en_GB",
+            Lang::Ar => "ar_MA",
+        }
+    )
+}
+
+/// One language's view. Ids carry the language (`en-e-cmm-22`): the three views share a page.
+fn view(d: &Dataset, t: &Timeline, lang: Lang, default: bool, today: Day) -> String {
+    let s = strings(lang);
+    let code = lang.code();
+    let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<div class=\"app static-view static-view--{code}{}\" lang=\"{code}\" dir=\"{dir}\">\
+         <a class=\"skip-link\" href=\"#{code}-main\">{}</a>\
+         <header class=\"app__header\"><h1 class=\"app__title\">{}</h1></header>\
+         <main class=\"app__main\" id=\"{code}-main\" tabindex=\"-1\">\
+         <div class=\"workspace\"><div class=\"side\" aria-hidden=\"true\"></div>\
+         <div class=\"centre\">",
+        if default { " static-view--default" } else { "" },
+        escape(s.skip_to_timeline),
+        escape(d.title.get(lang)),
+    );
+    timeline_section(&mut out, d, t, lang, today);
+    out.push_str("</div><div class=\"tabpanel--record\" aria-hidden=\"true\"></div></div>");
+    record(&mut out, d, lang);
+    out.push_str("</main></div>");
+    out
+}
+
+fn timeline_section(out: &mut String, d: &Dataset, t: &Timeline, lang: Lang, today: Day) {
+    let s = strings(lang);
+    let code = lang.code();
+    let _ = write!(
+        out,
+        "<section class=\"timeline\" aria-labelledby=\"{code}-timeline-heading\">\
+         <h2 id=\"{code}-timeline-heading\" class=\"visually-hidden\">{}</h2>\
+         <div class=\"timeline__body\"><div class=\"timeline__headers\" aria-hidden=\"true\">\
+         <div class=\"timeline__axis-spacer\"></div>",
+        escape(s.timeline_heading)
+    );
+    for l in &t.lanes {
+        let _ = write!(
+            out,
+            "<div class=\"lane-header lane--{id}\" data-lane=\"{id}\">\
+             <span class=\"lane-header__label\">{}</span></div>",
+            escape(&d.lane_label(&l.id, lang)),
+            id = escape(&l.id)
+        );
+    }
+    let _ = write!(
+        out,
+        "</div><div class=\"timeline__area\" dir=\"ltr\" role=\"group\" \
+         aria-label=\"{}\" data-testid=\"static-timeline\"><div class=\"timeline__rows\" \
+         aria-hidden=\"true\">",
+        escape(s.timeline_label)
+    );
+    for l in &t.lanes {
+        let _ = write!(
+            out,
+            "<div class=\"lane-row lane--{}\"></div>",
+            escape(&l.id)
+        );
+    }
+    out.push_str("</div>");
+    for (class, width) in [
+        ("static-frame--narrow", NARROW_AREA_PX),
+        ("static-frame--wide", WIDE_AREA_PX),
+    ] {
+        let v = Viewport::fit(t.bounds, width);
+        let frame = t.frame(&v, lang, today);
+        world(out, d, t, &frame, lang, class);
+    }
+    let _ = write!(
+        out,
+        "</div></div><p class=\"timeline__hint\">{}</p></section>",
+        escape(s.timeline_hint)
+    );
+}
+
+/// A position in days from the start of the bounds as a share of the drawing area.
+fn pct(days: Day, total: Day) -> String {
+    format!("{:.4}%", days / total * 100.0)
+}
+
+fn world(out: &mut String, d: &Dataset, t: &Timeline, f: &Frame, lang: Lang, class: &str) {
+    let total = (t.bounds.end - t.bounds.start).max(f64::MIN_POSITIVE);
+    let _ = write!(out, "<div class=\"timeline__world static-frame {class}\">");
+    out.push_str("<div class=\"axis\" aria-hidden=\"true\">");
+    for (row, ticks, tick_class) in [
+        (
+            "axis__row axis__row--major",
+            &f.major,
+            "axis__tick axis__tick--major",
+        ),
+        ("axis__row axis__row--minor", &f.minor, "axis__tick"),
+    ] {
+        let _ = write!(out, "<div class=\"{row}\">");
+        for tick in ticks {
+            let _ = write!(
+                out,
+                "<span class=\"{tick_class}\" dir=\"auto\" style=\"left: {}\">{}</span>",
+                pct(tick.at, total),
+                escape(&tick.label)
+            );
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</div>");
+    for (lane_idx, (lane, marks)) in t.lanes.iter().zip(&f.lanes).enumerate() {
+        let _ = write!(
+            out,
+            "<div class=\"lane lane--{id}\" data-lane=\"{id}\">",
+            id = escape(&lane.id)
+        );
+        for g in f.gaps.iter().filter(|g| g.lane == lane_idx) {
+            let Some(gap) = d.gaps.get(g.idx) else {
+                continue;
+            };
+            let label = escape(&gap_label(gap, lang));
+            let _ = write!(
+                out,
+                "<a class=\"gap {}\" href=\"#{}\" style=\"left: {}; width: {}\" \
+                 data-testid=\"gap\" aria-label=\"{label}\">",
+                gap_class(g.kind),
+                escape(&gap_anchor(&gap.id, lang)),
+                pct(g.at, total),
+                pct(g.span, total),
+            );
+            if let Some(w) = g.label_width {
+                let _ = write!(
+                    out,
+                    "<span class=\"gap__label\" dir=\"auto\" style=\"transform: \
+                     translateX({:.1}px); width: {w:.1}px\">{label}</span>",
+                    g.label_offset
+                );
+            }
+            out.push_str("</a>");
+        }
+        out.push_str("<div class=\"lane__marks\">");
+        for m in marks {
+            mark(out, d, t, m, total, lang);
+        }
+        out.push_str("</div></div>");
+    }
+    if let Some(at) = f.today {
+        let _ = write!(
+            out,
+            "<div class=\"today\" style=\"left: {}\" aria-hidden=\"true\">\
+             <span class=\"today__label\">{}</span></div>",
+            pct(at, total),
+            escape(strings(lang).today)
+        );
+    }
+    out.push_str("</div>");
+}
+
+/// A mark's `left`, `width` and row: the app's geometry with the `--ppd` scale replaced by a
+/// share of the area (the opening view is the bounds, so `--ppd` is the area width / `total`).
+fn geometry(m: &MarkView, total: Day) -> String {
+    let width = match m.span {
+        Some(days) => pct(days, total),
+        None => format!("{:.2}px", m.body_px),
+    };
+    format!(
+        "left: calc({} + {:.2}px); width: {width}; --row: {};",
+        pct(m.at, total),
+        m.offset_px,
+        m.row
+    )
+}
+
+fn mark(out: &mut String, d: &Dataset, t: &Timeline, m: &MarkView, total: Day, lang: Lang) {
+    match m.kind {
+        MarkKind::Cluster { count, .. } => {
+            let name = strings(lang)
+                .cluster_label
+                .replace("{n}", &count.to_string());
+            let _ = write!(
+                out,
+                "<span class=\"mark mark--cluster\" style=\"{}\" title=\"{}\">\
+                 <span class=\"mark__count\">{count}</span></span>",
+                geometry(m, total),
+                escape(&name)
+            );
+        }
+        MarkKind::Item(i) => {
+            let i = EventIdx(i);
+            let Some(e) = d.event(i) else { return };
+            let label = t.label(i);
+            let mut class = format!("mark {}", mark_classes(e));
+            if m.span.is_some() {
+                class.push_str(" mark--wide");
+            }
+            let _ = write!(
+                out,
+                "<a class=\"{class}\" href=\"#{}\" style=\"{}\" data-testid=\"{}\" \
+                 aria-label=\"{}\"><span class=\"mark__body\"></span>",
+                escape(&event_anchor(&e.id, lang)),
+                geometry(m, total),
+                if e.lane == COMMISSION_LANE {
+                    "session"
+                } else {
+                    "event"
+                },
+                escape(&mark_name(e, label, lang)),
+            );
+            if let Some(w) = m.label_width {
+                let _ = write!(
+                    out,
+                    "<span class=\"mark__label\" style=\"width: {w:.1}px\">{}</span>",
+                    escape(label)
+                );
+            }
+            out.push_str("</a>");
+        }
+    }
+}
+
+/// The in-page anchor of an event's record in `lang`'s view.
+pub fn event_anchor(id: &str, lang: Lang) -> String {
+    format!("{}-e-{id}", lang.code())
+}
+
+/// The in-page anchor of a gap's record in `lang`'s view.
+pub fn gap_anchor(id: &str, lang: Lang) -> String {
+    format!("{}-g-{id}", lang.code())
+}
+
+/// Text in `lang` (or its fallback), marked with the language it is actually in.
+fn text(t: &Text, lang: Lang) -> String {
+    let (s, actual) = t.resolve(lang);
+    if actual == lang {
+        escape(s)
+    } else {
+        format!("<span lang=\"{}\">{}</span>", actual.code(), escape(s))
+    }
+}
+
+/// The complete record: every event in date order with what the record panel's first lines say
+/// (kind, date, place, summary) and every source; every gap with its span and sources.
+fn record(out: &mut String, d: &Dataset, lang: Lang) {
+    let s = strings(lang);
+    let _ = write!(
+        out,
+        "<section class=\"static-record\" aria-labelledby=\"{code}-record-heading\">\
+         <h2 id=\"{code}-record-heading\">{}</h2><ol class=\"static-record__list\">",
+        escape(s.static_record_heading),
+        code = lang.code()
+    );
+    let mut order: Vec<usize> = (0..d.events.len()).collect();
+    order.sort_by_key(|&i| (d.events[i].date.sort_key(), i));
+    for i in order {
+        let e = &d.events[i];
+        let (name, name_lang) = event_name(e, lang);
+        let _ = write!(
+            out,
+            "<li class=\"static-record__item\" id=\"{}\"><article>\
+             <p class=\"detail__eyebrow\">{}</p><h3 lang=\"{}\">{}</h3><p>{}",
+            escape(&event_anchor(&e.id, lang)),
+            escape(&eyebrow(d, e, lang)),
+            name_lang.code(),
+            escape(&name),
+            escape(&e.date.format(lang)),
+        );
+        if let Some(place) = &e.place {
+            let _ = write!(out, " · {}", text(&place.name, lang));
+        }
+        out.push_str("</p>");
+        if !e.summary.fr.is_empty() || !e.summary.en.is_empty() {
+            let _ = write!(out, "<p>{}</p>", text(&e.summary, lang));
+        }
+        sources(out, d, &e.sources, lang);
+        out.push_str("</article></li>");
+    }
+    out.push_str("</ol>");
+    if !d.gaps.is_empty() {
+        let _ = write!(
+            out,
+            "<h2>{}</h2><ul class=\"static-record__list\">",
+            escape(s.static_gaps_heading)
+        );
+        for g in &d.gaps {
+            let _ = write!(
+                out,
+                "<li class=\"static-record__item\" id=\"{}\"><article><h3>{}</h3><p>{}</p><p>{}</p>",
+                escape(&gap_anchor(&g.id, lang)),
+                text(&g.title, lang),
+                escape(&gap_when(g, lang)),
+                text(&g.summary, lang),
+            );
+            sources(out, d, &g.sources, lang);
+            out.push_str("</article></li>");
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</section>");
+}
+
+fn sources(out: &mut String, d: &Dataset, ids: &[String], lang: Lang) {
+    let s = strings(lang);
+    let _ = write!(
+        out,
+        "<p class=\"static-record__sources-title\">{}</p><ul class=\"static-record__sources\">",
+        escape(s.sources)
+    );
+    for id in ids {
+        let Some(src) = d.source(id) else { continue };
+        let title = src
+            .title
+            .clone()
+            .unwrap_or_else(|| src.description.resolve(lang).0.to_string());
+        out.push_str("<li>");
+        if is_http_url(&src.url) {
+            let _ = write!(
+                out,
+                "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                escape(&src.url),
+                escape(&src.publisher)
+            );
+        } else {
+            out.push_str(&escape(&src.publisher));
+        }
+        let _ = write!(out, " — {}</li>", escape(&title));
+    }
+    out.push_str("</ul>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::day_of_ymd;
+    use chrono::Datelike;
+
+    fn shipped() -> Dataset {
+        crate::model::load(include_bytes!("../public/data/cooperation.json")).unwrap()
+    }
+
+    fn page() -> (Dataset, Page) {
+        let d = shipped();
+        let today = day_of_ymd(2026, 12, 1).unwrap();
+        let p = render(&d, Lang::En, today);
+        (d, p)
+    }
+
+    #[test]
+    fn every_event_gap_and_source_link_is_in_the_record() {
+        let (d, p) = page();
+        for e in &d.events {
+            assert!(
+                p.body.contains(&format!("id=\"en-e-{}\"", escape(&e.id))),
+                "{}",
+                e.id
+            );
+            for id in &e.sources {
+                let src = d.source(id).unwrap();
+                assert!(
+                    p.body.contains(&format!("href=\"{}\"", escape(&src.url))),
+                    "{} of {}",
+                    src.url,
+                    e.id
+                );
+            }
+        }
+        for g in &d.gaps {
+            assert!(p.body.contains(&format!("id=\"en-g-{}\"", escape(&g.id))));
+        }
+    }
+
+    #[test]
+    fn every_session_is_drawn_in_both_layouts_or_counted_in_a_cluster() {
+        let (d, p) = page();
+        let en = &p.body[p.body.find("static-view--en").unwrap()..];
+        for class in ["static-frame--narrow", "static-frame--wide"] {
+            let start = en.find(class).unwrap();
+            let end = en[start..].find("class=\"today\"").unwrap() + start;
+            let frame = &en[start..end];
+            let drawn = d
+                .events
+                .iter()
+                .filter(|e| frame.contains(&format!("href=\"#en-e-{}\"", e.id)))
+                .count();
+            let clustered: usize = frame
+                .match_indices("<span class=\"mark__count\">")
+                .map(|(i, m)| {
+                    let rest = &frame[i + m.len()..];
+                    rest[..rest.find('<').unwrap()].parse::<usize>().unwrap()
+                })
+                .sum();
+            assert_eq!(drawn + clustered, d.events.len(), "{class}");
+        }
+    }
+
+    #[test]
+    fn marks_sit_at_their_share_of_the_bounds() {
+        let (d, p) = page();
+        let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
+        let total = t.bounds.end - t.bounds.start;
+        let i = d.event_idx("cmm-22").unwrap();
+        let e = d.event(i).unwrap();
+        // Whatever the layout made of it, the 22nd session is somewhere in the wide frame at a
+        // share of the width that matches its date.
+        let en = &p.body[p.body.find("static-view--en").unwrap()..];
+        let wide = &en[en.find("static-frame--wide").unwrap()..];
+        let at = wide.find(&format!("href=\"#en-e-{}\"", e.id));
+        if let Some(at) = at {
+            let style = &wide[at..];
+            let left = &style[style.find("left: calc(").unwrap() + 11..];
+            let share: f64 = left[..left.find('%').unwrap()].parse().unwrap();
+            let first = e.date.first_day();
+            let day = day_of_ymd(first.year(), first.month(), first.day()).unwrap();
+            let expected = (day - t.bounds.start) / total * 100.0;
+            assert!((share - expected).abs() < 1.0, "{share} vs {expected}");
+        }
+    }
+
+    #[test]
+    fn data_text_is_escaped_and_only_http_links_are_made() {
+        assert_eq!(
+            escape("<script>\"x\" & 'y'</script>"),
+            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
+        );
+        let (_, p) = page();
+        assert!(!p.body.contains("<script"));
+        assert!(!p.body.contains("href=\"javascript:"));
+    }
+
+    #[test]
+    fn inject_replaces_the_title_and_fills_the_body() {
+        let html = "<!doctype html><html><head><title>Old</title>\
+                    <meta name=\"description\" content=\"old\" /></head>\
+                    <body><noscript>x</noscript></body></html>";
+        let page = Page {
+            head: "<title>New</title>".into(),
+            body: "<div id=\"static-view\"></div>".into(),
+        };
+        let out = inject(html, &page).unwrap();
+        assert!(!out.contains("Old") && !out.contains("old"));
+        assert!(out.contains("<title>New</title></head>"));
+        assert!(out.contains("<body><noscript>x</noscript><div id=\"static-view\"></div></body>"));
+        assert!(inject("<html></html>", &page).is_err());
+    }
+}
