@@ -1,7 +1,8 @@
 # One command to set up and run, one to set up and test. See README.md.
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
-export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+# tools/node_modules/.bin: binaryen's wasm-opt from npm, which Trunk finds on PATH (README, Size).
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
 SUBPATH := /cooperation-timeline/

@@ -79,5 +79,12 @@ if ! cmp -s bench/package-lock.json bench/node_modules/.installed-lock 2>/dev/nu
   cp bench/package-lock.json bench/node_modules/.installed-lock
 fi
 
-# 5. Crates, so that Trunk's offline build (cargo --offline) finds them all.
+# 5. Build tools from npm: binaryen's wasm-opt (a Node build; Debian's binaryen 108 breaks the
+#    page, and cargo's wasm-opt takes ~16 min to compile). The Makefile puts it on Trunk's PATH.
+if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock 2>/dev/null; then
+  timed "npm packages in tools/ (binaryen)" "a few seconds" npm ci --prefix tools --no-audit --no-fund
+  cp tools/package-lock.json tools/node_modules/.installed-lock
+fi
+
+# 6. Crates, so that Trunk's offline build (cargo --offline) finds them all.
 cargo fetch --quiet
