@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Smoke check of a release build: serve it with a plain static server, render it in headless
-# Chromium and require the commission sessions in the DOM. Catches a build that "succeeds" but
-# shows a blank page (e.g. a broken wasm-opt). Usage: scripts/smoke.sh <served root> <url path>
+# Chromium and require the commission sessions in the DOM *drawn by the app* (the static first
+# view written at build time must have been replaced, and must have been there). Catches a build
+# that "succeeds" but never starts (e.g. a broken wasm-opt), and a build without its static view.
+# Usage: scripts/smoke.sh <served root> <url path>
 set -euo pipefail
 
 root=${1:?served directory}
@@ -18,6 +20,14 @@ dom=$(timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic -
   --disable-background-networking --disable-component-update --disable-sync \
   --user-data-dir="$profile" --virtual-time-budget=5000 --window-size=1400,900 --dump-dom "$url" 2>/dev/null)
 
+if ! grep -q 'id="static-view"' "$root$path/index.html" 2>/dev/null && ! grep -q 'id="static-view"' "$root/index.html"; then
+  echo "smoke: FAIL — the built index.html has no static first view (the prerender hook did not run?)" >&2
+  exit 1
+fi
+if grep -q 'id="static-view"' <<<"$dom"; then
+  echo "smoke: FAIL — $url still shows the static first view: the app never took over" >&2
+  exit 1
+fi
 sessions=$(grep -o 'data-testid="session"' <<<"$dom" | wc -l || true)
 if grep -q 'data-testid="error"' <<<"$dom"; then
   echo "smoke: FAIL — $url shows the error screen:" >&2
