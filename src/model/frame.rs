@@ -262,7 +262,8 @@ impl Timeline {
                 .min((x1 - x0 - width.max(0.0) - 2.0 * GAP_LABEL_INSET).max(0.0));
             out.push(view(g, offset, width));
         }
-        out.sort_by_key(|g| g.idx);
+        // Gap indices are unique: unstable gives the same order.
+        out.sort_unstable_by_key(|g| g.idx);
         out
     }
 }

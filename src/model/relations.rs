@@ -11,7 +11,7 @@ pub fn events_of(d: &Dataset, id: &str) -> Vec<EventIdx> {
         .filter(|(_, e)| e.chairs.iter().chain(&e.participants).any(|p| p == id))
         .map(|(i, e)| (i, e.date.sort_key()))
         .collect();
-    v.sort_by_key(|&(i, key)| (key, i));
+    v.sort_unstable_by_key(|&(i, key)| (key, i));
     v.into_iter().map(|(i, _)| i).collect()
 }
 
@@ -25,7 +25,7 @@ pub fn neighbour_sessions(d: &Dataset, idx: EventIdx) -> (Option<EventIdx>, Opti
         .filter(|(_, e)| e.lane == COMMISSION_LANE)
         .map(|(i, e)| (i, e.date.sort_key()))
         .collect();
-    sessions.sort_by_key(|&(i, key)| (key, i));
+    sessions.sort_unstable_by_key(|&(i, key)| (key, i));
     let Some(p) = sessions.iter().position(|&(i, _)| i == idx) else {
         return (None, None);
     };

@@ -157,7 +157,7 @@ impl SearchIndex {
             return SearchResults::default();
         }
         let all_in = |s: &str| words.iter().all(|w| s.contains(w));
-        let mut hits: Vec<Hit> = order
+        let hits: Vec<Hit> = order
             .iter()
             .filter(|&&i| self.haystacks.get(i.get()).is_some_and(|h| all_in(h)))
             .map(|&i| Hit {
@@ -165,8 +165,11 @@ impl SearchIndex {
                 in_title: self.titles.get(i.get()).is_some_and(|t| all_in(t)),
             })
             .collect();
-        // Stable: keeps date order inside each group.
-        hits.sort_by_key(|h| !h.in_title);
+        // Title hits first, each group in date order (a stable partition; a sort would link
+        // another copy of the stable sort into the wasm for this one call).
+        let (mut first, rest): (Vec<Hit>, Vec<Hit>) = hits.into_iter().partition(|h| h.in_title);
+        first.extend(rest);
+        let mut hits = first;
         let total = hits.len();
         hits.truncate(limit);
         SearchResults { hits, total }
@@ -179,7 +182,8 @@ pub fn date_order(d: &Dataset) -> Vec<EventIdx> {
         .indexed_events()
         .map(|(i, e)| (i, e.date.sort_key()))
         .collect();
-    order.sort_by_key(|&(i, key)| (key, i));
+    // Keys are unique (the index breaks ties), so an unstable sort gives the same order.
+    order.sort_unstable_by_key(|&(i, key)| (key, i));
     order.into_iter().map(|(i, _)| i).collect()
 }
 

@@ -91,8 +91,12 @@ impl Timeline {
     /// in `lang`. `today` places the view when the dataset holds no dated thing at all.
     pub fn build(d: &Dataset, lang: Lang, today: Day, keep: impl Fn(&Event) -> bool) -> Self {
         // The commission first, then the lanes in the file's order.
-        let mut order: Vec<&str> = d.lanes.iter().map(|l| l.id.as_str()).collect();
-        order.sort_by_key(|id| *id != COMMISSION_LANE);
+        let (mut order, rest): (Vec<&str>, Vec<&str>) = d
+            .lanes
+            .iter()
+            .map(|l| l.id.as_str())
+            .partition(|id| *id == COMMISSION_LANE);
+        order.extend(rest);
         let position = |lane: &str| order.iter().position(|l| *l == lane);
         let labels: Vec<String> = d.events.iter().map(|e| event_label(e, lang)).collect();
         let mut items: Vec<Vec<Item>> = vec![Vec::new(); order.len()];
