@@ -81,14 +81,18 @@ pub fn render(d: &Dataset, lang: Lang, today: Day) -> Page {
 
 /// Chooses the static view's language as the app will (`?lang=`, else the browser's first
 /// language the app has, else the default) before anything is drawn, so that the app does not
-/// take over in another language; and marks a link to another dataset, window or filter, which
-/// the static view (everything, bundled data) does not show, so that it is not shown at all.
+/// take over in another language; marks a link to another dataset, window or filter, which the
+/// static view (everything, bundled data) does not show, so that it is not shown at all; and,
+/// unless the link names another dataset, starts fetching the bundled one at once rather than
+/// when the wasm has arrived (the app's request then finds it preloaded).
 pub const LANG_SCRIPT: &str = "(function(){var d=document.documentElement,q=new URLSearchParams(location.search),\
 t=[q.get('lang')].concat(navigator.languages||[navigator.language]),l=null;\
 for(var i=0;i<t.length&&!l;i++){var p=String(t[i]||'').split(/[-_]/)[0].toLowerCase();\
 if(p==='fr'||p==='en'||p==='ar')l=p}if(l){d.setAttribute('data-static-lang',l);d.lang=l;\
 d.dir=l==='ar'?'rtl':'ltr'}var k=Array.from(q.keys()).filter(function(x){\
-return x!=='lang'&&x!=='event'&&x!=='gap'});if(k.length)d.classList.add('no-static')})();";
+return x!=='lang'&&x!=='event'&&x!=='gap'});if(k.length)d.classList.add('no-static');if(!q.has('data')){var p=document.createElement('link');\
+p.rel='preload';p.as='fetch';p.href='data/cooperation.json';p.crossOrigin='anonymous';\
+document.head.appendChild(p)}})();";
 
 /// Writes `page` into an `index.html` built by Trunk: replaces its `<title>` and description,
 /// adds the Open Graph tags, and puts the static view at the end of `<body>` (after the note
@@ -564,6 +568,11 @@ mod tests {
         let (_, p) = page();
         assert!(!p.body.contains("<script"));
         assert!(!p.body.contains("href=\"javascript:"));
+    }
+
+    #[test]
+    fn the_script_preloads_the_data_the_app_fetches() {
+        assert!(LANG_SCRIPT.contains(&format!("p.href='{}'", crate::data::DEFAULT_DATA_URL)));
     }
 
     #[test]
