@@ -60,6 +60,8 @@ checks:
 a11y:
 	scripts/a11y.sh
 
-## bench: measure first render and per-frame script time at 1k/10k/100k events (docs/benchmarks.md)
+## bench: measure first render and per-frame script time at 1k/10k/100k events, and load on an
+## emulated phone against TimelineJS and vis-timeline (docs/benchmarks.md; `scripts/bench.sh phone`
+## for the phone part alone)
 bench: setup
 	scripts/bench.sh

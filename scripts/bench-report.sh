@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Writes docs/benchmarks.md (to stdout) from the results JSON of bench/run.mjs and the release
-# build in dist/. Usage: scripts/bench-report.sh target/bench-results.json
+# Writes docs/benchmarks.md (to stdout) from the results JSON of bench/run.mjs, the release build
+# in dist/ and, when given, the results JSON of the phone-load benchmark (bench/phone.mjs).
+# Usage: scripts/bench-report.sh target/bench-results.json [target/bench-phone.json]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 results=${1:?results json}
+phone=${2:-}
 wasm=$(ls dist/*.wasm)
 js=$(ls dist/cooperation-timeline-*.js)
-css_raw=$(cat dist/*.css | wc -c)
+# Style sheets may be separate files or inlined in index.html (then counted in its row).
+css=(dist/*.css)
 size_row() { printf '| %s | %s | %s |\n' "$1" "$(wc -c <"$2")" "$(gzip -9c "$2" | wc -c)"; }
 {
   echo "# Benchmarks"
@@ -49,12 +52,19 @@ size_row() { printf '| %s | %s | %s |\n' "$1" "$(wc -c <"$2")" "$(gzip -9c "$2" 
   echo "the notches where cluster bins double or halve, and the median stays within a few"
   echo "milliseconds at every size."
   echo
+  if [ -n "$phone" ]; then
+    node bench/phone-report.mjs "$phone"
+    echo
+  fi
   echo "## Release size"
   echo
   echo "| file | raw (bytes) | gzip -9 (bytes) |"
   echo "|---|---|---|"
   size_row "wasm" "$wasm"
   size_row "JS glue" "$js"
-  echo "| CSS (all) | $css_raw | $(cat dist/*.css | gzip -9c | wc -c) |"
+  if [ -e "${css[0]}" ]; then
+    echo "| CSS (all) | $(cat "${css[@]}" | wc -c) | $(cat "${css[@]}" | gzip -9c | wc -c) |"
+  fi
+  size_row "index.html" dist/index.html
   size_row "data/cooperation.json" dist/data/cooperation.json
 }
