@@ -9,6 +9,7 @@ pub mod filter;
 pub mod fold;
 pub mod frame;
 pub mod input;
+mod json_path;
 pub mod labels;
 pub mod layout;
 pub mod locale;

@@ -1,11 +1,15 @@
-//! Turning bytes into a trusted [`Dataset`]: parsing (with the JSON path of a parse error, via
-//! `serde_path_to_error`) and the checks serde cannot express. Validation collects *every* problem,
-//! each with the JSON path where it is, so a maintainer can fix a file in one pass.
+//! Turning bytes into a trusted [`Dataset`]: parsing (with the JSON path of a parse error, found
+//! from serde_json's position by `json_path`) and the checks serde cannot express. Validation
+//! collects *every* problem, each with the JSON path where it is, so a maintainer can fix a file in
+//! one pass.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use serde::Deserialize;
+
 use super::dataset::{Dataset, Event, GapKind, Note, SCHEMA_VERSION};
+use super::json_path;
 use super::text::Text;
 
 /// One thing wrong with a dataset, and where.
@@ -47,6 +51,8 @@ fn describe(problems: &[Problem]) -> String {
 /// (`{"events": [{"notes": [{"text": {"fr": …}}]}]}`), and deeper input is rejected, without
 /// descending into it, at the first value whose type does not match (a string field given `[`, an
 /// unknown key). serde_json's recursion limit (128 levels) is a second guard that no input reaches.
+/// Finding the path of a parse error reads no further than the error, in one pass, with its
+/// stack of open containers on the heap.
 pub fn load(bytes: &[u8]) -> Result<Dataset, Invalid> {
     let dataset = parse(bytes).map_err(|p| Invalid(vec![p]))?;
     let problems = validate(&dataset);
@@ -58,6 +64,9 @@ pub fn load(bytes: &[u8]) -> Result<Dataset, Invalid> {
 }
 
 /// Parses the JSON into the dataset types, reporting the path and position of the first error.
+///
+/// serde_json alone parses, so the dataset types' deserialisation is compiled once; the path is
+/// worked out only when there is an error (see `json_path`).
 pub fn parse(bytes: &[u8]) -> Result<Dataset, Problem> {
     // Some editors save UTF-8 with a byte-order mark; it carries no meaning, so accept it.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -65,10 +74,8 @@ pub fn parse(bytes: &[u8]) -> Result<Dataset, Problem> {
         return Err(problem);
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let dataset: Dataset = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = err.path().to_string();
-        json_problem(path, err.into_inner())
-    })?;
+    let dataset = Dataset::deserialize(&mut de)
+        .map_err(|err| json_problem(json_path::of_error(bytes, &err), err))?;
     de.end().map_err(|e| json_problem(".".into(), e))?;
     Ok(dataset)
 }
