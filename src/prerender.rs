@@ -68,9 +68,28 @@ pub fn render(d: &Dataset, lang: Lang, today: Day) -> Page {
         "<div id=\"{STATIC_ROOT_ID}\" data-default-lang=\"{}\">",
         lang.code()
     );
-    for l in Lang::ALL {
+    // Every language's timeline first and the records after them, the default language first:
+    // the first screen arrives in the first few kilobytes, whatever the language.
+    let mut order = vec![lang];
+    order.extend(Lang::ALL.into_iter().filter(|&l| l != lang));
+    for &l in &order {
         let timeline = Timeline::build(d, l, today, |_| true);
         body.push_str(&view(d, &timeline, l, l == lang, today));
+    }
+    for &l in &order {
+        let _ = write!(
+            body,
+            "<div class=\"static-view static-view--{code}{}\" lang=\"{code}\" dir=\"{}\">",
+            if l == lang {
+                " static-view--default"
+            } else {
+                ""
+            },
+            if l.is_rtl() { "rtl" } else { "ltr" },
+            code = l.code()
+        );
+        record(&mut body, d, l);
+        body.push_str("</div>");
     }
     body.push_str("</div>");
     Page {
@@ -168,7 +187,6 @@ fn view(d: &Dataset, t: &Timeline, lang: Lang, default: bool, today: Day) -> Str
     );
     timeline_section(&mut out, d, t, lang, today);
     out.push_str("</div><div class=\"tabpanel--record\" aria-hidden=\"true\"></div></div>");
-    record(&mut out, d, lang);
     out.push_str("</main></div>");
     out
 }
