@@ -8,7 +8,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 SUBPATH := /cooperation-timeline/
 SUBPATH_ROOT := target/subpath-site
 
-.PHONY: setup serve build test fmt-check clippy test-native test-chrome test-firefox smoke checks a11y bench
+.PHONY: setup serve build test fmt-check clippy test-native test-chrome test-firefox size-budget smoke checks a11y bench
 
 setup:
 	@scripts/setup.sh
@@ -21,9 +21,9 @@ serve: setup
 build: setup
 	trunk build --release
 
-## test: set up, then run every check and test (native, Chromium, Firefox, release build,
-## smoke check, visitor checks, accessibility check)
-test: setup fmt-check clippy test-native test-chrome test-firefox build smoke checks a11y
+## test: set up, then run every check and test (native, Chromium, Firefox, release build, size
+## budget, smoke check, visitor checks with the static first view, accessibility check)
+test: setup fmt-check clippy test-native test-chrome test-firefox build size-budget smoke checks a11y
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -43,6 +43,10 @@ test-chrome:
 test-firefox:
 	env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) \
 	  cargo test --target wasm32-unknown-unknown --tests
+
+## size-budget: the shipped wasm + JS + CSS (gzip -9) must stay within scripts/size-budget.sh's budget
+size-budget:
+	scripts/size-budget.sh dist
 
 ## smoke: the release site, served at / and under a sub-path, must render the sessions
 smoke:
