@@ -2,7 +2,8 @@
 # What a visitor of the release build must never meet (bench/checks.mjs): a console error or
 # warning on load, a request for a missing file (such as /favicon.ico), lane names covering marks
 # on a phone, and a load that never ends. Serves dist/ with a server that also has a path that
-# never answers. Usage: scripts/checks.sh [dist]
+# never answers. Then the static first view (bench/static-checks.mjs): the whole record with
+# JavaScript off, and a hand-over to the app that moves nothing. Usage: scripts/checks.sh [dist]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=${1:-dist}
@@ -15,3 +16,4 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 node bench/checks.mjs "http://127.0.0.1:$PORT"
+node bench/static-checks.mjs "http://127.0.0.1:$PORT" public/data/cooperation.json
