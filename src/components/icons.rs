@@ -29,6 +29,14 @@ pub enum Icon {
 }
 
 impl Icon {
+    /// A class naming the icon (the list's mirrors in right-to-left pages).
+    fn class(self) -> &'static str {
+        match self {
+            Icon::List => "icon icon--list",
+            _ => "icon",
+        }
+    }
+
     /// The path data, on a 24 × 24 grid.
     fn path(self) -> &'static str {
         match self {
@@ -50,7 +58,7 @@ impl Icon {
 pub fn icon(i: Icon) -> impl IntoView {
     view! {
         <svg
-            class="icon"
+            class=i.class()
             viewBox="0 0 24 24"
             width="22"
             height="22"
