@@ -8,7 +8,8 @@
 // 4. On a touch phone (390×844, hasTouch, isMobile; touches sent through CDP): one finger dragged
 //    across the timeline pans it the right way, two fingers spread apart zoom in; every control
 //    shown (header, menu, toolbar, both sheets and their tabs) is at least 44×44 px; a link to an
-//    event shows its record on the first screen; the timeline's box is the same whatever it shows.
+//    event shows its record on the first screen; the record's sheet follows its grip (up to the
+//    full height, down to closed); the timeline's box is the same whatever it shows.
 // Exits 1 on any failure. Usage: node bench/checks.mjs <base url>
 import { launch } from './browser.mjs';
 
@@ -201,6 +202,31 @@ for (const lang of ['fr', 'en', 'ar']) {
       if (!(sheet.h > 200 && sheet.top < 844 - 200 && /22/.test(sheet.title))) fail(`phone ${q}: the record is not on the first screen (${JSON.stringify(sheet)})`);
       await targets('record sheet');
     }
+  }
+  // The record's sheet follows its grip: up to the full height, down to its own, down to closed.
+  await page.goto(base + '/?lang=en&event=cmm-22', { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid=session]', { timeout: 20000 });
+  await settle(600);
+  const sheetBox = () => page.$eval('[data-testid=record-sheet]', (e) => e.getBoundingClientRect().height);
+  const grip = async () => page.$eval('[data-testid=record-sheet] .sheet__grip', (e) => {
+    const r = e.getBoundingClientRect();
+    return [r.x + r.width / 2, r.y + r.height / 2];
+  });
+  const h0 = await sheetBox();
+  let [gx, gy] = await grip();
+  await gesture([[gx, gy]], [[gx, gy - 200]]);
+  const h1 = await sheetBox();
+  [gx, gy] = await grip();
+  await gesture([[gx, gy]], [[gx, gy + 200]]);
+  const h2 = await sheetBox();
+  [gx, gy] = await grip();
+  await gesture([[gx, gy]], [[gx, gy + 200]]);
+  const h3 = await sheetBox();
+  const selected = await page.$('[data-testid=detail-title]');
+  if (!(h1 > h0 + 100 && Math.abs(h2 - h0) < 2 && h3 === 0 && !selected)) {
+    fail(`phone: the record's sheet does not follow its grip (heights ${h0} → up ${h1} → down ${h2} → down ${h3}; selection ${selected ? 'kept' : 'cleared'})`);
+  } else {
+    console.log(`checks: the record's sheet, dragged by its grip: ${h0.toFixed(0)} px → ${h1.toFixed(0)} px → ${h2.toFixed(0)} px → closed`);
   }
   const inner = await page.evaluate(() => window.innerHeight);
   const first = JSON.parse(boxes[0][1]);
