@@ -35,8 +35,13 @@ pub fn Search() -> impl IntoView {
     let collapse = move |refocus: bool| {
         expanded.set(false);
         open.set(false);
-        if refocus && let Some(b) = toggle.get_untracked() {
-            let _ = b.focus();
+        // On the next frame: until the field is closed, the button is hidden and takes no focus.
+        if refocus {
+            request_animation_frame(move || {
+                if let Some(b) = toggle.get_untracked() {
+                    let _ = b.focus();
+                }
+            });
         }
     };
     // Focus leaving the box and its results closes the list, and an empty field on a phone.

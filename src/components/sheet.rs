@@ -92,13 +92,17 @@ pub fn sheet_focus(
                     .try_update_value(Option::take)
                     .flatten()
                     .is_some_and(|b| focus_if_shown(&b));
-                if !went_back
-                    && let Some(t) = document()
-                        .query_selector("[data-testid=timeline], #main")
-                        .ok()
-                        .flatten()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-                {
+                // The timeline, else (the list view) the main region.
+                let fallback = ["[data-testid=timeline]", "#main"]
+                    .into_iter()
+                    .find_map(|q| {
+                        document()
+                            .query_selector(q)
+                            .ok()
+                            .flatten()
+                            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                    });
+                if !went_back && let Some(t) = fallback {
                     let _ = t.focus();
                 }
             });
