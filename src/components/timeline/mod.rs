@@ -135,10 +135,23 @@ pub fn Timeline() -> impl IntoView {
     // The drawing width follows the element (ResizeObserver); the time window is kept.
     let area = NodeRef::<Div>::new();
     let size = use_element_size(area);
+    let sized = StoredValue::new(false);
     Effect::new(move |_| {
         let w = size.width.get();
         if w >= 1.0 {
             viewport.update(|v| v.set_width(w));
+            // The selection a link opens with was brought into view at the placeholder width; at
+            // a phone's, much narrower, it could fall into a cluster: again. (Wide screens are
+            // left as they were: near the placeholder width, the view they open on is kept.)
+            if !sized.get_value() && app.narrow.get_untracked() {
+                sized.set_value(true);
+                if let Some(Selection::Event(i)) = app.selected.get_untracked() {
+                    let m = model.get_untracked().0;
+                    if m.item(i).is_some() {
+                        ctx.motion.go(|v| m.bring_into_view(v, i));
+                    }
+                }
+            }
         }
     });
     let input = use_timeline_input(ctx, area);
