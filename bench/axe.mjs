@@ -1,6 +1,7 @@
 // Accessibility check (run by `make test`): loads the release build in headless Chromium
 // (playwright-core, Debian's /usr/bin/chromium), injects axe-core and audits the main screens —
-// the timeline, a session's record, the list view, the panels and the keyboard help — in French,
+// the timeline, a session's record, the list view, the panels and the keyboard help, and on a phone
+// the record's and the panels' sheets, the menu and the search field — in French,
 // English and Arabic, in the light, dark and high-contrast themes, at desktop and phone sizes,
 // against WCAG 2.1 A and AA. Prints every violation and exits 1 if there is any.
 // Usage: node bench/axe.mjs <base url>
@@ -24,7 +25,13 @@ for (const lang of ['fr', 'en', 'ar']) {
   screens.push({ name: `${lang} search results`, query: `?lang=${lang}`, act: (p) => p.fill('[data-testid=search]', 'chebec') });
   screens.push({ name: `${lang} dark`, query: `?lang=${lang}&event=cmm-23`, theme: 'dark' });
   screens.push({ name: `${lang} high contrast`, query: `?lang=${lang}&event=cmm-12`, contrast: true });
-  screens.push({ name: `${lang} phone`, query: `?lang=${lang}&event=cmm-22`, phone: true });
+  screens.push({ name: `${lang} phone`, query: `?lang=${lang}`, phone: true });
+  screens.push({ name: `${lang} phone record sheet`, query: `?lang=${lang}&event=cmm-22`, phone: true });
+  screens.push({ name: `${lang} phone menu`, query: `?lang=${lang}`, phone: true, act: (p) => p.click('[data-testid=menu]') });
+  screens.push({ name: `${lang} phone search`, query: `?lang=${lang}`, phone: true, act: async (p) => { await p.click('[data-testid=search-open]'); await p.fill('[data-testid=search]', 'chebec'); } });
+  screens.push({ name: `${lang} phone filters sheet`, query: `?lang=${lang}&event=cmm-22`, phone: true, act: (p) => p.click('[data-testid=open-panels]') });
+  screens.push({ name: `${lang} phone people sheet`, query: `?lang=${lang}&person=berrid`, phone: true, act: async (p) => { await p.click('[data-testid=open-panels]'); await p.click('[data-testid=tab-people]'); } });
+  screens.push({ name: `${lang} phone list`, query: `?lang=${lang}&view=list`, phone: true });
 }
 screens.push({ name: 'error screen', query: '?data=no-such-file.json' });
 screens.push({ name: 'dark high contrast', query: '?event=cmm-22', theme: 'dark', contrast: true });

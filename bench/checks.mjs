@@ -5,6 +5,11 @@
 // 2. On a phone (390×844), in French, English and Arabic, no lane name covers a mark.
 // 3. A dataset request that never answers ends on the error screen, with its reason and Retry,
 //    after the time-out (about 30 s), not on "Loading" forever.
+// 4. On a touch phone (390×844, hasTouch, isMobile; touches sent through CDP): one finger dragged
+//    across the timeline pans it the right way, two fingers spread apart zoom in; every control
+//    shown (header, menu, toolbar, both sheets and their tabs) is at least 44×44 px; a link to an
+//    event shows its record on the first screen; the record's sheet follows its grip (up to the
+//    full height, down to closed); the timeline's box is the same whatever it shows.
 // Exits 1 on any failure. Usage: node bench/checks.mjs <base url>
 import { launch } from './browser.mjs';
 
@@ -95,9 +100,144 @@ for (const lang of ['fr', 'en', 'ar']) {
   await page.close();
 }
 
+// 4. Touch, touch targets, the record from a link and the timeline's box on a phone.
+{
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const settle = (ms = 400) => page.waitForTimeout(ms);
+  const range = () => page.$eval('[data-testid=timeline]', (e) => [Number(e.dataset.start), Number(e.dataset.end)]);
+  const touch = async (type, points) => {
+    await cdp.send('Input.dispatchTouchEvent', {
+      type, touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 2, radiusY: 2, force: 1 })),
+    });
+  };
+  // Moves fingers from `from` to `to` (lists of [x, y]) in steps, as a hand would.
+  const gesture = async (from, to, steps = 12) => {
+    await touch('touchStart', from);
+    for (let i = 1; i <= steps; i++) {
+      await touch('touchMove', from.map(([x, y], k) => [x + ((to[k][0] - x) * i) / steps, y + ((to[k][1] - y) * i) / steps]));
+      await page.waitForTimeout(16);
+    }
+    await touch('touchEnd', []);
+    await settle();
+  };
+  await page.goto(base + '/?lang=en&from=2010-01-01&to=2020-12-31', { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid=session]', { timeout: 20000 });
+  await settle(800);
+  const area = await page.$eval('[data-testid=timeline]', (e) => {
+    const r = e.getBoundingClientRect();
+    return { x: r.x, y: r.y, w: r.width };
+  });
+  // On the axis strip, where no mark is: a drag, not a tap on an event.
+  const y = area.y + 20;
+  const [s0, e0] = await range();
+  await gesture([[area.x + area.w * 0.75, y]], [[area.x + area.w * 0.25, y]]);
+  const [s1, e1] = await range();
+  // The finger moved towards the start of time: later times come into view.
+  if (!(s1 > s0 + 1 && e1 > e0 + 1)) fail(`touch: a one-finger drag to the left did not pan to later times (${s0}–${e0} → ${s1}–${e1})`);
+  else if (Math.abs((e1 - s1) - (e0 - s0)) > 0.01 * (e0 - s0)) fail(`touch: a one-finger drag changed the span (${e0 - s0} → ${e1 - s1})`);
+  const mid = area.x + area.w / 2;
+  await gesture([[mid - 40, y], [mid + 40, y + 4]], [[mid - 150, y], [mid + 150, y + 4]]);
+  const [s2, e2] = await range();
+  if (!(e2 - s2 < 0.6 * (e1 - s1))) fail(`touch: spreading two fingers did not zoom in (span ${e1 - s1} → ${e2 - s2} days)`);
+  console.log(`checks: touch — one finger panned ${(s1 - s0).toFixed(0)} days later; a pinch took the span from ${(e1 - s1).toFixed(0)} to ${(e2 - s2).toFixed(0)} days`);
+
+  // Every control shown is at least 44×44. Left out, with reasons: the timeline's marks and gap
+  // bands (data drawn at its dates and sizes; each has the keyboard and a list view besides), and
+  // links inside text (WCAG 2.5.8's inline exception). A control inside a label is measured by
+  // its label, which is what a finger hits.
+  const small = () => page.evaluate(() => {
+    const out = [];
+    const sel = 'button, select, input:not([type=hidden]), [role=tab], summary, textarea';
+    for (const el of document.querySelectorAll(sel)) {
+      if (el.closest('.mark, .gap') || el.matches('.link')) continue;
+      const target = el.matches('input') && el.closest('label') ? el.closest('label') : el;
+      const r = target.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const cs = getComputedStyle(target);
+      if (cs.visibility === 'hidden' || el.closest('.visually-hidden')) continue;
+      if (r.width < 43.5 || r.height < 43.5) {
+        const name = el.getAttribute('aria-label') || el.getAttribute('data-testid') || el.textContent.trim().slice(0, 30) || el.outerHTML.slice(0, 60);
+        out.push(`${name} ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
+      }
+    }
+    return out;
+  });
+  const targets = async (what) => {
+    await settle();
+    const bad = await small();
+    if (bad.length) fail(`phone ${what}: controls under 44×44 px:\n  ${bad.join('\n  ')}`);
+  };
+  await targets('timeline');
+  await page.tap('[data-testid=menu]');
+  await targets('menu');
+  await page.tap('[data-testid=menu]');
+  await page.tap('[data-testid=search-open]');
+  await page.fill('[data-testid=search]', 'chebec');
+  await targets('search');
+  await page.tap('[data-testid=search-close]');
+  await page.tap('[data-testid=open-panels]');
+  for (const tab of ['filters', 'domains', 'people']) {
+    await page.tap(`[data-testid=tab-${tab}]`);
+    await targets(`${tab} sheet`);
+  }
+  await page.tap('[data-testid=panels-close]');
+  await page.tap('[data-testid=view-list]');
+  await targets('list view');
+
+  // A link to an event shows its record on the first screen, with nothing to press; the
+  // timeline's box is the viewport's, whatever it shows.
+  const boxes = [];
+  for (const q of ['?lang=en', '?lang=ar&event=cmm-22', '?lang=fr&lanes=commission&from=2024-11-20&to=2024-12-20']) {
+    await page.goto(base + '/' + q, { waitUntil: 'load' });
+    await page.waitForSelector('[data-testid=session]', { timeout: 20000 });
+    await settle(600);
+    boxes.push([q, await page.$eval('.timeline', (e) => JSON.stringify(e.getBoundingClientRect()))]);
+    if (q.includes('event=')) {
+      const sheet = await page.$eval('[data-testid=record-sheet]', (e) => {
+        const r = e.getBoundingClientRect();
+        return { top: r.top, h: r.height, title: e.querySelector('[data-testid=detail-title]')?.textContent ?? '' };
+      });
+      if (!(sheet.h > 200 && sheet.top < 844 - 200 && /22/.test(sheet.title))) fail(`phone ${q}: the record is not on the first screen (${JSON.stringify(sheet)})`);
+      await targets('record sheet');
+    }
+  }
+  // The record's sheet follows its grip: up to the full height, down to its own, down to closed.
+  await page.goto(base + '/?lang=en&event=cmm-22', { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid=session]', { timeout: 20000 });
+  await settle(600);
+  const sheetBox = () => page.$eval('[data-testid=record-sheet]', (e) => e.getBoundingClientRect().height);
+  const grip = async () => page.$eval('[data-testid=record-sheet] .sheet__grip', (e) => {
+    const r = e.getBoundingClientRect();
+    return [r.x + r.width / 2, r.y + r.height / 2];
+  });
+  const h0 = await sheetBox();
+  let [gx, gy] = await grip();
+  await gesture([[gx, gy]], [[gx, gy - 200]]);
+  const h1 = await sheetBox();
+  [gx, gy] = await grip();
+  await gesture([[gx, gy]], [[gx, gy + 200]]);
+  const h2 = await sheetBox();
+  [gx, gy] = await grip();
+  await gesture([[gx, gy]], [[gx, gy + 200]]);
+  const h3 = await sheetBox();
+  const selected = await page.$('[data-testid=detail-title]');
+  if (!(h1 > h0 + 100 && Math.abs(h2 - h0) < 2 && h3 === 0 && !selected)) {
+    fail(`phone: the record's sheet does not follow its grip (heights ${h0} → up ${h1} → down ${h2} → down ${h3}; selection ${selected ? 'kept' : 'cleared'})`);
+  } else {
+    console.log(`checks: the record's sheet, dragged by its grip: ${h0.toFixed(0)} px → ${h1.toFixed(0)} px → ${h2.toFixed(0)} px → closed`);
+  }
+  const inner = await page.evaluate(() => window.innerHeight);
+  const first = JSON.parse(boxes[0][1]);
+  for (const [q, b] of boxes) if (b !== boxes[0][1]) fail(`phone: the timeline's box depends on what it shows: ${boxes[0][0]} ${boxes[0][1]} vs ${q} ${b}`);
+  if (Math.abs(first.bottom - (inner - 8)) > 1) fail(`phone: the timeline does not reach the bottom of the screen (${first.bottom} of ${inner})`);
+  await context.close();
+}
+
 await browser.close();
 if (failures.length) {
   console.error(`checks: ${failures.length} failure(s)`);
   process.exit(1);
 }
-console.log('checks: ok — clean console and network, lane names clear of marks on phones, stalled loads time out');
+console.log('checks: ok — clean console and network, lane names clear of marks on phones, stalled loads time out, touch pans and pinches, 44 px targets, the record from a link on the first screen');

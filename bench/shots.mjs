@@ -34,6 +34,12 @@ await shoot('french', '?lang=fr&event=cmm-12&from=2011-01-01&to=2026-12-31');
 await shoot('arabic', '?lang=ar&event=cmm-22&from=2011-01-01&to=2026-12-31');
 await shoot('dark', '?lang=en&event=chergui-2022&from=2020-01-01&to=2023-12-31', { theme: 'dark' });
 await shoot('high-contrast', '?lang=fr&event=cmm-23', { contrast: true });
-await shoot('phone-timeline', '?lang=en', { width: 390, height: 844 });
-await shoot('phone-record', '?lang=ar&event=cmm-22', { width: 390, height: 844, act: (p) => p.click('[data-testid=tab-record]') });
+const phone = { width: 390, height: 844 };
+for (const lang of ['en', 'fr', 'ar']) {
+  await shoot(`phone-timeline-${lang}`, `?lang=${lang}`, phone);
+  await shoot(`phone-record-${lang}`, `?lang=${lang}&event=cmm-22`, phone);
+  await shoot(`phone-filters-${lang}`, `?lang=${lang}`, { ...phone, act: (p) => p.click('[data-testid=open-panels]') });
+  await shoot(`phone-menu-${lang}`, `?lang=${lang}`, { ...phone, act: (p) => p.click('[data-testid=menu]') });
+}
+await shoot('phone-search-en', '?lang=en', { ...phone, act: async (p) => { await p.click('[data-testid=search-open]'); await p.fill('[data-testid=search]', 'chebec'); } });
 await browser.close();

@@ -13,8 +13,9 @@ use crate::data::{LoadError, Progress, fetch_dataset};
 use crate::model::filter::Filters;
 use crate::model::{Dataset, EventIdx, Lang, Selection};
 
-/// The CSS breakpoint below which the side panels become tabs under the timeline (keep in step
-/// with `style/panels.css`).
+/// The CSS breakpoint below which the phone layout applies: a one-row header, the timeline filling
+/// the screen, the record and the panels as bottom sheets (keep in step with the `60rem` media
+/// queries in `style/`).
 pub const NARROW_QUERY: &str = "(max-width: 60rem)";
 
 /// Where the dataset is in its life.
@@ -28,12 +29,11 @@ pub enum LoadState {
     Failed(LoadError),
 }
 
-/// The side panels (tabs on narrow screens; on wide ones the record is always beside the
-/// timeline and the tabs switch the other panel).
+/// The side panels, one at a time behind their tabs (beside the timeline on wide screens, in a
+/// bottom sheet on narrow ones). The record is not one of them: it is always beside the timeline
+/// on wide screens, and a sheet of its own on narrow ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Panel {
-    /// The detail record of the selection.
-    Record,
     /// Facets and filters.
     #[default]
     Filters,
@@ -45,7 +45,7 @@ pub enum Panel {
 
 impl Panel {
     /// Every panel, in tab order.
-    pub const ALL: [Panel; 4] = [Panel::Record, Panel::Filters, Panel::Domains, Panel::People];
+    pub const ALL: [Panel; 3] = [Panel::Filters, Panel::Domains, Panel::People];
 }
 
 /// A selection named by ids (from a link, or kept across a reload), waiting for the data.
@@ -70,6 +70,8 @@ pub struct AppState {
     pub query: RwSignal<String>,
     /// The open side panel.
     pub panel: RwSignal<Panel>,
+    /// On narrow screens, the sheet holding the side panels is open.
+    pub panels_open: RwSignal<bool>,
     /// The list view is shown instead of the timeline.
     pub list_view: RwSignal<bool>,
     /// The timeline's visible window as last reported by it (for links), in axis days.
@@ -79,7 +81,7 @@ pub struct AppState {
     pub goto_window: RwSignal<Option<(f64, f64)>>,
     /// A message for the screen-reader live region.
     pub announcement: RwSignal<String>,
-    /// Whether the screen is narrow (panels as tabs): [`NARROW_QUERY`].
+    /// Whether the screen is narrow (the phone layout): [`NARROW_QUERY`].
     pub narrow: Signal<bool>,
     data_url: StoredValue<String>,
     timeout: StoredValue<Duration>,
@@ -104,6 +106,7 @@ impl AppState {
             person: RwSignal::new(None),
             query: RwSignal::new(String::new()),
             panel: RwSignal::new(Panel::default()),
+            panels_open: RwSignal::new(false),
             list_view: RwSignal::new(false),
             window: RwSignal::new(None),
             goto_window: RwSignal::new(None),
@@ -225,11 +228,20 @@ impl AppState {
 }
 
 /// Selects an event or a gap: the record shows it, the timeline brings it into view, and on a
-/// narrow screen (where the record is a tab) the record tab opens.
+/// narrow screen the record's sheet opens in place of the panels' sheet (one sheet at a time).
 pub fn select(app: AppState, s: Selection) {
     app.selected.set(Some(s));
     if app.narrow.get_untracked() {
-        app.panel.set(Panel::Record);
+        app.panels_open.set(false);
+    }
+}
+
+/// Shows a side panel: its tab opens, and on a narrow screen the panels' sheet opens over the
+/// record's.
+pub fn open_panel(app: AppState, p: Panel) {
+    app.panel.set(p);
+    if app.narrow.get_untracked() {
+        app.panels_open.set(true);
     }
 }
 

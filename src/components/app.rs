@@ -12,10 +12,11 @@ use leptos_use_media_query::use_media_query;
 use super::error_view::ErrorView;
 use super::header_controls::HeaderControls;
 use super::help::{Help, open_help};
+use super::icons::{Icon, icon};
 use super::list_view::ListView;
 use super::loading_view::LoadingView;
 use super::search::Search;
-use super::side_panels::{RecordPanel, SidePanels};
+use super::side_panels::{FiltersButton, RecordPanel, SidePanels};
 use super::timeline::Timeline;
 use crate::data::{DEFAULT_DATA_URL, LOAD_TIMEOUT};
 use crate::hooks::typing::is_typing;
@@ -192,10 +193,29 @@ fn Workspace(
         <div class="workspace">
             <SidePanels />
             <div class="centre">
-                <div class="views" role="group" aria-label=move || s().view_label>
-                    {switch(false, "view-timeline")}
-                    {switch(true, "view-list")}
-                </div>
+                // On narrow screens the switch is one button in the timeline's toolbar, or in this
+                // bar with the Filters button while the list is shown.
+                {move || {
+                    if !app.narrow.get() {
+                        view! {
+                            <div class="views" role="group" aria-label=move || s().view_label>
+                                {switch(false, "view-timeline")}
+                                {switch(true, "view-list")}
+                            </div>
+                        }
+                            .into_any()
+                    } else if list.get() {
+                        view! {
+                            <div class="list-bar" role="toolbar" aria-label=move || s().view_label>
+                                <FiltersButton />
+                                <ViewToggle />
+                            </div>
+                        }
+                            .into_any()
+                    } else {
+                        ().into_any()
+                    }
+                }}
                 {move || {
                     if list.get() {
                         view! { <ListView /> }.into_any()
@@ -206,6 +226,42 @@ fn Workspace(
             </div>
             <RecordPanel />
         </div>
+    }
+}
+
+/// On narrow screens, the one button that switches to the other view (the list from the
+/// timeline, the timeline from the list), with the same test ids as the wide switch's buttons.
+#[component]
+pub fn ViewToggle() -> impl IntoView {
+    let app = AppState::expect();
+    let s = move || strings(app.lang.get());
+    move || {
+        let to_list = !app.list_view.get();
+        let (testid, glyph) = if to_list {
+            ("view-list", Icon::List)
+        } else {
+            ("view-timeline", Icon::Timeline)
+        };
+        let label = move || {
+            if to_list {
+                s().view_list
+            } else {
+                s().view_timeline
+            }
+        };
+        view! {
+            <button
+                type="button"
+                class="button tool"
+                data-testid=testid
+                aria-label=label
+                title=label
+                on:click=move |_| app.list_view.set(to_list)
+            >
+                {icon(glyph)}
+                <span class="tool__label">{label}</span>
+            </button>
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use crate::model::labels::{event_name, eyebrow, gap_session_range, gap_when};
 use crate::model::relations::{neighbour_sessions, related};
 use crate::model::validate::is_http_url;
 use crate::model::{COMMISSION_LANE, Dataset, Event, EventIdx, Lang, Note, Selection, Text};
-use crate::state::{AppState, Panel, select, select_event, use_dataset};
+use crate::state::{AppState, Panel, open_panel, select, select_event, use_dataset};
 
 /// The panel beside the timeline.
 #[component]
@@ -186,7 +186,7 @@ fn people_links(ids: &[String], d: &Dataset, lang: Lang) -> Option<AnyView> {
                         class="link"
                         on:click=move |_| {
                             app.person.set(Some(id.clone()));
-                            app.panel.set(Panel::People);
+                            open_panel(app, Panel::People);
                         }
                     >
                         {p.name.clone()}

@@ -1,8 +1,13 @@
 //! The header's controls: language (FR / EN / AR), theme (system, light, dark, high contrast)
-//! and the keyboard help.
+//! and the keyboard help — in a row on wide screens, behind one menu button on narrow ones (the
+//! menu closes with Escape, the button again, or a press outside it; focus returns to the button).
 
+use leptos::ev;
+use leptos::html::{Button, Div};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::icons::{Icon, icon};
 use crate::hooks::use_theme::{Theme, UseTheme};
 use crate::i18n::strings;
 use crate::model::Lang;
@@ -27,7 +32,60 @@ pub fn HeaderControls(
 ) -> impl IntoView {
     let app = AppState::expect();
     let s = move || strings(app.lang.get());
+    let open = RwSignal::new(false);
+    let root = NodeRef::<Div>::new();
+    let toggle = NodeRef::<Button>::new();
+    let close = move |refocus: bool| {
+        open.set(false);
+        if refocus && let Some(b) = toggle.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    // A press outside the menu closes it (the theme's own list and the help dialog are inside).
+    let handle = window_event_listener(ev::pointerdown, move |ev| {
+        if !open.get_untracked() {
+            return;
+        }
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(root.get_untracked())
+            .is_some_and(|(n, r)| r.contains(Some(&n)));
+        if !inside {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let narrow = app.narrow;
     view! {
+        <div class="menu" node_ref=root>
+            <button
+                type="button"
+                class="icon-button menu__toggle"
+                node_ref=toggle
+                data-testid="menu"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="menu-panel"
+                aria-label=move || s().menu
+                title=move || s().menu
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {icon(Icon::Menu)}
+            </button>
+            <div
+                id="menu-panel"
+                class="menu__panel"
+                class:is-open=open
+                role=move || narrow.get().then_some("group")
+                aria-label=move || narrow.get().then(|| s().menu)
+                data-testid="menu-panel"
+                on:keydown=move |ev: ev::KeyboardEvent| {
+                    if ev.key() == "Escape" && narrow.get_untracked() && open.get_untracked() {
+                        ev.prevent_default();
+                        close(true);
+                    }
+                }
+            >
         <div class="controls">
             <div class="langs" role="group" aria-label=move || s().language_label>
                 {Lang::ALL
@@ -97,6 +155,8 @@ pub fn HeaderControls(
                 <span aria-hidden="true">"? "</span>
                 {move || s().help}
             </button>
+        </div>
+            </div>
         </div>
     }
 }

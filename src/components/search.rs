@@ -1,12 +1,14 @@
 //! The search box (`/` focuses it) and its results: titles, summaries, people, places and domains,
 //! insensitive to case and accents. Choosing a result selects the event, which the timeline then
-//! brings into view.
+//! brings into view. On narrow screens the box hides behind a search button and opens over the
+//! header; Escape or its close button closes it and gives focus back to the button.
 
 use leptos::ev;
-use leptos::html::Input;
+use leptos::html::{Button, Input};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::icons::{Icon, icon};
 use crate::hooks::typing::is_typing;
 use crate::i18n::strings;
 use crate::model::EventIdx;
@@ -27,7 +29,22 @@ pub fn Search() -> impl IntoView {
     let open = RwSignal::new(false);
     let input = NodeRef::<Input>::new();
     let root = NodeRef::<leptos::html::Div>::new();
-    // Focus leaving the box and its results closes the list.
+    // Narrow screens: the field is open (over the header), and the button that opens it.
+    let expanded = RwSignal::new(false);
+    let toggle = NodeRef::<Button>::new();
+    let collapse = move |refocus: bool| {
+        expanded.set(false);
+        open.set(false);
+        // On the next frame: until the field is closed, the button is hidden and takes no focus.
+        if refocus {
+            request_animation_frame(move || {
+                if let Some(b) = toggle.get_untracked() {
+                    let _ = b.focus();
+                }
+            });
+        }
+    };
+    // Focus leaving the box and its results closes the list, and an empty field on a phone.
     let on_focus_out = move |ev: ev::FocusEvent| {
         let inside = ev
             .related_target()
@@ -36,7 +53,22 @@ pub fn Search() -> impl IntoView {
             .is_some_and(|(n, r)| r.contains(Some(&n)));
         if !inside {
             open.set(false);
+            if app.query.with_untracked(String::is_empty) {
+                expanded.set(false);
+            }
         }
+    };
+    // Focuses the field, once it is shown (on a phone it opens first, on the next frame).
+    let focus_field = move || {
+        expanded.set(true);
+        let go = move || {
+            if let Some(el) = input.get_untracked() {
+                let _ = el.focus();
+                el.select();
+            }
+        };
+        go();
+        request_animation_frame(go);
     };
     let s = move || strings(app.lang.get());
 
@@ -60,10 +92,7 @@ pub fn Search() -> impl IntoView {
     let handle = window_event_listener(ev::keydown, move |ev| {
         if ev.key() == "/" && !is_typing(&ev) && !ev.ctrl_key() && !ev.meta_key() {
             ev.prevent_default();
-            if let Some(el) = input.get_untracked() {
-                let _ = el.focus();
-                el.select();
-            }
+            focus_field();
         }
     });
     on_cleanup(move || handle.remove());
@@ -71,11 +100,16 @@ pub fn Search() -> impl IntoView {
     let choose = move |idx: EventIdx| {
         select_event(app, idx);
         open.set(false);
+        // On a phone the record's sheet comes up; the field gets out of the header's way.
+        expanded.set(false);
     };
     let on_key = move |ev: ev::KeyboardEvent| match ev.key().as_str() {
         "Escape" => {
             open.set(false);
             app.query.set(String::new());
+            if app.narrow.get_untracked() {
+                collapse(true);
+            }
         }
         "ArrowDown" => {
             // Into the results, which are buttons in a list.
@@ -168,7 +202,27 @@ pub fn Search() -> impl IntoView {
     };
 
     view! {
-        <div class="search" role="search" node_ref=root on:focusout=on_focus_out>
+        <div
+            class="search"
+            class:is-expanded=expanded
+            role="search"
+            node_ref=root
+            on:focusout=on_focus_out
+        >
+            <button
+                type="button"
+                class="icon-button search__toggle"
+                node_ref=toggle
+                data-testid="search-open"
+                aria-expanded=move || expanded.get().to_string()
+                aria-controls="search-field"
+                aria-label=move || s().search_open
+                title=move || s().search_open
+                on:click=move |_| focus_field()
+            >
+                {icon(Icon::Search)}
+            </button>
+            <div class="search__field" id="search-field">
             <label for="search-input" class="visually-hidden">
                 {move || s().search_label}
             </label>
@@ -191,6 +245,19 @@ pub fn Search() -> impl IntoView {
                 on:focus=move |_| open.set(true)
                 on:keydown=on_key
             />
+            <button
+                type="button"
+                class="icon-button search__close"
+                data-testid="search-close"
+                aria-label=move || s().search_close
+                title=move || s().search_close
+                on:click=move |_| {
+                    app.query.set(String::new());
+                    collapse(true);
+                }
+            >
+                {icon(Icon::Close)}
+            </button>
             <Show when=move || open.get() && !app.query.with(String::is_empty)>
                 <div
                     id="search-results"
@@ -216,6 +283,7 @@ pub fn Search() -> impl IntoView {
                     <ul class="search__list">{list}</ul>
                 </div>
             </Show>
+            </div>
         </div>
     }
 }

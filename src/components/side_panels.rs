@@ -1,23 +1,26 @@
-//! The panels around the timeline and their tabs. On wide screens the record stays beside the
-//! timeline and the tabs switch the other panel (filters, domains, people); on narrow screens all
-//! four are tabs under the timeline. The tabs follow the WAI-ARIA pattern: one tab stop, arrow
-//! keys (mirrored in Arabic), Home and End move between the tabs that are shown.
+//! The panels around the timeline, their tabs, and the record. On wide screens the record stays
+//! beside the timeline and the tabs switch the other panel (filters, domains, people); on narrow
+//! screens the record is a bottom sheet over the timeline, open while something is selected, and
+//! the panels are another, opened by the toolbar's Filters button ([`FiltersButton`]). The tabs
+//! follow the WAI-ARIA pattern: one tab stop, arrow keys (mirrored in Arabic), Home and End.
 
 use leptos::ev;
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::domains_panel::DomainsPanel;
 use super::event_detail::EventDetail;
 use super::facets::Facets;
+use super::icons::{Icon, icon};
 use super::participants_panel::ParticipantsPanel;
+use super::sheet::{SheetBar, sheet_escape, sheet_focus};
 use crate::i18n::{Strings, strings};
 use crate::model::input::tab_step;
 use crate::state::{AppState, Panel};
 
 fn slug(p: Panel) -> &'static str {
     match p {
-        Panel::Record => "record",
         Panel::Filters => "filters",
         Panel::Domains => "domains",
         Panel::People => "people",
@@ -26,7 +29,6 @@ fn slug(p: Panel) -> &'static str {
 
 fn tab_label(s: &Strings, p: Panel) -> &'static str {
     match p {
-        Panel::Record => s.tab_record,
         Panel::Filters => s.tab_filters,
         Panel::Domains => s.tab_domains,
         Panel::People => s.tab_people,
@@ -80,12 +82,7 @@ fn on_tab_key(app: AppState, ev: ev::KeyboardEvent) {
 pub fn PanelTabs() -> impl IntoView {
     let app = AppState::expect();
     let s = move || strings(app.lang.get());
-    // The tab that is chosen and holds the tab stop: the open one, or on wide screens (where the
-    // record has no tab) the filters while the record is "open", since their panel then shows.
-    let stop = move || match app.panel.get() {
-        Panel::Record if !app.narrow.get() => Panel::Filters,
-        p => p,
-    };
+    let stop = move || app.panel.get();
     let tab = move |p: Panel| {
         view! {
             <button
@@ -111,15 +108,12 @@ pub fn PanelTabs() -> impl IntoView {
             aria-label=move || s().tabs_label
             on:keydown=move |ev| on_tab_key(app, ev)
         >
-            // The record is a tab only where it is not always shown beside the timeline.
-            {move || app.narrow.get().then(|| tab(Panel::Record))}
-            {[Panel::Filters, Panel::Domains, Panel::People].map(tab)}
+            {Panel::ALL.map(tab)}
         </div>
     }
 }
 
-/// One tab panel's wrapper: shown when its tab is active (on wide screens the filters panel also
-/// stands in while the record tab is active, since the record is always visible there).
+/// One tab panel's wrapper: shown when its tab is active.
 fn tab_panel(p: Panel, child: AnyView) -> impl IntoView {
     let app = AppState::expect();
     view! {
@@ -129,18 +123,51 @@ fn tab_panel(p: Panel, child: AnyView) -> impl IntoView {
             aria-labelledby=format!("tab-{}", slug(p))
             class=format!("tabpanel tabpanel--{}", slug(p))
             class:is-active=move || app.panel.get() == p
-            class:is-default=move || p == Panel::Filters && app.panel.get() == Panel::Record
         >
             {child}
         </div>
     }
 }
 
-/// The side panel with its tabs (filters, domains, people).
+/// The side panels with their tabs (filters, domains, people): a column on wide screens, a sheet
+/// on narrow ones.
 #[component]
 pub fn SidePanels() -> impl IntoView {
+    let app = AppState::expect();
+    let s = move || strings(app.lang.get());
+    let narrow = app.narrow;
+    let sheet = NodeRef::<Div>::new();
+    let full = RwSignal::new(false);
+    let open = Memo::new(move |_| narrow.get() && app.panels_open.get());
+    let close = Callback::new(move |()| app.panels_open.set(false));
+    sheet_focus(
+        open,
+        sheet,
+        true,
+        Some("[role=tab][aria-selected=true]"),
+        full,
+    );
     view! {
-        <div class="side">
+        <div
+            node_ref=sheet
+            id="panels-sheet"
+            class="side sheet sheet--panels"
+            class:is-open=open
+            class:is-full=move || full.get() && open.get()
+            role=move || narrow.get().then_some("dialog")
+            aria-modal=move || narrow.get().then_some("false")
+            aria-label=move || narrow.get().then(|| s().panels_sheet)
+            tabindex=move || narrow.get().then_some("-1")
+            data-testid="panels-sheet"
+            on:keydown=move |ev| sheet_escape(ev, app, close)
+        >
+            {move || {
+                narrow
+                    .get()
+                    .then(|| {
+                        view! { <SheetBar sheet full on_close=close close_testid="panels-close" /> }
+                    })
+            }}
             <PanelTabs />
             {tab_panel(Panel::Filters, view! { <Facets /> }.into_any())}
             {tab_panel(Panel::Domains, view! { <DomainsPanel /> }.into_any())}
@@ -149,8 +176,65 @@ pub fn SidePanels() -> impl IntoView {
     }
 }
 
-/// The record, as a tab panel on narrow screens and always visible on wide ones.
+/// The record: beside the timeline on wide screens (always shown, empty until something is
+/// selected); on narrow ones a sheet over the lower part of the timeline, open while something is
+/// selected and the panels' sheet is not, which closing clears the selection.
 #[component]
 pub fn RecordPanel() -> impl IntoView {
-    tab_panel(Panel::Record, view! { <EventDetail /> }.into_any())
+    let app = AppState::expect();
+    let s = move || strings(app.lang.get());
+    let narrow = app.narrow;
+    let sheet = NodeRef::<Div>::new();
+    let full = RwSignal::new(false);
+    let open = Memo::new(move |_| {
+        narrow.get() && app.selected.with(Option::is_some) && !app.panels_open.get()
+    });
+    let close = Callback::new(move |()| app.selected.set(None));
+    sheet_focus(open, sheet, false, None, full);
+    view! {
+        <div
+            node_ref=sheet
+            class="record-sheet sheet sheet--record"
+            class:is-open=open
+            class:is-full=move || full.get() && open.get()
+            role=move || narrow.get().then_some("dialog")
+            aria-modal=move || narrow.get().then_some("false")
+            aria-label=move || narrow.get().then(|| s().tab_record)
+            tabindex=move || narrow.get().then_some("-1")
+            data-testid="record-sheet"
+            on:keydown=move |ev| sheet_escape(ev, app, close)
+        >
+            {move || {
+                narrow
+                    .get()
+                    .then(|| {
+                        view! { <SheetBar sheet full on_close=close close_testid="record-close" /> }
+                    })
+            }}
+            <EventDetail />
+        </div>
+    }
+}
+
+/// The narrow toolbar's button that opens (or closes) the panels' sheet.
+#[component]
+pub fn FiltersButton() -> impl IntoView {
+    let app = AppState::expect();
+    let s = move || strings(app.lang.get());
+    view! {
+        <button
+            type="button"
+            class="button tool"
+            data-testid="open-panels"
+            aria-haspopup="dialog"
+            aria-controls="panels-sheet"
+            aria-expanded=move || app.panels_open.get().to_string()
+            aria-label=move || s().panels_sheet
+            title=move || s().panels_sheet
+            on:click=move |_| app.panels_open.update(|o| *o = !*o)
+        >
+            {icon(Icon::Filter)}
+            <span class="tool__label">{move || s().tab_filters}</span>
+        </button>
+    }
 }

@@ -150,7 +150,7 @@ pub struct Strings {
     pub search_count: &'static str,
     /// Search results count when only the first are listed; `{n}` and `{k}` are replaced.
     pub search_count_some: &'static str,
-    /// Tab of the record panel.
+    /// The record: its sheet's name on narrow screens.
     pub tab_record: &'static str,
     /// Tab of the filters panel.
     pub tab_filters: &'static str,
@@ -218,6 +218,25 @@ pub struct Strings {
     pub theme_dark: &'static str,
     /// High-contrast toggle.
     pub high_contrast: &'static str,
+    /// The phone header's menu button (language, theme, contrast, help behind it).
+    pub menu: &'static str,
+    /// The phone header's search button, which opens the search field.
+    pub search_open: &'static str,
+    /// Closes the search field on a phone.
+    pub search_close: &'static str,
+    /// The phone toolbar's button opening the panels' sheet, and that sheet's name; begins with
+    /// [`Self::tab_filters`], the button's visible label.
+    pub panels_sheet: &'static str,
+    /// A sheet's handle: grows the sheet to the full height (pressed) or back.
+    pub sheet_full: &'static str,
+    /// Short visible label under the zoom-in icon (a part of [`Self::zoom_in`]).
+    pub short_zoom_in: &'static str,
+    /// Short visible label under the zoom-out icon (a part of [`Self::zoom_out`]).
+    pub short_zoom_out: &'static str,
+    /// Short visible label under the show-all icon (a part of [`Self::fit_all`]).
+    pub short_fit_all: &'static str,
+    /// Short visible label under the zoom-to-selection icon (a part of [`Self::zoom_selection`]).
+    pub short_zoom_selection: &'static str,
     /// Help button (opens the keyboard help).
     pub help: &'static str,
     /// Title of the help dialog.

@@ -135,21 +135,35 @@ pub fn Timeline() -> impl IntoView {
     // The drawing width follows the element (ResizeObserver); the time window is kept.
     let area = NodeRef::<Div>::new();
     let size = use_element_size(area);
+    let sized = StoredValue::new(false);
     Effect::new(move |_| {
         let w = size.width.get();
         if w >= 1.0 {
             viewport.update(|v| v.set_width(w));
+            // The selection a link opens with was brought into view at the placeholder width; at
+            // a phone's, much narrower, it could fall into a cluster: again. (Wide screens are
+            // left as they were: near the placeholder width, the view they open on is kept.)
+            if !sized.get_value() && app.narrow.get_untracked() {
+                sized.set_value(true);
+                if let Some(Selection::Event(i)) = app.selected.get_untracked() {
+                    let m = model.get_untracked().0;
+                    if m.item(i).is_some() {
+                        ctx.motion.go(|v| m.bring_into_view(v, i));
+                    }
+                }
+            }
         }
     });
     let input = use_timeline_input(ctx, area);
-    follow_the_app(ctx);
+    let body = NodeRef::<Div>::new();
+    follow_the_app(ctx, body);
 
     let s = move || strings(app.lang.get());
     view! {
         <section class="timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" class="visually-hidden">{move || s().timeline_heading}</h2>
             <Toolbar />
-            <div class="timeline__body">
+            <div class="timeline__body" node_ref=body>
                 <LaneHeaders />
                 <div
                     class="timeline__area"
@@ -186,8 +200,9 @@ pub fn Timeline() -> impl IntoView {
 }
 
 /// Keeps the view in step with the rest of the app: windows from the URL, the window reported
-/// back for links, and selections made elsewhere brought into view.
-fn follow_the_app(ctx: TimelineCtx) {
+/// back for links, and selections made elsewhere brought into view — on narrow screens, where the
+/// lanes scroll in `body` and the record's sheet covers the lower part, its lane too.
+fn follow_the_app(ctx: TimelineCtx, body: NodeRef<Div>) {
     let app = AppState::expect();
     let (viewport, motion, model) = (ctx.viewport, ctx.motion, ctx.model);
     // Later windows from the URL (Back, Forward) move the view at once, without animation, so
@@ -238,8 +253,40 @@ fn follow_the_app(ctx: TimelineCtx) {
             if m.item(i).is_some() {
                 motion.go(|v| m.bring_into_view(v, i));
             }
+            if app.narrow.get_untracked()
+                && let Some(lane) = m.lane_of(i).and_then(|k| m.lanes.get(k))
+            {
+                let id = lane.id.clone();
+                request_animation_frame(move || lane_above_the_sheet(body, &id));
+            }
         }
     });
+}
+
+/// Scrolls the lanes so that lane `id` sits in the part of the timeline the record's sheet leaves
+/// uncovered (its top half), unless it is already there.
+fn lane_above_the_sheet(body: NodeRef<Div>, id: &str) {
+    let Some(body) = body.try_get_untracked().flatten() else {
+        return;
+    };
+    let Ok(Some(lane)) = body.query_selector(&format!(".lane[data-lane=\"{id}\"]")) else {
+        return;
+    };
+    let (b, l) = (
+        body.get_bounding_client_rect(),
+        lane.get_bounding_client_rect(),
+    );
+    // The sheet covers about the lower half of the screen (style/phone.css: 52dvh).
+    let uncovered = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .map_or(b.bottom(), |h| (h * 0.48).min(b.bottom()));
+    if l.top() >= b.top() && l.bottom() <= uncovered {
+        return;
+    }
+    let by = l.top() - b.top();
+    body.set_scroll_top(body.scroll_top() + by.round() as i32);
 }
 
 /// Each lane's row (its stripe and separator) across the whole drawing area. Drawn here, under
