@@ -14,6 +14,7 @@
 
 use std::fmt::Write as _;
 
+use crate::components::icons::{Icon, markup as icon};
 use crate::i18n::strings;
 use crate::model::date::Day;
 use crate::model::frame::{Frame, MarkView};
@@ -23,7 +24,7 @@ use crate::model::labels::{
 use crate::model::layout::MarkKind;
 use crate::model::timeline::Timeline;
 use crate::model::validate::is_http_url;
-use crate::model::viewport::Viewport;
+use crate::model::viewport::{Viewport, describe_window};
 use crate::model::{COMMISSION_LANE, Dataset, EventIdx, Lang, Text};
 
 /// Id of the static view's root element, which the app removes when it takes over.
@@ -93,10 +94,18 @@ pub fn render(d: &Dataset, lang: Lang, today: Day) -> Page {
     }
     body.push_str("</div>");
     Page {
-        head: format!("{}<script>{LANG_SCRIPT}</script>\n", head(d, lang)),
+        head: format!(
+            "{}<script>{LANG_SCRIPT}</script>\n{NOSCRIPT}\n",
+            head(d, lang)
+        ),
         body,
     }
 }
+
+/// Without JavaScript the static view's controls (inert copies of the app's) would do nothing:
+/// they are not shown.
+pub const NOSCRIPT: &str =
+    "<noscript><style>.static-view [inert] { display: none; }</style></noscript>";
 
 /// Chooses the static view's language as the app will (`?lang=`, else the browser's first
 /// language the app has, else the default) before anything is drawn, so that the app does not
@@ -176,19 +185,143 @@ fn view(d: &Dataset, t: &Timeline, lang: Lang, default: bool, today: Day) -> Str
     let _ = write!(
         out,
         "<div class=\"app static-view static-view--{code}{}\" lang=\"{code}\" dir=\"{dir}\">\
-         <a class=\"skip-link\" href=\"#{code}-main\">{}</a>\
-         <header class=\"app__header\"><h1 class=\"app__title\">{}</h1></header>\
-         <main class=\"app__main\" id=\"{code}-main\" tabindex=\"-1\">\
-         <div class=\"workspace\"><div class=\"side\" aria-hidden=\"true\"></div>\
-         <div class=\"centre\">",
+         <a class=\"skip-link\" href=\"#{code}-main\">{}</a>",
         if default { " static-view--default" } else { "" },
         escape(s.skip_to_timeline),
-        escape(d.title.get(lang)),
+    );
+    header(&mut out, d, lang);
+    let _ = write!(
+        out,
+        "<main class=\"app__main\" id=\"{code}-main\" tabindex=\"-1\">\
+         <div class=\"workspace\"><div class=\"side\" aria-hidden=\"true\"></div>\
+         <div class=\"centre\">\
+         <div class=\"views static-wide\" role=\"group\" aria-label=\"{}\" inert>\
+         <button class=\"view-switch\" type=\"button\" aria-pressed=\"true\">{}</button>\
+         <button class=\"view-switch\" type=\"button\" aria-pressed=\"false\">{}</button></div>",
+        escape(s.view_label),
+        escape(s.view_timeline),
+        escape(s.view_list),
     );
     timeline_section(&mut out, d, t, lang, today);
     out.push_str("</div><div class=\"tabpanel--record\" aria-hidden=\"true\"></div></div>");
     out.push_str("</main></div>");
     out
+}
+
+/// The app's header as it first appears, its controls inert: they work once the app takes over
+/// (and a reader without JavaScript is not offered controls that do nothing: see [`NOSCRIPT`]).
+fn header(out: &mut String, d: &Dataset, lang: Lang) {
+    let s = strings(lang);
+    let code = lang.code();
+    let _ = write!(
+        out,
+        "<header class=\"app__header\"><h1 class=\"app__title\">{}</h1>\
+         <div class=\"search\" role=\"search\" inert>\
+         <button class=\"icon-button search__toggle\" type=\"button\" aria-label=\"{open}\" \
+         title=\"{open}\">{}</button><div class=\"search__field\">\
+         <label class=\"visually-hidden\" for=\"{code}-search-input\">{}</label>\
+         <input class=\"search__input\" id=\"{code}-search-input\" type=\"search\" \
+         autocomplete=\"off\" placeholder=\"{}\">\
+         <button class=\"icon-button search__close\" type=\"button\" aria-label=\"{close}\" \
+         title=\"{close}\">{}</button></div></div>\
+         <div class=\"menu\" inert><button class=\"icon-button menu__toggle\" type=\"button\" \
+         aria-label=\"{menu}\" title=\"{menu}\">{}</button><div class=\"menu__panel\">\
+         <div class=\"controls\"><div class=\"langs\" role=\"group\" aria-label=\"{}\">",
+        escape(d.title.get(lang)),
+        icon(Icon::Search),
+        escape(s.search_label),
+        escape(s.search_placeholder),
+        icon(Icon::Close),
+        icon(Icon::Menu),
+        escape(s.language_label),
+        open = escape(s.search_open),
+        close = escape(s.search_close),
+        menu = escape(s.menu),
+    );
+    for l in Lang::ALL {
+        let _ = write!(
+            out,
+            "<button class=\"lang\" type=\"button\" lang=\"{c}\" aria-pressed=\"{}\">\
+             <abbr title=\"{}\">{}</abbr></button>",
+            l == lang,
+            l.endonym(),
+            l.code().to_ascii_uppercase(),
+            c = l.code()
+        );
+    }
+    let _ = write!(
+        out,
+        "</div><label class=\"theme\"><span class=\"visually-hidden\">{}</span><select>\
+         <option selected>{}</option></select></label><label class=\"contrast\">\
+         <input type=\"checkbox\">{}</label><button class=\"button help-button\" type=\"button\">\
+         <span aria-hidden=\"true\">? </span>{}</button></div></div></div></header>",
+        escape(s.theme_label),
+        escape(s.theme_system),
+        escape(s.high_contrast),
+        escape(s.help),
+    );
+}
+
+/// The timeline's toolbar as it first appears (all shown, nothing selected), inert.
+fn toolbar(out: &mut String, t: &Timeline, lang: Lang) {
+    let s = strings(lang);
+    let _ = write!(
+        out,
+        "<div class=\"toolbar\" role=\"toolbar\" aria-label=\"{}\" inert>",
+        escape(s.toolbar_label)
+    );
+    let tool = |out: &mut String, name: &str, wide: &str, glyph: Icon, short: &str, off: bool| {
+        let _ = write!(
+            out,
+            "<button class=\"button tool\" type=\"button\" aria-label=\"{name}\"{}>\
+             <span class=\"tool__wide\">{wide}</span>{}<span class=\"tool__label\">{short}\
+             </span></button>",
+            if off { " disabled" } else { "" },
+            icon(glyph),
+            name = escape(name),
+            wide = escape(wide),
+            short = escape(short),
+        );
+    };
+    tool(out, s.zoom_in, "+", Icon::Plus, s.short_zoom_in, false);
+    tool(out, s.zoom_out, "−", Icon::Minus, s.short_zoom_out, true);
+    tool(
+        out,
+        s.fit_all,
+        s.fit_all,
+        Icon::FitAll,
+        s.short_fit_all,
+        false,
+    );
+    let selection = s.short_zoom_selection;
+    tool(
+        out,
+        s.zoom_selection,
+        s.zoom_selection,
+        Icon::Target,
+        selection,
+        true,
+    );
+    // On a phone the toolbar also opens the panels' sheet and switches to the list.
+    for (name, glyph, label) in [
+        (s.panels_sheet, Icon::Filter, s.tab_filters),
+        (s.view_list, Icon::List, s.view_list),
+    ] {
+        let _ = write!(
+            out,
+            "<button class=\"button tool static-narrow\" type=\"button\" aria-label=\"{}\">{}\
+             <span class=\"tool__label\">{}</span></button>",
+            escape(name),
+            icon(glyph),
+            escape(label)
+        );
+    }
+    let v = Viewport::fit(t.bounds, WIDE_AREA_PX);
+    let _ = write!(
+        out,
+        "<span class=\"toolbar__range\" aria-live=\"off\">{}</span></div>",
+        escape(&describe_window(&v, lang))
+    );
 }
 
 fn timeline_section(out: &mut String, d: &Dataset, t: &Timeline, lang: Lang, today: Day) {
@@ -197,10 +330,14 @@ fn timeline_section(out: &mut String, d: &Dataset, t: &Timeline, lang: Lang, tod
     let _ = write!(
         out,
         "<section class=\"timeline\" aria-labelledby=\"{code}-timeline-heading\">\
-         <h2 id=\"{code}-timeline-heading\" class=\"visually-hidden\">{}</h2>\
-         <div class=\"timeline__body\"><div class=\"timeline__headers\" aria-hidden=\"true\">\
-         <div class=\"timeline__axis-spacer\"></div>",
+         <h2 id=\"{code}-timeline-heading\" class=\"visually-hidden\">{}</h2>",
         escape(s.timeline_heading)
+    );
+    toolbar(out, t, lang);
+    let _ = write!(
+        out,
+        "<div class=\"timeline__body\"><div class=\"timeline__headers\" aria-hidden=\"true\">\
+         <div class=\"timeline__axis-spacer\"></div>"
     );
     for l in &t.lanes {
         let _ = write!(
@@ -259,6 +396,15 @@ fn world(out: &mut String, d: &Dataset, t: &Timeline, f: &Frame, lang: Lang, cla
         ("axis__row axis__row--minor", &f.minor, "axis__tick"),
     ] {
         let _ = write!(out, "<div class=\"{row}\">");
+        // The label of the major unit the view starts in, pinned to the left edge (as the app).
+        if let (Some(label), "axis__row axis__row--major") = (&f.pinned, row) {
+            let _ = write!(
+                out,
+                "<span class=\"axis__tick axis__tick--major axis__tick--pinned\" dir=\"auto\" \
+                 style=\"left: 0px\">{}</span>",
+                escape(label)
+            );
+        }
         for tick in ticks {
             let _ = write!(
                 out,

@@ -13,15 +13,6 @@ use crate::i18n::strings;
 use crate::model::Lang;
 use crate::state::AppState;
 
-/// Each language's name, written in itself.
-fn endonym(l: Lang) -> &'static str {
-    match l {
-        Lang::Fr => "Français",
-        Lang::En => "English",
-        Lang::Ar => "العربية",
-    }
-}
-
 /// Language switch, theme choice and help button.
 #[component]
 pub fn HeaderControls(
@@ -100,7 +91,7 @@ pub fn HeaderControls(
                                 aria-pressed=move || (app.lang.get() == l).to_string()
                                 on:click=move |_| app.lang.set(l)
                             >
-                                <abbr title=endonym(l)>{l.code().to_ascii_uppercase()}</abbr>
+                                <abbr title=l.endonym()>{l.code().to_ascii_uppercase()}</abbr>
                             </button>
                         }
                     })

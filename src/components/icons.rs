@@ -30,7 +30,7 @@ pub enum Icon {
 
 impl Icon {
     /// A class naming the icon (the list's mirrors in right-to-left pages).
-    fn class(self) -> &'static str {
+    pub(crate) fn class(self) -> &'static str {
         match self {
             Icon::List => "icon icon--list",
             _ => "icon",
@@ -38,7 +38,7 @@ impl Icon {
     }
 
     /// The path data, on a 24 × 24 grid.
-    fn path(self) -> &'static str {
+    pub(crate) fn path(self) -> &'static str {
         match self {
             Icon::Search => "M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13zM15.5 15.5L20 20",
             Icon::Menu => "M4 6.5h16M4 12h16M4 17.5h16",
@@ -52,6 +52,21 @@ impl Icon {
             Icon::Timeline => "M3 12h18M7 9v6M12 7v10M17 9v6",
         }
     }
+}
+
+/// The attributes [`icon`] gives every `<svg>` but its class, written out for the static first
+/// view's copy ([`markup`]); change both together.
+const SVG_ATTRIBUTES: &str = "viewBox=\"0 0 24 24\" width=\"22\" height=\"22\" aria-hidden=\"true\" \
+     focusable=\"false\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" \
+     stroke-linecap=\"round\" stroke-linejoin=\"round\"";
+
+/// An icon as HTML text, for the static first view (`prerender`).
+pub fn markup(i: Icon) -> String {
+    format!(
+        "<svg class=\"{}\" {SVG_ATTRIBUTES}><path d=\"{}\"></path></svg>",
+        i.class(),
+        i.path()
+    )
 }
 
 /// An icon, hidden from assistive technology.

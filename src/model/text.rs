@@ -41,6 +41,15 @@ impl Lang {
         }
     }
 
+    /// The language's name, written in itself.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::En => "English",
+            Lang::Ar => "العربية",
+        }
+    }
+
     /// Whether the script runs right to left.
     pub fn is_rtl(self) -> bool {
         self == Lang::Ar
