@@ -7,13 +7,17 @@ const [base, out] = process.argv.slice(2);
 const browser = await launch();
 
 async function shoot(name, query, { width = 1920, height = 1080, theme, contrast, act, full = false } = {}) {
-  const page = await browser.newPage({ viewport: { width, height } });
+  // Phone sizes as a phone shows them: touch, and scrollbars that overlay the page.
+  const phone = width < 500;
+  const page = await browser.newPage({ viewport: { width, height }, isMobile: phone, hasTouch: phone });
   await page.addInitScript(({ theme, contrast }) => {
     localStorage.setItem('ct-theme', theme ?? 'light');
     localStorage.setItem('ct-contrast', contrast ? 'high' : 'normal');
   }, { theme, contrast });
   await page.goto(`${base}/${query}`, { waitUntil: 'load' });
-  await page.waitForSelector('.mark, [data-testid=list-view]');
+  // The app's own view: the static first view (index.html) has marks before the app runs.
+  await page.waitForFunction(() => !document.getElementById('static-view')
+    && document.querySelector('.mark, [data-testid=list-view]'));
   await page.waitForTimeout(500);
   if (act) {
     await act(page);
@@ -22,6 +26,26 @@ async function shoot(name, query, { width = 1920, height = 1080, theme, contrast
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: full });
   await page.close();
   console.log(`wrote ${out}/${name}.png`);
+}
+
+// The static first view: as a reader without JavaScript sees it, and on a phone before the wasm
+// has arrived (held back), in Arabic.
+{
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/`);
+  await page.screenshot({ path: `${out}/first-view-no-javascript.png` });
+  await page.evaluate(() => document.querySelector('.static-record').scrollIntoView());
+  await page.screenshot({ path: `${out}/first-view-no-javascript-record.png` });
+  await ctx.close();
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ar', isMobile: true, hasTouch: true });
+  const p2 = await phone.newPage();
+  await p2.route(/_bg\.wasm$/, () => {});
+  await p2.goto(`${base}/`, { waitUntil: 'domcontentloaded' });
+  await p2.waitForTimeout(500);
+  await p2.screenshot({ path: `${out}/first-view-static-phone-ar.png` });
+  await phone.close();
+  console.log(`wrote ${out}/first-view-*.png`);
 }
 
 await shoot('zoom-1-everything', '?lang=en');

@@ -102,10 +102,10 @@ pub fn render(d: &Dataset, lang: Lang, today: Day) -> Page {
     }
 }
 
-/// Without JavaScript the static view's controls (inert copies of the app's) would do nothing:
-/// they are not shown.
-pub const NOSCRIPT: &str =
-    "<noscript><style>.static-view [inert] { display: none; }</style></noscript>";
+/// Without JavaScript the static view's controls (inert copies of the app's) would do nothing,
+/// and the hint on zooming and panning would not apply: they are not shown.
+pub const NOSCRIPT: &str = "<noscript><style>.static-view [inert], .static-view .timeline__hint \
+     { display: none; }</style></noscript>";
 
 /// Chooses the static view's language as the app will (`?lang=`, else the browser's first
 /// language the app has, else the default) before anything is drawn, so that the app does not
