@@ -22,6 +22,7 @@ use crate::model::labels::{
     event_name, eyebrow, gap_class, gap_label, gap_when, mark_classes, mark_name,
 };
 use crate::model::layout::MarkKind;
+use crate::model::search::date_order;
 use crate::model::timeline::Timeline;
 use crate::model::validate::is_http_url;
 use crate::model::viewport::{Viewport, describe_window};
@@ -557,10 +558,8 @@ fn record(out: &mut String, d: &Dataset, lang: Lang) {
         escape(s.static_record_heading),
         code = lang.code()
     );
-    let mut order: Vec<usize> = (0..d.events.len()).collect();
-    order.sort_by_key(|&i| (d.events[i].date.sort_key(), i));
-    for i in order {
-        let e = &d.events[i];
+    for i in date_order(d) {
+        let Some(e) = d.event(i) else { continue };
         let (name, name_lang) = event_name(e, lang);
         let _ = write!(
             out,
