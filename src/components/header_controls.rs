@@ -5,10 +5,10 @@
 use leptos::ev;
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::icons::{Icon, icon};
 use crate::hooks::use_theme::{Theme, UseTheme};
+use crate::hooks::within::within;
 use crate::i18n::strings;
 use crate::model::Lang;
 use crate::state::AppState;
@@ -37,12 +37,7 @@ pub fn HeaderControls(
         if !open.get_untracked() {
             return;
         }
-        let inside = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(root.get_untracked())
-            .is_some_and(|(n, r)| r.contains(Some(&n)));
-        if !inside {
+        if !within(ev.target(), root) {
             open.set(false);
         }
     });

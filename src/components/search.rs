@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::icons::{Icon, icon};
 use crate::hooks::typing::is_typing;
+use crate::hooks::within::within;
 use crate::i18n::strings;
 use crate::model::EventIdx;
 use crate::model::search::{SearchIndex, SearchResults, date_order};
@@ -46,12 +47,7 @@ pub fn Search() -> impl IntoView {
     };
     // Focus leaving the box and its results closes the list, and an empty field on a phone.
     let on_focus_out = move |ev: ev::FocusEvent| {
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(root.get_untracked())
-            .is_some_and(|(n, r)| r.contains(Some(&n)));
-        if !inside {
+        if !within(ev.related_target(), root) {
             open.set(false);
             if app.query.with_untracked(String::is_empty) {
                 expanded.set(false);
