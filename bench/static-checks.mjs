@@ -25,6 +25,7 @@ const fail = (msg) => { failures.push(msg); console.error(`static-checks: FAIL â
   const sessions = data.events.filter((e) => e.lane === 'commission');
   if (sessions.length < 3) fail(`expected the bundled dataset's sessions, found ${sessions.length}`);
   const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const clustered = await page.evaluate(() => !!document.querySelector('.static-view--en .static-frame--wide .lane--commission .mark--cluster'));
   for (const e of sessions) {
     const found = await page.evaluate(({ id, urls }) => {
       const item = document.getElementById(`en-e-${id}`);
@@ -43,7 +44,6 @@ const fail = (msg) => { failures.push(msg); console.error(`static-checks: FAIL â
     if (found.missing.length) fail(`no JS: session ${e.id} lacks links to ${found.missing.join(', ')}`);
     const year = String(e.date.start).slice(0, 4);
     if (!found.heading || !found.text.includes(year)) fail(`no JS: session ${e.id} lacks its name or its year ${year}`);
-    const clustered = await page.evaluate(() => !!document.querySelector('.static-view--en .static-frame--wide .lane--commission .mark--cluster'));
     if (!found.drawn && !clustered) fail(`no JS: session ${e.id} is neither drawn nor in a cluster`);
   }
   const title = await page.title();

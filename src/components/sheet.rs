@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::icons::{Icon, icon};
-use crate::i18n::strings;
+use crate::i18n::{Strings, strings};
 use crate::state::AppState;
 
 /// How far (px) the grip must be pulled down to shrink or close the sheet, or up to grow it.
@@ -37,13 +37,67 @@ fn focus_if_shown(el: &web_sys::HtmlElement) -> bool {
     el.is_connected() && is_shown(el) && el.focus().is_ok()
 }
 
+/// A sheet on narrow screens, a plain column on wide ones: its bar, Escape, focus
+/// ([`sheet_focus`]) and its full-height state. Both of the app's sheets are this.
+#[component]
+pub fn Sheet(
+    /// Its classes besides `sheet`.
+    class: &'static str,
+    /// Its `id`, if something names it (`aria-controls`).
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// Its accessible name on narrow screens.
+    label: fn(&Strings) -> &'static str,
+    /// Whether it is open (on narrow screens).
+    open: Memo<bool>,
+    /// Closes it.
+    on_close: Callback<()>,
+    /// Its `data-testid`.
+    testid: &'static str,
+    /// Its close button's `data-testid`.
+    close_testid: &'static str,
+    /// Whether opening takes focus into it ([`sheet_focus`]).
+    take: bool,
+    /// What inside takes that focus (a selector), else the sheet itself.
+    #[prop(optional)]
+    first: Option<&'static str>,
+    /// What it holds.
+    children: Children,
+) -> impl IntoView {
+    let app = AppState::expect();
+    let narrow = app.narrow;
+    let sheet = NodeRef::<Div>::new();
+    let full = RwSignal::new(false);
+    sheet_focus(open, sheet, take, first, full);
+    view! {
+        <div
+            node_ref=sheet
+            id=id
+            class=format!("{class} sheet")
+            class:is-open=open
+            class:is-full=move || full.get() && open.get()
+            role=move || narrow.get().then_some("dialog")
+            aria-modal=move || narrow.get().then_some("false")
+            aria-label=move || narrow.get().then(|| label(strings(app.lang.get())))
+            tabindex=move || narrow.get().then_some("-1")
+            data-testid=testid
+            on:keydown=move |ev| sheet_escape(ev, app, on_close)
+        >
+            {move || {
+                narrow.get().then(|| view! { <SheetBar sheet full on_close close_testid /> })
+            }}
+            {children()}
+        </div>
+    }
+}
+
 /// Keeps focus sensible as a sheet opens and closes. On opening, focus moves into the sheet (to
 /// `first` inside it if given, else the sheet itself) if `take` is set or if focus was lost (its element
 /// went away or was hidden, as when a search result is chosen); otherwise it stays (the mark a
 /// keyboard user is on keeps it, so the arrow keys go on working). On closing, focus that was in
 /// the sheet or lost goes back to where it was before the sheet opened, else to the timeline.
 /// The sheet a page opens with (a link to an event) takes nothing: focus stays at the start.
-pub fn sheet_focus(
+fn sheet_focus(
     open: Memo<bool>,
     sheet: NodeRef<Div>,
     take: bool,
@@ -112,7 +166,7 @@ pub fn sheet_focus(
 }
 
 /// Escape inside a sheet closes it (on narrow screens, where it is one).
-pub fn sheet_escape(ev: ev::KeyboardEvent, app: AppState, close: Callback<()>) {
+fn sheet_escape(ev: ev::KeyboardEvent, app: AppState, close: Callback<()>) {
     if ev.key() == "Escape" && app.narrow.get_untracked() && !ev.default_prevented() {
         ev.prevent_default();
         close.run(());
@@ -121,7 +175,7 @@ pub fn sheet_escape(ev: ev::KeyboardEvent, app: AppState, close: Callback<()>) {
 
 /// A sheet's bar: the grip and the close button.
 #[component]
-pub fn SheetBar(
+fn SheetBar(
     /// The sheet, moved with the finger while the grip is dragged down.
     sheet: NodeRef<Div>,
     /// Whether the sheet takes the full height.

@@ -5,7 +5,6 @@
 //! follow the WAI-ARIA pattern: one tab stop, arrow keys (mirrored in Arabic), Home and End.
 
 use leptos::ev;
-use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -14,7 +13,7 @@ use super::event_detail::EventDetail;
 use super::facets::Facets;
 use super::icons::{Icon, icon};
 use super::participants_panel::ParticipantsPanel;
-use super::sheet::{SheetBar, sheet_escape, sheet_focus};
+use super::sheet::Sheet;
 use crate::i18n::{Strings, strings};
 use crate::model::input::tab_step;
 use crate::state::{AppState, Panel};
@@ -134,45 +133,24 @@ fn tab_panel(p: Panel, child: AnyView) -> impl IntoView {
 #[component]
 pub fn SidePanels() -> impl IntoView {
     let app = AppState::expect();
-    let s = move || strings(app.lang.get());
-    let narrow = app.narrow;
-    let sheet = NodeRef::<Div>::new();
-    let full = RwSignal::new(false);
-    let open = Memo::new(move |_| narrow.get() && app.panels_open.get());
-    let close = Callback::new(move |()| app.panels_open.set(false));
-    sheet_focus(
-        open,
-        sheet,
-        true,
-        Some("[role=tab][aria-selected=true]"),
-        full,
-    );
+    let open = Memo::new(move |_| app.narrow.get() && app.panels_open.get());
     view! {
-        <div
-            node_ref=sheet
+        <Sheet
+            class="side sheet--panels"
             id="panels-sheet"
-            class="side sheet sheet--panels"
-            class:is-open=open
-            class:is-full=move || full.get() && open.get()
-            role=move || narrow.get().then_some("dialog")
-            aria-modal=move || narrow.get().then_some("false")
-            aria-label=move || narrow.get().then(|| s().panels_sheet)
-            tabindex=move || narrow.get().then_some("-1")
-            data-testid="panels-sheet"
-            on:keydown=move |ev| sheet_escape(ev, app, close)
+            label=|s| s.panels_sheet
+            open
+            on_close=Callback::new(move |()| app.panels_open.set(false))
+            testid="panels-sheet"
+            close_testid="panels-close"
+            take=true
+            first="[role=tab][aria-selected=true]"
         >
-            {move || {
-                narrow
-                    .get()
-                    .then(|| {
-                        view! { <SheetBar sheet full on_close=close close_testid="panels-close" /> }
-                    })
-            }}
             <PanelTabs />
             {tab_panel(Panel::Filters, view! { <Facets /> }.into_any())}
             {tab_panel(Panel::Domains, view! { <DomainsPanel /> }.into_any())}
             {tab_panel(Panel::People, view! { <ParticipantsPanel /> }.into_any())}
-        </div>
+        </Sheet>
     }
 }
 
@@ -182,37 +160,21 @@ pub fn SidePanels() -> impl IntoView {
 #[component]
 pub fn RecordPanel() -> impl IntoView {
     let app = AppState::expect();
-    let s = move || strings(app.lang.get());
-    let narrow = app.narrow;
-    let sheet = NodeRef::<Div>::new();
-    let full = RwSignal::new(false);
     let open = Memo::new(move |_| {
-        narrow.get() && app.selected.with(Option::is_some) && !app.panels_open.get()
+        app.narrow.get() && app.selected.with(Option::is_some) && !app.panels_open.get()
     });
-    let close = Callback::new(move |()| app.selected.set(None));
-    sheet_focus(open, sheet, false, None, full);
     view! {
-        <div
-            node_ref=sheet
-            class="record-sheet sheet sheet--record"
-            class:is-open=open
-            class:is-full=move || full.get() && open.get()
-            role=move || narrow.get().then_some("dialog")
-            aria-modal=move || narrow.get().then_some("false")
-            aria-label=move || narrow.get().then(|| s().tab_record)
-            tabindex=move || narrow.get().then_some("-1")
-            data-testid="record-sheet"
-            on:keydown=move |ev| sheet_escape(ev, app, close)
+        <Sheet
+            class="record-sheet sheet--record"
+            label=|s| s.tab_record
+            open
+            on_close=Callback::new(move |()| app.selected.set(None))
+            testid="record-sheet"
+            close_testid="record-close"
+            take=false
         >
-            {move || {
-                narrow
-                    .get()
-                    .then(|| {
-                        view! { <SheetBar sheet full on_close=close close_testid="record-close" /> }
-                    })
-            }}
             <EventDetail />
-        </div>
+        </Sheet>
     }
 }
 
