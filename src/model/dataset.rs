@@ -49,6 +49,65 @@ pub struct Dataset {
     /// Caveats about the dataset as a whole (e.g. bodies not to confuse with the commission).
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Named spans drawn across every lane (eras of a TimelineJS file, ages, reigns).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<Period>,
+    /// Where the dataset was imported from. When present, the dataset is "imported, not audited"
+    /// and validation applies the interchange rules (see `validate`); absent for our own files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+}
+
+/// The file an imported dataset came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    /// The format the file was read as.
+    pub format: ImportFormat,
+    /// The file's name, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+/// A format other than ours that the app reads (`model::import`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportFormat {
+    /// TimelineJS's JSON (`{"events": [...], "eras": [...], "title": {...}}`).
+    TimelinejsJson,
+    /// TimelineJS's spreadsheet, saved as CSV (Year, Month, Day, ..., Headline, Text, ...).
+    TimelinejsCsv,
+    /// vis-timeline items (`[{"content", "start", ...}]` or `{"items", "groups"}`).
+    Vis,
+    /// A CSV with a header row of recognised column names (ours: id, title, start, end, lane, ...).
+    Csv,
+}
+
+impl ImportFormat {
+    /// The id used in the JSON file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportFormat::TimelinejsJson => "timelinejs-json",
+            ImportFormat::TimelinejsCsv => "timelinejs-csv",
+            ImportFormat::Vis => "vis",
+            ImportFormat::Csv => "csv",
+        }
+    }
+}
+
+/// A named span drawn across every lane (a TimelineJS era).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// Stable id (shares the events' id space).
+    pub id: String,
+    /// The period's name.
+    pub title: Text,
+    /// The span.
+    pub date: DateSpec,
+    /// Where it is documented (may be empty).
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// A party to the cooperation.
@@ -420,6 +479,11 @@ impl Dataset {
             .iter()
             .enumerate()
             .filter_map(|(i, e)| EventIdx::from_usize(i).map(|i| (i, e)))
+    }
+
+    /// Whether the dataset was imported from another format, and so is not audited.
+    pub fn is_imported(&self) -> bool {
+        self.origin.is_some()
     }
 
     /// A domain by id.

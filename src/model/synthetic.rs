@@ -264,6 +264,8 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
             gap("gap-b", GapKind::NotFound, 1990, 1992),
         ],
         notes: vec![],
+        periods: vec![],
+        origin: None,
     }
 }
 

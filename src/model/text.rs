@@ -74,6 +74,17 @@ pub struct Text {
 }
 
 impl Text {
+    /// Text whose language is unknown (imported from another format): the same string stands for
+    /// French and English, and there is no Arabic.
+    pub fn plain(s: impl Into<String>) -> Self {
+        let s = s.into();
+        Text {
+            fr: s.clone(),
+            en: s,
+            ar: None,
+        }
+    }
+
     /// The text in `lang`, falling back to French, then English, when that translation is missing
     /// or blank. French comes first because it is the language of most of the sources.
     pub fn get(&self, lang: Lang) -> &str {
@@ -162,6 +173,15 @@ mod tests {
         assert_eq!(text(None).resolve(Lang::Ar), ("Rabat", Lang::Fr));
         assert_eq!(text(Some("الرباط")).resolve(Lang::Ar), ("الرباط", Lang::Ar));
         assert_eq!(text(None).resolve(Lang::En), ("Rabat (en)", Lang::En));
+    }
+
+    #[test]
+    fn plain_text_reads_the_same_in_every_language() {
+        let t = Text::plain("Example");
+        assert_eq!((t.fr.as_str(), t.en.as_str(), t.ar.as_deref()), ("Example", "Example", None));
+        for lang in Lang::ALL {
+            assert_eq!(t.get(lang), "Example");
+        }
     }
 
     #[test]

@@ -138,6 +138,10 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
+    /// The dataset was imported from another format (`origin` is set): the interchange rules
+    /// apply. Such a file has no Arabic, may give no link for an event and names no parties, so
+    /// requiring them would reject every import or push the importer to invent them.
+    interchange: bool,
 }
 
 /// The ids declared in each table, for link checks.
@@ -159,6 +163,7 @@ impl Validator {
     }
 
     fn check(&mut self, d: &Dataset) {
+        self.interchange = d.origin.is_some();
         if d.schema_version != SCHEMA_VERSION {
             self.push(
                 "schema_version",
@@ -168,8 +173,10 @@ impl Validator {
                 ),
             );
         }
-        self.text("title", &d.title, true);
-        self.text("description", &d.description, false);
+        if !self.interchange {
+            self.text("title", &d.title, true);
+            self.text("description", &d.description, false);
+        }
 
         let ids = Ids {
             parties: self.unique_ids("parties", d.parties.iter().map(|p| p.id.as_str())),
@@ -178,21 +185,24 @@ impl Validator {
             sources: self.unique_ids("sources", d.sources.iter().map(|s| s.id.as_str())),
             people: self.unique_ids("people", d.people.iter().map(|p| p.id.as_str())),
             events: {
-                // Gaps share the events' id space (events may relate to gaps), but a problem is
-                // reported at the gap's own path.
+                // Gaps and periods share the events' id space (events may relate to gaps), but a
+                // problem is reported at the gap's or period's own path.
                 let mut ids = self.unique_ids("events", d.events.iter().map(|e| e.id.as_str()));
-                for (i, g) in d.gaps.iter().enumerate() {
-                    let path = format!("gaps[{i}].id");
-                    if g.id.trim().is_empty() {
+                let others = (d.gaps.iter().map(|g| ("gaps", g.id.as_str())))
+                    .enumerate()
+                    .chain(d.periods.iter().map(|p| ("periods", p.id.as_str())).enumerate());
+                for (i, (table, id)) in others {
+                    let path = format!("{table}[{i}].id");
+                    if id.trim().is_empty() {
                         self.push(path, "the id is empty");
-                    } else if !ids.insert(g.id.as_str()) {
-                        self.push(path, format!("duplicate id \"{}\"", shorten(&g.id)));
+                    } else if !ids.insert(id) {
+                        self.push(path, format!("duplicate id \"{}\"", shorten(id)));
                     }
                 }
                 ids
             },
         };
-        if d.parties.is_empty() {
+        if d.parties.is_empty() && !self.interchange {
             self.push("parties", "at least one party is required");
         }
         if d.lanes.is_empty() {
@@ -290,6 +300,14 @@ impl Validator {
             self.links(&format!("{at}.sources"), &g.sources, &ids.sources, "source");
             self.notes(&at, &g.notes, &ids);
         }
+        for (i, p) in d.periods.iter().enumerate() {
+            let at = format!("periods[{i}]");
+            self.text(&format!("{at}.title"), &p.title, true);
+            if p.date.is_reversed() {
+                self.push(format!("{at}.date.end"), "the end comes before the start");
+            }
+            self.links(&format!("{at}.sources"), &p.sources, &ids.sources, "source");
+        }
         for (i, n) in d.notes.iter().enumerate() {
             self.note(&format!("notes[{i}]"), n, &ids);
         }
@@ -300,7 +318,9 @@ impl Validator {
         self.required(&format!("{at}.id"), &e.id);
         self.link(&format!("{at}.lane"), &e.lane, &ids.lanes, "lane");
         self.text(&format!("{at}.title"), &e.title, true);
-        self.text(&format!("{at}.summary"), &e.summary, false);
+        if !self.interchange {
+            self.text(&format!("{at}.summary"), &e.summary, false);
+        }
         if e.date.is_reversed() {
             self.push(
                 format!("{at}.date.end"),
@@ -409,7 +429,8 @@ impl Validator {
     }
 
     fn at_least_one_source(&mut self, at: &str, sources: &[String]) {
-        if sources.is_empty() {
+        // An imported record without a web link has no source; one is never made up for it.
+        if sources.is_empty() && !self.interchange {
             self.push(format!("{at}.sources"), "at least one source is required");
         }
     }
@@ -420,8 +441,10 @@ impl Validator {
         }
     }
 
-    /// French and English must be present; Arabic too when `needs_ar` (titles, labels, names).
+    /// French and English must be present; Arabic too when `needs_ar` (titles, labels, names),
+    /// except in an imported dataset, whose text has no known language.
     fn text(&mut self, path: &str, t: &Text, needs_ar: bool) {
+        let needs_ar = needs_ar && !self.interchange;
         self.required(&format!("{path}.fr"), &t.fr);
         self.required(&format!("{path}.en"), &t.en);
         match &t.ar {
@@ -722,6 +745,78 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].path, "gaps[0].id");
         assert!(p[0].message.contains("duplicate id"));
+    }
+
+    /// `MINIMAL` made an import: origin set, and everything an interchange file cannot give
+    /// removed (Arabic, parties, sources of the event, titles and summaries that may be blank).
+    fn imported(edit: impl Fn(&mut serde_json::Value)) -> Vec<Problem> {
+        problems_after(|v| {
+            v["origin"] = serde_json::json!({"format": "timelinejs-json", "file": "x.json"});
+            edit(v);
+        })
+    }
+
+    #[test]
+    fn interchange_rules_relax_what_an_import_cannot_give() {
+        let bare = |v: &mut serde_json::Value| {
+            v["title"] = serde_json::json!({"fr": "", "en": ""});
+            v["description"] = serde_json::json!({"fr": "", "en": ""});
+            v["parties"] = serde_json::json!([]);
+            v["lanes"][0]["label"] = serde_json::json!({"fr": "L", "en": "L"});
+            v["events"][0]["title"] = serde_json::json!({"fr": "t", "en": "t"});
+            v["events"][0]["summary"] = serde_json::json!({"fr": "", "en": ""});
+            v["events"][0]["sources"] = serde_json::json!([]);
+            v["periods"] = serde_json::json!([{
+                "id": "p1", "title": {"fr": "P", "en": "P"}, "date": {"start": "2020", "end": "2021"}
+            }]);
+        };
+        assert_eq!(imported(bare), vec![]);
+        // The same dataset without `origin` breaks every one of those rules.
+        let paths: Vec<String> = problems_after(bare).into_iter().map(|p| p.path).collect();
+        for path in [
+            "title.fr",
+            "title.ar",
+            "description.fr",
+            "parties",
+            "lanes[0].label.ar",
+            "events[0].title.ar",
+            "events[0].summary.fr",
+            "events[0].sources",
+            "periods[0].title.ar",
+        ] {
+            assert!(paths.iter().any(|p| p == path), "{path} not in {paths:?}");
+        }
+    }
+
+    #[test]
+    fn interchange_rules_keep_ids_links_urls_dates_and_titles() {
+        let cases: [(&str, fn(&mut serde_json::Value)); 8] = [
+            ("events[0].title.fr", |v| v["events"][0]["title"]["fr"] = "".into()),
+            ("events[0].lane", |v| v["events"][0]["lane"] = "nope".into()),
+            ("events[0].sources[0]", |v| {
+                v["events"][0]["sources"] = serde_json::json!(["nope"])
+            }),
+            ("sources[0].url", |v| v["sources"][0]["url"] = "ftp://x.y".into()),
+            ("events[0].date.end", |v| {
+                v["events"][0]["date"] = serde_json::json!({"start": "2020", "end": "2019"})
+            }),
+            ("lanes", |v| v["lanes"] = serde_json::json!([])),
+            ("periods[0].id", |v| {
+                v["periods"] = serde_json::json!([{
+                    "id": "e1", "title": {"fr": "P", "en": "P"}, "date": {"start": "2020"}
+                }])
+            }),
+            ("periods[0].date.end", |v| {
+                v["periods"] = serde_json::json!([{
+                    "id": "p1", "title": {"fr": "P", "en": "P"},
+                    "date": {"start": "2020", "end": "2019"}
+                }])
+            }),
+        ];
+        for (path, edit) in cases {
+            let p = imported(edit);
+            assert!(p.iter().any(|p| p.path == path), "{path}: {p:?}");
+        }
     }
 
     #[test]
