@@ -8,6 +8,7 @@ pub mod date;
 pub mod filter;
 pub mod fold;
 pub mod frame;
+pub mod import;
 pub mod input;
 mod json_path;
 pub mod labels;
