@@ -4,13 +4,14 @@
 //!
 //! - [`csv`]: one row per event, the columns the plain-CSV importer reads back;
 //! - [`json`]: our own format, cut down to the visible events and what they reference;
-//! - `ics` (next): an RFC 5545 calendar, one all-day entry per event;
+//! - [`ics`]: an RFC 5545 calendar, one all-day entry per event;
 //! - `cite` (next): the sources the events cite, as CSL-JSON and BibTeX.
 //!
 //! This module owns what they share: which events are chosen and the localised phrases written
 //! inside the files.
 
 pub mod csv;
+pub mod ics;
 pub mod json;
 
 use std::collections::HashSet;
