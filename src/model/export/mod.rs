@@ -5,11 +5,12 @@
 //! - [`csv`]: one row per event, the columns the plain-CSV importer reads back;
 //! - [`json`]: our own format, cut down to the visible events and what they reference;
 //! - [`ics`]: an RFC 5545 calendar, one all-day entry per event;
-//! - `cite` (next): the sources the events cite, as CSL-JSON and BibTeX.
+//! - [`cite`]: the sources the events cite, as CSL-JSON and BibTeX.
 //!
 //! This module owns what they share: which events are chosen and the localised phrases written
 //! inside the files.
 
+pub mod cite;
 pub mod csv;
 pub mod ics;
 pub mod json;
