@@ -280,28 +280,7 @@ fn layout_tracked<M: Members>(lane: &LaneIndex, v: &Viewport, o: &Options) -> Ve
     let merge = v.can_zoom_in();
 
     let mut candidates: Vec<(Mark, M)> = Vec::new();
-    let single = |it: &Item| {
-        let x0 = v.x(it.start);
-        let x1 = v.x(it.end).max(x0);
-        // A short item is a point marker centred on its span; a long one is a bar over it.
-        let (x0, x1) = if x1 - x0 < o.marker_px {
-            let c = (x0 + x1) / 2.0;
-            (c - o.marker_px / 2.0, c + o.marker_px / 2.0)
-        } else {
-            (x0, x1)
-        };
-        let mark = Mark {
-            kind: MarkKind::Item(it.idx),
-            t0: it.start,
-            t1: it.end,
-            center_t: it.mid(),
-            x0,
-            x1,
-            row: 0,
-            label: Some((x0, x0 + f64::from(it.label_px))),
-        };
-        (mark, M::one(it.idx))
-    };
+    let single = |it: &Item| (item_mark(it, v, o), M::one(it.idx));
     let mut wide: Vec<usize> = Vec::new();
     for b in first_bin..last_bin {
         let (t0, t1) = (b as f64 * bin, (b + 1) as f64 * bin);
@@ -373,6 +352,30 @@ fn layout_tracked<M: Members>(lane: &LaneIndex, v: &Viewport, o: &Options) -> Ve
         .collect()
 }
 
+/// The mark of one item drawn alone in `v`, in row 0 with its label: a point marker centred on
+/// its span when the span is narrower than a marker, else a bar over it. (The picture of a
+/// window, [`super::picture`], draws every event this way, so it looks like the view.)
+pub fn item_mark(it: &Item, v: &Viewport, o: &Options) -> Mark {
+    let x0 = v.x(it.start);
+    let x1 = v.x(it.end).max(x0);
+    let (x0, x1) = if x1 - x0 < o.marker_px {
+        let c = (x0 + x1) / 2.0;
+        (c - o.marker_px / 2.0, c + o.marker_px / 2.0)
+    } else {
+        (x0, x1)
+    };
+    Mark {
+        kind: MarkKind::Item(it.idx),
+        t0: it.start,
+        t1: it.end,
+        center_t: it.mid(),
+        x0,
+        x1,
+        row: 0,
+        label: Some((x0, x0 + f64::from(it.label_px))),
+    }
+}
+
 fn is_pointlike(m: &Mark, o: &Options) -> bool {
     m.x1 - m.x0 <= o.cluster_px
 }
@@ -431,7 +434,7 @@ fn member_count(k: &MarkKind) -> u32 {
 /// label is hidden and its body alone tried; if that fails too, the labels of earlier marks that
 /// the body would cover are hidden instead (labels are what gives way, never legibility), and the
 /// mark goes to the row that then ends first.
-fn assign_rows(mut marks: Vec<Mark>, o: &Options) -> Vec<Mark> {
+pub fn assign_rows(mut marks: Vec<Mark>, o: &Options) -> Vec<Mark> {
     marks.sort_by(|a, b| a.footprint().0.total_cmp(&b.footprint().0));
     let rows = o.max_rows.max(1);
     let mut row_end = vec![f64::NEG_INFINITY; rows];

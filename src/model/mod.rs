@@ -17,6 +17,7 @@ pub mod layout;
 pub mod locale;
 pub mod navigation;
 pub mod people;
+pub mod picture;
 pub mod relations;
 pub mod search;
 pub mod selection;
