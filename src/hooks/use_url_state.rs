@@ -8,6 +8,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::data::DEFAULT_DATA_URL;
 use crate::model::Lang;
 use crate::model::url::ViewState;
 use crate::state::{AppState, LoadState};
@@ -53,6 +54,17 @@ fn apply(app: AppState, v: &ViewState) {
     app.select_ids(v.event.clone(), v.gap.clone());
 }
 
+/// The view the state describes now, naming the dataset when it is not the bundled one (for the
+/// Embed dialog, whose frame must load the same data). Tracked.
+pub fn view_state(app: AppState) -> ViewState {
+    let url = app.data_url();
+    let data = (url != DEFAULT_DATA_URL).then_some(url);
+    ViewState {
+        embed: app.embed,
+        ..snapshot(app, data)
+    }
+}
+
 /// The view the state describes now.
 fn snapshot(app: AppState, data: Option<String>) -> ViewState {
     let (event, gap) = match (app.selected.get(), app.dataset()) {
@@ -69,6 +81,7 @@ fn snapshot(app: AppState, data: Option<String>) -> ViewState {
         lang: Some(app.lang.get()),
         list: app.list_view.get(),
         data,
+        embed: app.embed,
     }
 }
 
@@ -88,7 +101,8 @@ pub fn use_url_state(app: AppState) {
 
     Effect::new(move |_| {
         let next = snapshot(app, data.clone());
-        if !matches!(*app.load.read_untracked(), LoadState::Ready(_)) {
+        // A file opened from this computer has no address: its view is not written.
+        if !matches!(*app.load.read_untracked(), LoadState::Ready(_)) || app.file.get().is_some() {
             return;
         }
         let previous = last.get_value();

@@ -40,6 +40,8 @@ pub struct ViewState {
     pub list: bool,
     /// Another dataset (`?data=URL`), kept so links to it keep working.
     pub data: Option<String>,
+    /// The compact view for an `<iframe>` (`?embed=1`): the timeline and the record only.
+    pub embed: bool,
 }
 
 fn day_string(t: Day) -> String {
@@ -114,6 +116,7 @@ impl ViewState {
                 "lang" => v.lang = Lang::from_tag(value),
                 "view" => v.list = value == "list",
                 "data" if !value.is_empty() => v.data = Some(value.to_string()),
+                "embed" => v.embed = matches!(value, "1" | "true"),
                 _ => {}
             }
         }
@@ -186,6 +189,9 @@ impl ViewState {
         if self.list {
             out.append_pair("view", "list");
         }
+        if self.embed {
+            out.append_pair("embed", "1");
+        }
         let q = out.finish();
         if q.is_empty() { q } else { format!("?{q}") }
     }
@@ -233,6 +239,7 @@ mod tests {
             lang: Some(Lang::Ar),
             list: true,
             data: Some("https://example.org/d.json?x=1&y=2".into()),
+            embed: true,
         }
     }
 
