@@ -1,18 +1,33 @@
 // Accessibility check (run by `make test`): loads the release build in headless Chromium
 // (playwright-core, Debian's /usr/bin/chromium), injects axe-core and audits the main screens —
 // the timeline, a session's record, the list view, the panels and the keyboard help, and on a phone
-// the record's and the panels' sheets, the menu and the search field — in French,
+// the record's and the panels' sheets, the menu and the search field; the Open, Export and Embed
+// dialogs, a source's citation, the embedded view and a dropped TimelineJS file — in French,
 // English and Arabic, in the light, dark and high-contrast themes, at desktop and phone sizes,
 // against WCAG 2.1 A and AA. Prints every violation and exits 1 if there is any.
 // Usage: node bench/axe.mjs <base url>
 import { launch } from './browser.mjs';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
 const [base] = process.argv.slice(2);
 
 const browser = await launch();
+
+// A made-up TimelineJS file (the browser tests' own), dropped on the page as a reader would.
+const IMPORTED = readFileSync(new URL('../tests/data/import/example-timelinejs.json', import.meta.url), 'utf8');
+async function dropFile(page, name, text) {
+  await page.evaluate(({ name, text }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, { name, text });
+  await page.waitForSelector('[data-testid=import-banner]', { timeout: 10000 });
+}
 
 const screens = [];
 for (const lang of ['fr', 'en', 'ar']) {
@@ -32,6 +47,14 @@ for (const lang of ['fr', 'en', 'ar']) {
   screens.push({ name: `${lang} phone filters sheet`, query: `?lang=${lang}&event=cmm-22`, phone: true, act: (p) => p.click('[data-testid=open-panels]') });
   screens.push({ name: `${lang} phone people sheet`, query: `?lang=${lang}&person=berrid`, phone: true, act: async (p) => { await p.click('[data-testid=open-panels]'); await p.click('[data-testid=tab-people]'); } });
   screens.push({ name: `${lang} phone list`, query: `?lang=${lang}&view=list`, phone: true });
+  screens.push({ name: `${lang} open dialog`, query: `?lang=${lang}`, act: (p) => p.click('[data-testid=open]') });
+  screens.push({ name: `${lang} export dialog`, query: `?lang=${lang}&lanes=commission`, act: (p) => p.click('[data-testid=export]') });
+  screens.push({ name: `${lang} embed dialog`, query: `?lang=${lang}&event=cmm-22`, act: (p) => p.click('[data-testid=embed]') });
+  screens.push({ name: `${lang} embedded view`, query: `?lang=${lang}&embed=1&event=cmm-22` });
+  screens.push({ name: `${lang} phone embedded view`, query: `?lang=${lang}&embed=1&event=cmm-22`, phone: true });
+  screens.push({ name: `${lang} phone export dialog`, query: `?lang=${lang}`, phone: true, act: async (p) => { await p.click('[data-testid=menu]'); await p.click('[data-testid=export]'); } });
+  screens.push({ name: `${lang} cite a source`, query: `?lang=${lang}&event=cmm-22`, act: (p) => p.click('[data-testid=source] [data-testid=cite]') });
+  screens.push({ name: `${lang} imported file`, query: `?lang=${lang}`, act: (p) => dropFile(p, 'library.json', IMPORTED) });
 }
 screens.push({ name: 'error screen', query: '?data=no-such-file.json' });
 screens.push({ name: 'dark high contrast', query: '?event=cmm-22', theme: 'dark', contrast: true });

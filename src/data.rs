@@ -1,7 +1,8 @@
-//! Fetching the dataset over HTTP (gloo-net): reading the body in chunks so the loading screen can
-//! show how much has arrived, giving up when nothing has arrived for [`LOAD_TIMEOUT`] (a stalled
-//! mobile connection, a server that accepts and hangs) and cancelling that request, and turning
-//! every way a load can fail into a [`LoadError`] the error screen can explain.
+//! Fetching a timeline over HTTP (gloo-net) and reading it with the importer (`model::import`):
+//! reading the body in chunks so the loading screen can show how much has arrived, giving up when
+//! nothing has arrived for [`LOAD_TIMEOUT`] (a stalled mobile connection, a server that accepts
+//! and hangs) and cancelling that request, and turning every way a load can fail into a
+//! [`LoadError`] the error screen can explain.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -11,7 +12,8 @@ use leptos::prelude::set_timeout_with_handle;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::{self, Dataset, Problem};
+use crate::model::import::{Imported, import};
+use crate::model::{self, Problem};
 
 /// Where the bundled dataset lives, relative to the document base (so sub-path hosting works).
 pub const DEFAULT_DATA_URL: &str = "data/cooperation.json";
@@ -126,7 +128,8 @@ impl Drop for Watchdog {
     }
 }
 
-/// Fetches, parses and validates the dataset at `url`, reporting progress as bytes arrive.
+/// Fetches the timeline at `url` and reads it in any format the importer knows (our own, or
+/// TimelineJS, vis-timeline, CSV), reporting progress as bytes arrive.
 /// `controller` cancels the request (a newer attempt does, and so does the time-out); `timeout`
 /// is how long to wait for the next sign of life.
 pub async fn fetch_dataset(
@@ -134,7 +137,7 @@ pub async fn fetch_dataset(
     controller: web_sys::AbortController,
     timeout: Duration,
     on_progress: impl Fn(Progress),
-) -> Result<Dataset, LoadError> {
+) -> Result<Imported, LoadError> {
     let dog = Watchdog::new(controller.clone(), timeout);
     let failed = |reason: String| {
         if dog.fired.get() {
@@ -212,7 +215,9 @@ pub async fn fetch_dataset(
         return Err(failed(String::new()));
     }
     drop(dog);
-    model::load(&bytes).map_err(|model::Invalid(problems)| LoadError::Invalid {
+    // The format is recognised from the content; the address's last segment names the file.
+    let name = url.rsplit('/').next().filter(|n| !n.is_empty());
+    import(&bytes, name).map_err(|model::Invalid(problems)| LoadError::Invalid {
         url: url.to_string(),
         problems,
     })

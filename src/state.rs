@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 
 use crate::data::{LoadError, Progress, fetch_dataset};
 use crate::model::filter::Filters;
+use crate::model::import::{Imported, Report, import};
 use crate::model::{Dataset, EventIdx, Lang, Selection};
 
 /// The CSS breakpoint below which the phone layout applies: a one-row header, the timeline filling
@@ -83,6 +84,14 @@ pub struct AppState {
     pub announcement: RwSignal<String>,
     /// Whether the screen is narrow (the phone layout): [`NARROW_QUERY`].
     pub narrow: Signal<bool>,
+    /// The compact view for an `<iframe>` (`?embed=1`): the timeline and the record, no header
+    /// controls and no panels. Fixed for the page's life.
+    pub embed: bool,
+    /// The name of the file the data was opened from on this computer, if it was (it has no
+    /// address: a link or an embed cannot name it).
+    pub file: RwSignal<Option<String>>,
+    /// What the importer did with the dataset shown (`None` before the first load).
+    pub report: RwSignal<Option<Arc<Report>>>,
     data_url: StoredValue<String>,
     timeout: StoredValue<Duration>,
     /// Counts load attempts, so that only the latest attempt's answer is applied.
@@ -96,7 +105,13 @@ pub struct AppState {
 impl AppState {
     /// Creates the state for the dataset at `data_url`, giving up a load after `timeout` without
     /// news (nothing is fetched until [`Self::reload`]).
-    pub fn new(data_url: String, lang: Lang, timeout: Duration, narrow: Signal<bool>) -> Self {
+    pub fn new(
+        data_url: String,
+        lang: Lang,
+        timeout: Duration,
+        narrow: Signal<bool>,
+        embed: bool,
+    ) -> Self {
         Self {
             load: RwSignal::new(LoadState::Loading),
             progress: RwSignal::new(Progress::default()),
@@ -112,6 +127,9 @@ impl AppState {
             goto_window: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             narrow,
+            embed,
+            file: RwSignal::new(None),
+            report: RwSignal::new(None),
             data_url: StoredValue::new(data_url),
             timeout: StoredValue::new(timeout),
             attempt: StoredValue::new(0),
@@ -165,6 +183,47 @@ impl AppState {
         }
     }
 
+    /// Shows the timeline in the file `name` the reader chose or dropped, in any format the
+    /// importer reads (`model::import`), or the error screen with every problem and where it is.
+    /// What belonged to the previous data (selection, filters, person, search, window) is let go,
+    /// and so is the address's view: a file on this computer has no address to link to.
+    pub fn open_file(self, name: String, bytes: &[u8]) {
+        self.cancel();
+        self.pending.set_value(None);
+        self.selected.set(None);
+        self.filters.set(Filters::default());
+        self.person.set(None);
+        self.query.set(String::new());
+        self.goto_window.set(None);
+        self.window.set(None);
+        self.file.set(Some(name.clone()));
+        if let Ok(history) = window().history() {
+            let path = window().location().pathname().unwrap_or_default();
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+        match import(bytes, Some(&name)) {
+            Ok(Imported { dataset, report }) => {
+                self.report.set(Some(Arc::new(report)));
+                self.load.set(LoadState::Ready(Arc::new(dataset)));
+            }
+            Err(crate::model::Invalid(problems)) => {
+                self.report.set(None);
+                self.load.set(LoadState::Failed(LoadError::Invalid {
+                    url: name,
+                    problems,
+                }));
+            }
+        }
+    }
+
+    /// Shows the error screen for a file that could not even be read.
+    pub fn open_failed(self, name: String, reason: String) {
+        self.cancel();
+        self.file.set(Some(name.clone()));
+        self.load
+            .set(LoadState::Failed(LoadError::Network { url: name, reason }));
+    }
+
     /// Fetches the dataset (again), showing the loading state meanwhile. The filters, the person
     /// and the selection (by id) survive, so Retry keeps what a link asked for. If attempts
     /// overlap, the older request is cancelled and only the last one's result is kept.
@@ -177,6 +236,7 @@ impl AppState {
             self.pending.set_value(Some(s.ids(d)));
         }
         self.selected.set(None);
+        self.file.set(None);
         self.progress.set(Progress::default());
         self.load.set(LoadState::Loading);
         let Ok(controller) = web_sys::AbortController::new() else {
@@ -209,8 +269,9 @@ impl AppState {
             // try_*: the app may have been unmounted while the request was in flight.
             let _ = self.controller.try_update_value(|c| *c = None);
             match result {
-                Ok(d) => {
-                    let d = Arc::new(d);
+                Ok(Imported { dataset, report }) => {
+                    let _ = self.report.try_set(Some(Arc::new(report)));
+                    let d = Arc::new(dataset);
                     let _ = self.load.try_set(LoadState::Ready(d.clone()));
                     if let Some((event, gap)) =
                         self.pending.try_update_value(Option::take).flatten()

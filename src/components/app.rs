@@ -5,24 +5,30 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::ev;
-use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos_use_media_query::use_media_query;
 
+use super::dialogs::{Dialogs, open_modal};
+use super::embed_dialog::EmbedDialog;
 use super::error_view::ErrorView;
+use super::export_dialog::ExportDialog;
 use super::header_controls::HeaderControls;
-use super::help::{Help, open_help};
+use super::help::Help;
 use super::icons::{Icon, icon};
+use super::import_banner::ImportBanner;
 use super::list_view::ListView;
 use super::loading_view::LoadingView;
+use super::open_dialog::OpenDialog;
 use super::search::Search;
 use super::side_panels::{FiltersButton, RecordPanel, SidePanels};
 use super::timeline::Timeline;
 use crate::data::{DEFAULT_DATA_URL, LOAD_TIMEOUT};
 use crate::hooks::typing::is_typing;
+use crate::hooks::use_file_drop::use_file_drop;
 use crate::hooks::use_theme::use_theme;
-use crate::hooks::use_url_state::{current_url_state, initial_lang, use_url_state};
+use crate::hooks::use_url_state::{current_url_state, initial_lang, use_url_state, view_state};
 use crate::i18n::strings;
+use crate::model::embed::full_view_query;
 use crate::model::labels::event_description;
 use crate::model::viewport::describe_window_days;
 use crate::model::{Dataset, Selection};
@@ -52,6 +58,7 @@ pub fn App(
         initial_lang(link.lang),
         load_timeout.unwrap_or(LOAD_TIMEOUT),
         narrow,
+        link.embed,
     );
     provide_context(state);
     if sync_url {
@@ -60,7 +67,7 @@ pub fn App(
     state.reload();
     on_cleanup(move || state.cancel());
     let theme = use_theme();
-    let help = NodeRef::<Dialog>::new();
+    let dialogs = Dialogs::new();
 
     // The document's language and direction follow the interface language.
     Effect::new(move |_| {
@@ -75,7 +82,7 @@ pub fn App(
     let handle = window_event_listener(ev::keydown, move |ev| {
         if ev.key() == "?" && !is_typing(&ev) {
             ev.prevent_default();
-            open_help(help);
+            open_modal(dialogs.help);
         }
     });
     on_cleanup(move || handle.remove());
@@ -132,13 +139,26 @@ pub fn App(
     };
 
     view! {
-        <div class="app" lang=move || state.lang.get().code() dir=dir>
+        <div class="app" class:app--embed=state.embed lang=move || state.lang.get().code() dir=dir>
             <a class="skip-link" href="#main">{move || s().skip_to_timeline}</a>
-            <header class="app__header">
-                <h1 class="app__title">{title}</h1>
-                {move || state.dataset().map(|d| view! { <SearchBox dataset=d /> })}
-                <HeaderControls theme on_help=Callback::new(move |()| open_help(help)) />
-            </header>
+            {if state.embed {
+                view! {
+                    <header class="app__header app__header--embed">
+                        <h1 class="app__title">{title}</h1>
+                        <FullTimelineLink />
+                    </header>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <header class="app__header">
+                        <h1 class="app__title">{title}</h1>
+                        {move || state.dataset().map(|d| view! { <SearchBox dataset=d /> })}
+                        <HeaderControls theme dialogs />
+                    </header>
+                }
+                    .into_any()
+            }}
             <main class="app__main" id="main" tabindex="-1">
                 {move || match state.load.get() {
                     LoadState::Loading => view! { <LoadingView /> }.into_any(),
@@ -149,7 +169,21 @@ pub fn App(
             <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 {move || state.announcement.get()}
             </div>
-            <Help dialog=help />
+            <Help dialog=dialogs.help />
+            {(!state.embed)
+                .then(|| {
+                    let drop = use_file_drop(state);
+                    view! {
+                        <OpenDialog dialog=dialogs.open />
+                        <ExportDialog dialog=dialogs.export />
+                        <EmbedDialog dialog=dialogs.embed />
+                        <Show when=move || drop.over.get()>
+                            <div class="drop-overlay" data-testid="drop-overlay">
+                                <span>{move || s().drop_hint}</span>
+                            </div>
+                        </Show>
+                    }
+                })}
         </div>
     }
 }
@@ -190,13 +224,16 @@ fn Workspace(
         }
     };
     view! {
+        <ImportBanner />
         <div class="workspace">
-            <SidePanels />
+            {(!app.embed).then(|| view! { <SidePanels /> })}
             <div class="centre">
                 // On narrow screens the switch is one button in the timeline's toolbar, or in this
                 // bar with the Filters button while the list is shown.
                 {move || {
-                    if !app.narrow.get() {
+                    if app.embed {
+                        ().into_any()
+                    } else if !app.narrow.get() {
                         view! {
                             <div class="views" role="group" aria-label=move || s().view_label>
                                 {switch(false, "view-timeline")}
@@ -279,5 +316,34 @@ fn test_panic_trigger() {
                 );
             });
         on_cleanup(move || handle.remove());
+    }
+}
+
+/// The embedded view's link to the full timeline, in a new tab. Its address is the current view
+/// without `embed` (`model::embed::full_view_query`), refreshed when a pointer or the keyboard
+/// reaches it, so it carries the view as the reader left it, whichever way it is followed.
+#[component]
+fn FullTimelineLink() -> impl IntoView {
+    let app = AppState::expect();
+    let href = move || {
+        let path = window().location().pathname().unwrap_or_default();
+        format!("{path}{}", full_view_query(&view_state(app)))
+    };
+    let fresh = RwSignal::new(0_u32);
+    view! {
+        <a
+            class="embed__full button"
+            href=move || {
+                fresh.track();
+                untrack(href)
+            }
+            target="_blank"
+            rel="noopener"
+            data-testid="embed-full"
+            on:pointerdown=move |_| fresh.update(|n| *n += 1)
+            on:focus=move |_| fresh.update(|n| *n += 1)
+        >
+            {move || strings(app.lang.get()).embed_full_link}
+        </a>
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Strings, strings};
 use crate::model::dataset::{Confidence, EventField, Gap};
+use crate::model::export::cite;
 use crate::model::filter::Filters;
 use crate::model::labels::{event_name, eyebrow, gap_session_range, gap_when};
 use crate::model::relations::{neighbour_sessions, related};
@@ -153,6 +154,7 @@ fn sources_view(ids: &[String], lang: Lang, s: &'static Strings, d: &Dataset) ->
                     {name}
                     {(!meta.is_empty()).then(|| view! { <span class="source__meta">{format!(" · {}", meta.join(" · "))}</span> })}
                     <div class="source__description">{data_text(&src.description, lang)}</div>
+                    {cite_view(d, &src.id, lang, s)}
                 </li>
             }
         })
@@ -160,8 +162,31 @@ fn sources_view(ids: &[String], lang: Lang, s: &'static Strings, d: &Dataset) ->
     view! {
         <section class="detail__section" data-testid="sources">
             <h3>{s.sources}</h3>
-            <ol class="sources">{items}</ol>
+            {if ids.is_empty() {
+                // Only an imported file can leave an event without a source (validation).
+                view! { <p class="detail__none" data-testid="no-source">{s.no_source}</p> }.into_any()
+            } else {
+                view! { <ol class="sources">{items}</ol> }.into_any()
+            }}
         </section>
+    }
+}
+
+/// A source's citation, folded under "Cite": CSL-JSON (Zotero, Mendeley, pandoc) and BibTeX,
+/// as text to copy (`model::export::cite`).
+fn cite_view(d: &Dataset, id: &str, lang: Lang, s: &'static Strings) -> impl IntoView + use<> {
+    let csl = cite::csl_json_for_source(d, id, lang).unwrap_or_default();
+    let bib = cite::bibtex_for_source(d, id, lang).unwrap_or_default();
+    view! {
+        <details class="cite">
+            <summary class="button source__cite" data-testid="cite" title=s.cite_title>
+                {s.cite}
+            </summary>
+            <h4>"CSL-JSON"</h4>
+            <pre dir="ltr" data-testid="cite-csl">{csl}</pre>
+            <h4>"BibTeX"</h4>
+            <pre dir="ltr" data-testid="cite-bibtex">{bib}</pre>
+        </details>
     }
 }
 

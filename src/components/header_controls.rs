@@ -1,11 +1,13 @@
-//! The header's controls: language (FR / EN / AR), theme (system, light, dark, high contrast)
-//! and the keyboard help — in a row on wide screens, behind one menu button on narrow ones (the
-//! menu closes with Escape, the button again, or a press outside it; focus returns to the button).
+//! The header's controls: Open, Export and Embed, language (FR / EN / AR), theme (system, light,
+//! dark, high contrast) and the keyboard help — in a row on wide screens, behind one menu button
+//! on narrow ones (the menu closes with Escape, the button again, or a press outside it; focus
+//! returns to the button).
 
 use leptos::ev;
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
 
+use super::dialogs::{Dialogs, open_modal};
 use super::icons::{Icon, icon};
 use crate::hooks::use_theme::{Theme, UseTheme};
 use crate::hooks::within::within;
@@ -18,8 +20,8 @@ use crate::state::AppState;
 pub fn HeaderControls(
     /// The theme state.
     theme: UseTheme,
-    /// Opens the keyboard help.
-    on_help: Callback<()>,
+    /// The dialogs its buttons open (help, Open, Export, Embed).
+    dialogs: Dialogs,
 ) -> impl IntoView {
     let app = AppState::expect();
     let s = move || strings(app.lang.get());
@@ -73,6 +75,37 @@ pub fn HeaderControls(
                 }
             >
         <div class="controls">
+            <div class="file-actions" role="group">
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="open"
+                    aria-haspopup="dialog"
+                    on:click=move |_| open_modal(dialogs.open)
+                >
+                    {move || s().open}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="export"
+                    aria-haspopup="dialog"
+                    disabled=move || app.dataset().is_none()
+                    on:click=move |_| open_modal(dialogs.export)
+                >
+                    {move || s().export}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="embed"
+                    aria-haspopup="dialog"
+                    disabled=move || app.dataset().is_none()
+                    on:click=move |_| open_modal(dialogs.embed)
+                >
+                    {move || s().embed}
+                </button>
+            </div>
             <div class="langs" role="group" aria-label=move || s().language_label>
                 {Lang::ALL
                     .into_iter()
@@ -136,7 +169,7 @@ pub fn HeaderControls(
                 data-testid="help"
                 aria-haspopup="dialog"
                 aria-keyshortcuts="?"
-                on:click=move |_| on_help.run(())
+                on:click=move |_| open_modal(dialogs.help)
             >
                 <span aria-hidden="true">"? "</span>
                 {move || s().help}

@@ -1,5 +1,5 @@
 //! The keyboard help, a native modal `<dialog>` opened with `?` or the help button (Escape and
-//! the close button close it; focus returns where it was).
+//! the close button close it; focus returns where it was; see `dialogs`).
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -43,14 +43,5 @@ pub fn Help(
                 </button>
             </form>
         </dialog>
-    }
-}
-
-/// Opens the help as a modal.
-pub fn open_help(dialog: NodeRef<Dialog>) {
-    if let Some(d) = dialog.get_untracked()
-        && !d.open()
-    {
-        let _ = d.show_modal();
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::strings;
+use crate::model::filter::passing;
 use crate::model::labels::session_name;
 use crate::model::search::date_order;
 use crate::model::{EventIdx, Selection};
@@ -15,17 +16,7 @@ pub fn ListView() -> impl IntoView {
     let app = AppState::expect();
     let data = use_dataset();
     let order: Vec<EventIdx> = data.with(date_order);
-    let rows = Memo::new(move |_| {
-        app.filters.with(|f| {
-            data.with(|d| {
-                order
-                    .iter()
-                    .copied()
-                    .filter(|&i| d.event(i).is_some_and(|e| f.matches(e)))
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
+    let rows = Memo::new(move |_| app.filters.with(|f| data.with(|d| passing(d, f, &order))));
     let s = move || strings(app.lang.get());
     let body = move || {
         let lang = app.lang.get();

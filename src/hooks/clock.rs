@@ -1,5 +1,6 @@
 //! The one place the app reads the clock: today's date in the browser's time zone, as an axis
-//! day. The model takes it as an argument, so it stays deterministic and testable.
+//! day, and the UTC time an export is stamped with. The model takes them as arguments, so it
+//! stays deterministic and testable.
 
 use chrono::NaiveDate;
 
@@ -13,4 +14,20 @@ pub fn today() -> Day {
         .ok()
         .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
         .map_or(0.0, day_number)
+}
+
+/// Now, in UTC, to the second: the stamp of an exported calendar.
+pub fn now_utc() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    i32::try_from(now.get_utc_full_year())
+        .ok()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, now.get_utc_month() + 1, now.get_utc_date()))
+        .and_then(|d| {
+            d.and_hms_opt(
+                now.get_utc_hours(),
+                now.get_utc_minutes(),
+                now.get_utc_seconds(),
+            )
+        })
+        .unwrap_or_default()
 }

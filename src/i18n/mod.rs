@@ -276,6 +276,81 @@ pub struct Strings {
     pub static_record_heading: &'static str,
     /// Heading of the gaps in that record.
     pub static_gaps_heading: &'static str,
+    /// The header button that opens the Open dialog.
+    pub open: &'static str,
+    /// The header button that opens the Export dialog.
+    pub export: &'static str,
+    /// The header button that opens the Embed dialog.
+    pub embed: &'static str,
+    /// Heading of the Open dialog.
+    pub open_title: &'static str,
+    /// What the Open dialog reads, and the three ways in.
+    pub open_intro: &'static str,
+    /// The button that chooses a file.
+    pub open_file: &'static str,
+    /// Label of the address field.
+    pub open_url_label: &'static str,
+    /// The button that opens the address.
+    pub open_url_button: &'static str,
+    /// Said when the address is not an http(s) one.
+    pub open_url_invalid: &'static str,
+    /// Link back to the dataset the site ships.
+    pub open_bundled: &'static str,
+    /// Shown over the page while a file is dragged over it.
+    pub drop_hint: &'static str,
+    /// The banner after an import; `{format}` is replaced.
+    pub imported_title: &'static str,
+    /// What "imported, not audited" means.
+    pub imported_hint: &'static str,
+    /// Summary of the banner's list of what was mapped and what was dropped.
+    pub imported_details: &'static str,
+    /// Closes a banner.
+    pub dismiss: &'static str,
+    /// Said in the record of an imported event whose file gave no source.
+    pub no_source: &'static str,
+    /// Heading of the Export dialog.
+    pub export_title: &'static str,
+    /// How many events an export holds; `{n}` is replaced.
+    pub export_count: &'static str,
+    /// Each export's name and what it holds, in the Export dialog's order (CSV, JSON, iCalendar,
+    /// SVG, PNG, CSL-JSON, BibTeX).
+    pub export_formats: [(&'static str, &'static str); 7],
+    /// Said once a file is saved; `{file}` is replaced.
+    pub export_done: &'static str,
+    /// Said when a file could not be made; `{x}` is replaced by the reason.
+    pub export_failed: &'static str,
+    /// Heading of the Embed dialog.
+    pub embed_title: &'static str,
+    /// What the embedded view shows.
+    pub embed_intro: &'static str,
+    /// Label of the width choice.
+    pub embed_width: &'static str,
+    /// The full-column width.
+    pub embed_width_full: &'static str,
+    /// A fixed width in pixels.
+    pub embed_width_px: &'static str,
+    /// Label of the height field.
+    pub embed_height: &'static str,
+    /// Label of the language choice.
+    pub embed_lang: &'static str,
+    /// Whether the embedded view opens on the selection.
+    pub embed_keep_selection: &'static str,
+    /// Label of the code to copy.
+    pub embed_code: &'static str,
+    /// The copy button.
+    pub copy: &'static str,
+    /// Said once the text is copied.
+    pub copied: &'static str,
+    /// Said when the browser refused to copy.
+    pub copy_failed: &'static str,
+    /// The embedded view's link to the full timeline.
+    pub embed_full_link: &'static str,
+    /// The record's button that shows a source's citation.
+    pub cite: &'static str,
+    /// Heading of the citation of a source.
+    pub cite_title: &'static str,
+    /// Said in the Embed dialog when the data came from a file on this computer.
+    pub embed_needs_address: &'static str,
 }
 
 impl Strings {

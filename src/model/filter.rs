@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::dataset::{Confidence, Dataset, Event};
+use super::dataset::{Confidence, Dataset, Event, EventIdx};
 use super::date::Day;
 
 /// How selected domains combine.
@@ -42,6 +42,16 @@ pub struct Filters {
     pub to: Option<Day>,
     /// Show only the events of this person (chair or participant).
     pub person: Option<String>,
+}
+
+/// The events `f` lets through, in `order` (the list's and the exports' order is the date order,
+/// `search::date_order`, computed once per dataset).
+pub fn passing(d: &Dataset, f: &Filters, order: &[EventIdx]) -> Vec<EventIdx> {
+    order
+        .iter()
+        .copied()
+        .filter(|&i| d.event(i).is_some_and(|e| f.matches(e)))
+        .collect()
 }
 
 /// One facet of the filters, for counting "what if this facet were not set".

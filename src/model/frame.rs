@@ -58,6 +58,20 @@ pub struct GapView {
     pub label_width: Option<f64>,
 }
 
+/// A named period (a TimelineJS era) that reaches the window: a band across every lane, its name
+/// kept at the left of its visible part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodView {
+    /// Index of the period in the dataset.
+    pub idx: usize,
+    /// Its start, in days from the start of the bounds.
+    pub at: Day,
+    /// Its length in days.
+    pub span: Day,
+    /// Offset (px) of its name from the band's start, so the name stays on screen.
+    pub label_offset: f64,
+}
+
 /// A tick.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TickView {
@@ -87,6 +101,8 @@ pub struct Frame {
     pub unit: ticks::Unit,
     /// Gap bands that reach the window.
     pub gaps: Vec<GapView>,
+    /// Periods that reach the window.
+    pub periods: Vec<PeriodView>,
     /// Today, in days from the start of the bounds, when it is inside the bounds.
     pub today: Option<Day>,
 }
@@ -182,6 +198,18 @@ impl Timeline {
             .map(tick)
             .collect();
         let gaps = self.gap_views(v);
+        let periods = self
+            .periods
+            .iter()
+            .enumerate()
+            .filter(|(_, (a, b))| *b > v.start() && *a < v.end())
+            .map(|(idx, &(a, b))| PeriodView {
+                idx,
+                at: a - origin,
+                span: b - a,
+                label_offset: (-v.x(a)).max(0.0),
+            })
+            .collect();
         let today =
             (today >= self.bounds.start && today <= self.bounds.end).then_some(today - origin);
         Frame {
@@ -193,6 +221,7 @@ impl Timeline {
             pinned,
             unit: axis.unit,
             gaps,
+            periods,
             today,
         }
     }
@@ -409,6 +438,33 @@ mod tests {
                 assert!((m.width(b.px_per_day) - (l.x1 - l.x0)).abs() < 1e-6);
             }
         }
+    }
+
+    #[test]
+    fn a_period_widens_the_bounds_and_is_drawn_only_where_it_reaches() {
+        use crate::model::{DateSpec, PartialDate, Period, Text};
+        let mut d = shipped();
+        let year = |y| PartialDate::year(y).unwrap();
+        d.periods.push(Period {
+            id: "era".into(),
+            title: Text::plain("An era"),
+            date: DateSpec::span(year(1950), year(1955)),
+            sources: vec![],
+        });
+        let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
+        let (start, end) = (d.periods[0].date.axis_start(), d.periods[0].date.axis_end());
+        assert!(t.bounds.start <= start, "the bounds reach back to the era");
+        let mut v = Viewport::fit(t.bounds, 1_000.0);
+        v.set_window(start + 365.0, end + 365.0);
+        let f = t.frame(&v, Lang::En, 0.0);
+        assert_eq!(f.periods.len(), 1);
+        let p = &f.periods[0];
+        assert!((p.span - (end - start)).abs() < 1e-9);
+        // Its name sits at the left edge of the window, not off screen with the era's start.
+        let name_x = p.at * f.px_per_day + p.label_offset - f.shift;
+        assert!(name_x.abs() < 1e-6, "{name_x}");
+        v.set_window(end + 3_650.0, end + 7_300.0);
+        assert!(t.frame(&v, Lang::En, 0.0).periods.is_empty());
     }
 
     #[test]

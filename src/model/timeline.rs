@@ -63,6 +63,8 @@ pub struct Timeline {
     pub(super) slots: Vec<Option<Slot>>,
     /// The gaps.
     pub gaps: Vec<GapBand>,
+    /// The named periods (by dataset index): start and end on the axis.
+    pub periods: Vec<(Day, Day)>,
     /// The data's extent plus a margin.
     pub bounds: Bounds,
 }
@@ -131,12 +133,18 @@ impl Timeline {
                 })
             })
             .collect();
+        let periods: Vec<(Day, Day)> = d
+            .periods
+            .iter()
+            .map(|p| (p.date.axis_start(), p.date.axis_end()))
+            .collect();
         // The bounds cover every event, filtered or not, so filtering never moves the view.
         let (first, last) = d
             .events
             .iter()
             .map(|e| (e.date.axis_start(), e.date.axis_end()))
             .chain(gaps.iter().map(|g| (g.start, g.end)))
+            .chain(periods.iter().copied())
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), (s, e)| {
                 (a.min(s), b.max(e))
             });
@@ -171,6 +179,7 @@ impl Timeline {
             labels,
             slots,
             gaps,
+            periods,
             bounds,
         }
     }

@@ -1,5 +1,5 @@
-//! The drawing surface of the timeline: the axis rows, the lanes with their marks and gaps, and
-//! today's line, inside one "world" container. Everything is placed in days from the start of the
+//! The drawing surface of the timeline: the axis rows, the named periods, the lanes with their
+//! marks and gaps, and today's line, inside one "world" container. Everything is placed in days from the start of the
 //! bounds and multiplied by `--ppd` (pixels per day) in CSS, so a zoom step sets one variable and
 //! a pan one transform; each lane's marks are kept by its renderer (`mark_layer`).
 
@@ -10,7 +10,7 @@ use super::TimelineCtx;
 use super::mark_layer::{MarkLayerOptions, use_mark_layer};
 use super::marks::{ItemContent, at_css, span_css};
 use crate::i18n::strings;
-use crate::model::frame::{GapView, TickView};
+use crate::model::frame::{GapView, PeriodView, TickView};
 use crate::model::labels::{gap_class, gap_label, mark_classes, mark_name};
 use crate::model::{COMMISSION_LANE, EventIdx, Selection};
 use crate::state::AppState;
@@ -30,6 +30,7 @@ pub(super) fn World() -> impl IntoView {
     let lanes = ctx.model.with_untracked(|m| m.0.lanes.len());
     view! {
         <div class="timeline__world" style=world_style>
+            <Periods />
             <Axis />
             {(0..lanes).map(|l| view! { <LaneRow lane=l /> }).collect_view()}
             <TodayLine />
@@ -222,6 +223,52 @@ fn gap_view(g: GapView) -> impl IntoView {
                 {move || text().0}
             </span>
         </button>
+    }
+}
+
+/// The named periods (TimelineJS eras) that reach the window: bands behind every lane, each
+/// named at the left of its visible part. Decoration for the eye: the record of each period is
+/// in the list of the static view and the exports, and the events inside it carry their own dates.
+#[component]
+fn Periods() -> impl IntoView {
+    let ctx = expect_context::<TimelineCtx>();
+    let app = AppState::expect();
+    let periods = move || ctx.frame.with(|f| f.periods.clone());
+    view! {
+        <For
+            each=periods
+            key=|p| (p.idx, p.at.to_bits(), p.label_offset.to_bits())
+            children=move |p: PeriodView| {
+                let (name, actual) = ctx
+                    .data
+                    .with(|d| {
+                        d.periods
+                            .get(p.idx)
+                            .map(|x| {
+                                let (t, l) = x.title.resolve(app.lang.get_untracked());
+                                (t.to_string(), l)
+                            })
+                    })
+                    .unwrap_or_default();
+                view! {
+                    <div
+                        class="period"
+                        data-testid="period"
+                        style:left=at_css(p.at, 0.0)
+                        style:width=span_css(p.span)
+                    >
+                        <span
+                            class="period__label"
+                            lang=actual.code()
+                            dir="auto"
+                            style:transform=format!("translateX({:.1}px)", p.label_offset)
+                        >
+                            {name}
+                        </span>
+                    </div>
+                }
+            }
+        />
     }
 }
 

@@ -114,8 +114,7 @@ pub(super) fn Toolbar() -> impl IntoView {
                 )}
             </button>
             {move || {
-                app.narrow
-                    .get()
+                (app.narrow.get() && !app.embed)
                     .then(|| {
                         view! {
                             <FiltersButton />

@@ -64,6 +64,11 @@ pub fn subset(d: &Dataset, visible: &[EventIdx]) -> Dataset {
     for x in &domains {
         cited.extend(x.sources.iter().cloned());
     }
+    // Periods (imported eras) are drawn across every lane whatever the filters, so every view
+    // shows them: they travel with their sources.
+    for p in &d.periods {
+        cited.extend(p.sources.iter().cloned());
+    }
     let sources: Vec<_> = d
         .sources
         .iter()

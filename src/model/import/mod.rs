@@ -61,12 +61,18 @@ pub fn import(bytes: &[u8], file: Option<&str>) -> Result<Imported, Invalid> {
             timelinejs::from_json(&root, prefix, file).map_err(one)?
         }
         sniff::Sniffed::Vis { root } => vis::from_json(&root, file).map_err(one)?,
-        sniff::Sniffed::TimelineJsCsv { table, windows_1252 } => {
+        sniff::Sniffed::TimelineJsCsv {
+            table,
+            windows_1252,
+        } => {
             let (d, mut c) = timelinejs::from_csv(&table, file).map_err(one)?;
             c.windows_1252 = windows_1252;
             (d, c)
         }
-        sniff::Sniffed::PlainCsv { table, windows_1252 } => {
+        sniff::Sniffed::PlainCsv {
+            table,
+            windows_1252,
+        } => {
             let (d, mut c) = plain_csv::from_csv(&table, file).map_err(one)?;
             c.windows_1252 = windows_1252;
             (d, c)
@@ -84,12 +90,20 @@ pub fn import(bytes: &[u8], file: Option<&str>) -> Result<Imported, Invalid> {
     let totals = report::Totals {
         events: dataset.events.len(),
         periods: dataset.periods.len(),
-        lanes: dataset.lanes.iter().filter(|l| l.id != DEFAULT_LANE).count(),
+        lanes: dataset
+            .lanes
+            .iter()
+            .filter(|l| l.id != DEFAULT_LANE)
+            .count(),
         sources: dataset.sources.len(),
         uncertain: (dataset.events.iter())
             .filter(|e| e.confidence == Confidence::Uncertain)
             .count(),
-        without_source: dataset.events.iter().filter(|e| e.sources.is_empty()).count(),
+        without_source: dataset
+            .events
+            .iter()
+            .filter(|e| e.sources.is_empty())
+            .count(),
     };
     let report = Report {
         format: Some(format),
@@ -419,7 +433,9 @@ impl Builder {
         let title = if title.trim().is_empty() {
             file.map(|f| {
                 let name = f.rsplit(['/', '\\']).next().unwrap_or(f);
-                name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string()
+                name.rsplit_once('.')
+                    .map_or(name, |(stem, _)| stem)
+                    .to_string()
             })
             .unwrap_or_default()
         } else {

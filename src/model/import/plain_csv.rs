@@ -121,7 +121,8 @@ pub(crate) fn from_csv(
             message: "the start date is missing".into(),
         })?;
         let end = read(Column::End)?;
-        b.counts.times += usize::from(start.had_time) + usize::from(end.is_some_and(|e| e.had_time));
+        b.counts.times +=
+            usize::from(start.had_time) + usize::from(end.is_some_and(|e| e.had_time));
         let date = match end {
             Some(e) => DateSpec::span(start.date, e.date),
             None => DateSpec::single(start.date),

@@ -379,7 +379,10 @@ mod tests {
         assert_eq!(l.text(Lang::En), "20 events imported");
         assert_eq!(l.text(Lang::Fr), "20 événements importés");
         assert_eq!(l.text(Lang::Ar), "عدد الأحداث المستوردة: 20");
-        assert_eq!(ReportLine::Periods(1).text(Lang::En), "1 era became a period");
+        assert_eq!(
+            ReportLine::Periods(1).text(Lang::En),
+            "1 era became a period"
+        );
         assert_eq!(
             ReportLine::TimesDropped(4).text(Lang::En),
             "4 times of day dropped (dates are kept to the day)"

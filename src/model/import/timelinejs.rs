@@ -81,11 +81,7 @@ fn date(
 }
 
 /// Start and end as a span, the end checked against the start.
-fn span(
-    start: PartialDate,
-    end: Option<PartialDate>,
-    end_at: String,
-) -> Result<DateSpec, Problem> {
+fn span(start: PartialDate, end: Option<PartialDate>, end_at: String) -> Result<DateSpec, Problem> {
     let spec = match end {
         Some(end) => DateSpec::span(start, end),
         None => DateSpec::single(start),
@@ -220,7 +216,10 @@ fn scalar(v: Option<&Value>, at: &dyn Fn() -> String) -> Result<Option<String>, 
             _ => n.to_string(),
         },
         Some(Value::Bool(_)) => {
-            return Err(problem(at(), "expected a string or a number, not true/false"));
+            return Err(problem(
+                at(),
+                "expected a string or a number, not true/false",
+            ));
         }
         Some(Value::Array(_) | Value::Object(_)) => {
             return Err(problem(at(), "expected a string or a number"));
@@ -406,7 +405,10 @@ const COLUMNS: [&str; 19] = [
 ];
 
 /// Reads TimelineJS's spreadsheet saved as CSV.
-pub(crate) fn from_csv(table: &Table, file: Option<&str>) -> Result<(super::Dataset, Counts), Problem> {
+pub(crate) fn from_csv(
+    table: &Table,
+    file: Option<&str>,
+) -> Result<(super::Dataset, Counts), Problem> {
     let mut b = Builder::new(ImportFormat::TimelinejsCsv);
     let names: Vec<String> = table.header.iter().map(|h| normalise(h)).collect();
     let mut index: Vec<Option<usize>> = vec![None; COLUMNS.len()];
