@@ -77,6 +77,9 @@ pub struct AppState {
     pub list_view: RwSignal<bool>,
     /// The timeline's visible window as last reported by it (for links), in axis days.
     pub window: RwSignal<Option<(f64, f64)>>,
+    /// The window the timeline shows at this moment, updated on every move (not reactive, unlike
+    /// [`Self::window`], which waits for the view to rest): what a picture export draws.
+    pub shown_window: StoredValue<Option<(f64, f64)>>,
     /// A window the timeline should move to (from a link or the back button); it takes it and
     /// clears it.
     pub goto_window: RwSignal<Option<(f64, f64)>>,
@@ -124,6 +127,7 @@ impl AppState {
             panels_open: RwSignal::new(false),
             list_view: RwSignal::new(false),
             window: RwSignal::new(None),
+            shown_window: StoredValue::new(None),
             goto_window: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             narrow,
@@ -196,6 +200,7 @@ impl AppState {
         self.query.set(String::new());
         self.goto_window.set(None);
         self.window.set(None);
+        self.shown_window.set_value(None);
         self.file.set(Some(name.clone()));
         if let Ok(history) = window().history() {
             let path = window().location().pathname().unwrap_or_default();

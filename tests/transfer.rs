@@ -107,14 +107,18 @@ impl Downloads {
         Self
     }
 
-    async fn next(&self) -> (String, String) {
-        wait_until("a download", || {
-            js("return window.__ctDownloads.length")
-                .as_f64()
-                .unwrap_or(0.0)
-                >= 1.0
-        })
-        .await;
+    async fn next(&self, root: &Element) -> (String, Vec<u8>) {
+        for _ in 0..100 {
+            if js("return window.__ctDownloads.length").as_f64() >= Some(1.0) {
+                break;
+            }
+            sleep(50).await;
+        }
+        assert!(
+            js("return window.__ctDownloads.length").as_f64() >= Some(1.0),
+            "no download; the dialog says: {:?}",
+            text(root, "[data-testid=export-status]")
+        );
         let d = js("return window.__ctDownloads.shift()");
         let get = |k: &str| Reflect::get(&d, &k.into()).unwrap().as_string().unwrap();
         let (name, href) = (get("name"), get("href"));
@@ -123,8 +127,15 @@ impl Downloads {
                 .await
                 .unwrap()
                 .unchecked_into();
-        let body = JsFuture::from(response.text().unwrap()).await.unwrap();
-        (name, body.as_string().unwrap())
+        let body = JsFuture::from(response.array_buffer().unwrap())
+            .await
+            .unwrap();
+        (name, js_sys::Uint8Array::new(&body).to_vec())
+    }
+
+    async fn next_text(&self, root: &Element) -> (String, String) {
+        let (name, bytes) = self.next(root).await;
+        (name, String::from_utf8(bytes).expect("UTF-8 text"))
     }
 }
 
@@ -138,7 +149,7 @@ impl Drop for Downloads {
 async fn exports_download_the_filtered_events_in_each_format() {
     set_url("?lanes=commission");
     let (root, _handle) = mount(DATA, true);
-    wait_until("loaded", || sessions_drawn(&root) > 0).await;
+    wait_until("loaded", || has(&root, "[data-testid=session]")).await;
     let downloads = Downloads::start();
     click(&root, "[data-testid=export]");
     wait_until("the dialog", || {
@@ -154,7 +165,7 @@ async fn exports_download_the_filtered_events_in_each_format() {
     assert!(shown >= 5, "{count}");
 
     click(&root, "[data-testid=export-csv]");
-    let (name, csv) = downloads.next().await;
+    let (name, csv) = downloads.next_text(&root).await;
     assert!(name.ends_with(".csv"), "{name}");
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert!(
@@ -172,27 +183,39 @@ async fn exports_download_the_filtered_events_in_each_format() {
     assert!(csv.contains("cmm-22") && csv.contains("https://"), "{csv}");
 
     click(&root, "[data-testid=export-ics]");
-    let (name, ics) = downloads.next().await;
+    let (name, ics) = downloads.next_text(&root).await;
     assert!(name.ends_with(".ics"), "{name}");
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), shown);
     assert!(ics.contains("UID:cmm-22@"), "{ics}");
 
     click(&root, "[data-testid=export-json]");
-    let (_, json) = downloads.next().await;
+    let (_, json) = downloads.next_text(&root).await;
     let d = cooperation_timeline::model::load(json.as_bytes()).expect("the app reads its export");
     assert_eq!(d.events.len(), shown);
 
     click(&root, "[data-testid=export-bibtex]");
-    let (name, bib) = downloads.next().await;
+    let (name, bib) = downloads.next_text(&root).await;
     assert!(
         name.ends_with(".bib") && bib.contains("@misc{"),
         "{name}: {bib}"
     );
 
     click(&root, "[data-testid=export-svg]");
-    let (name, svg) = downloads.next().await;
+    let (name, svg) = downloads.next_text(&root).await;
     assert!(name.ends_with(".svg") && svg.contains("<svg"), "{name}");
+    // Every session shown is in the picture, named.
+    assert!(
+        svg.contains("22nd session"),
+        "the picture names the 22nd session"
+    );
+
+    click(&root, "[data-testid=export-png]");
+    let (name, png) = downloads.next(&root).await;
+    assert!(name.ends_with(".png"), "{name}");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    assert!(width >= 960, "twice the picture's width at least: {width}");
     set_url("");
 }
 
@@ -200,7 +223,7 @@ async fn exports_download_the_filtered_events_in_each_format() {
 async fn embed_shows_the_timeline_and_record_with_a_link_to_the_full_view() {
     set_url("?embed=1&event=cmm-22&lang=en");
     let (root, _handle) = mount(DATA, true);
-    wait_until("loaded", || sessions_drawn(&root) > 0).await;
+    wait_until("loaded", || has(&root, "[data-testid=session]")).await;
     wait_until("the record", || {
         text(&root, "[data-testid=detail]").contains("22nd")
     })
@@ -228,7 +251,7 @@ async fn embed_shows_the_timeline_and_record_with_a_link_to_the_full_view() {
 async fn the_embed_dialog_writes_an_iframe_for_the_current_view() {
     set_url("?event=cmm-22&lang=fr");
     let (root, _handle) = mount(DATA, true);
-    wait_until("loaded", || sessions_drawn(&root) > 0).await;
+    wait_until("loaded", || has(&root, "[data-testid=session]")).await;
     click(&root, "[data-testid=embed]");
     let code = || {
         one(&root, "[data-testid=embed-code]")

@@ -319,9 +319,8 @@ fn test_panic_trigger() {
     }
 }
 
-/// The embedded view's link to the full timeline, in a new tab. Its address is the current view
-/// without `embed` (`model::embed::full_view_query`), refreshed when a pointer or the keyboard
-/// reaches it, so it carries the view as the reader left it, whichever way it is followed.
+/// The embedded view's link to the full timeline, in a new tab: the current view without
+/// `embed` (`model::embed::full_view_query`), kept current as the reader moves and selects.
 #[component]
 fn FullTimelineLink() -> impl IntoView {
     let app = AppState::expect();
@@ -329,19 +328,13 @@ fn FullTimelineLink() -> impl IntoView {
         let path = window().location().pathname().unwrap_or_default();
         format!("{path}{}", full_view_query(&view_state(app)))
     };
-    let fresh = RwSignal::new(0_u32);
     view! {
         <a
             class="embed__full button"
-            href=move || {
-                fresh.track();
-                untrack(href)
-            }
+            href=href
             target="_blank"
             rel="noopener"
             data-testid="embed-full"
-            on:pointerdown=move |_| fresh.update(|n| *n += 1)
-            on:focus=move |_| fresh.update(|n| *n += 1)
         >
             {move || strings(app.lang.get()).embed_full_link}
         </a>

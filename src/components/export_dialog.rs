@@ -16,6 +16,7 @@ use crate::model::export::{cite, csv, ics, json};
 use crate::model::filter::passing;
 use crate::model::picture::{Palette, PictureOptions, timeline_svg};
 use crate::model::search::date_order;
+use crate::model::timeline::Timeline;
 use crate::model::{Dataset, EventIdx, Lang};
 use crate::state::AppState;
 
@@ -124,9 +125,12 @@ pub fn ExportDialog(
             Format::Csl => cite::csl_json_for_events(&d, &visible, lang).into_bytes(),
             Format::Bibtex => cite::bibtex_for_events(&d, &visible, lang).into_bytes(),
             Format::Svg | Format::Png => {
-                let Some(window) = app.window.get_untracked() else {
-                    return done(Err("no window is shown".into()));
-                };
+                // The window on screen; before the timeline was ever shown (a link to the
+                // list), the whole of the data, as the timeline would open on it.
+                let window = app.shown_window.get_value().unwrap_or_else(|| {
+                    let b = Timeline::build(&d, lang, today(), |_| true).bounds;
+                    (b.start, b.end)
+                });
                 // A file from this computer has no address: the footer names the file.
                 let page = app.file.get_untracked().unwrap_or_else(window_href);
                 let exported = format_iso_day(today());

@@ -226,6 +226,7 @@ fn follow_the_app(ctx: TimelineCtx, body: NodeRef<Div>) {
     let waiting = StoredValue::new_local(None::<(TimeoutHandle, (f64, f64))>);
     Effect::new(move |_| {
         let w = viewport.with(|v| (v.start(), v.end()));
+        app.shown_window.set_value(Some(w));
         let timer = set_timeout_with_handle(
             move || {
                 let _ = waiting.try_update_value(|t| *t = None);
