@@ -3,9 +3,9 @@
 //! Layers, from the inside out: [`model`] is pure and natively tested; [`data`] fetches and
 //! validates the dataset; [`state`] holds the reactive state; [`components`] are thin views that
 //! turn DOM events into model calls; [`files`] reads files in and hands exports out. [`i18n`]
-//! holds the interface strings; [`panic_screen`] is
-//! what a reader sees if the app itself fails; [`prerender`] writes the static first view into
-//! `index.html` at build time and [`takeover`] hands it over to the app.
+//! holds the interface strings; [`panic_screen`] is what a reader sees if the app itself fails;
+//! [`picture_png`] turns the timeline's picture into PNG; [`prerender`] writes the static first
+//! view into `index.html` at build time and [`takeover`] hands it over to the app.
 
 pub mod components;
 pub mod data;

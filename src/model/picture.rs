@@ -600,9 +600,9 @@ fn lane_header(
 ) {
     let commission = p.id == COMMISSION_LANE;
     let (class, px_per_char, line_h) = if commission {
-        ("lane-name-c", 8.6, 19.0)
+        ("lane-name-c", 9.2, 19.0)
     } else {
-        ("lane-name", 7.7, 17.0)
+        ("lane-name", 8.2, 17.0)
     };
     let label = d.lane_label(&p.id, lang);
     let lines = wrap(&label, HEADER_W - 24.0, px_per_char, 3);
