@@ -497,10 +497,34 @@ pub fn timeline_svg(d: &Dataset, visible: &[EventIdx], o: &PictureOptions) -> Pi
     // The drawing area, clipped to its column.
     s.push_str(r#"<g clip-path="url(#plot)">"#);
     axis(&mut s, &frame, &c, origin_x, box_y0);
+    // Named periods (imported eras): tinted spans across every lane, under the gaps and marks,
+    // named at the top of their visible part.
+    for pv in &frame.periods {
+        let Some(period) = d.periods.get(pv.idx) else {
+            continue;
+        };
+        let x0 = pv.at * frame.px_per_day - frame.shift + origin_x;
+        let w = pv.span * frame.px_per_day;
+        let name = period.title.get(lang);
+        let _ = write!(
+            s,
+            r#"<g class="period" data-period="{}"><title>{}</title><rect x="{x0:.1}" y="{lanes_y0:.1}" width="{w:.1}" height="{h:.1}" fill="{}" fill-opacity="0.08" stroke="{}" stroke-opacity="0.45" stroke-dasharray="4 3"/>"#,
+            escape(&period.id),
+            escape(name),
+            c.accent,
+            c.accent,
+            h = box_y1 - lanes_y0,
+        );
+        let _ = write!(
+            s,
+            r#"<text x="{:.1}" y="{:.1}" class="gap-label">{}</text></g>"#,
+            x0 + pv.label_offset + 6.0,
+            lanes_y0 + 14.0,
+            escape(name)
+        );
+    }
     let mut y = lanes_y0;
     for (l, p) in plans.iter().enumerate() {
-        // Periods (issue 11, `Dataset::periods`, not in the format yet) go here: named spans
-        // drawn across all lanes, under the gaps and the marks.
         for g in frame.gaps.iter().filter(|g| g.lane == l) {
             gap(&mut s, d, g, &frame, &c, lang, origin_x, y, p.height);
         }
