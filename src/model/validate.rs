@@ -190,7 +190,12 @@ impl Validator {
                 let mut ids = self.unique_ids("events", d.events.iter().map(|e| e.id.as_str()));
                 let others = (d.gaps.iter().map(|g| ("gaps", g.id.as_str())))
                     .enumerate()
-                    .chain(d.periods.iter().map(|p| ("periods", p.id.as_str())).enumerate());
+                    .chain(
+                        d.periods
+                            .iter()
+                            .map(|p| ("periods", p.id.as_str()))
+                            .enumerate(),
+                    );
                 for (i, (table, id)) in others {
                     let path = format!("{table}[{i}].id");
                     if id.trim().is_empty() {
@@ -790,13 +795,18 @@ mod tests {
 
     #[test]
     fn interchange_rules_keep_ids_links_urls_dates_and_titles() {
-        let cases: [(&str, fn(&mut serde_json::Value)); 8] = [
-            ("events[0].title.fr", |v| v["events"][0]["title"]["fr"] = "".into()),
+        type Edit = fn(&mut serde_json::Value);
+        let cases: [(&str, Edit); 8] = [
+            ("events[0].title.fr", |v| {
+                v["events"][0]["title"]["fr"] = "".into()
+            }),
             ("events[0].lane", |v| v["events"][0]["lane"] = "nope".into()),
             ("events[0].sources[0]", |v| {
                 v["events"][0]["sources"] = serde_json::json!(["nope"])
             }),
-            ("sources[0].url", |v| v["sources"][0]["url"] = "ftp://x.y".into()),
+            ("sources[0].url", |v| {
+                v["sources"][0]["url"] = "ftp://x.y".into()
+            }),
             ("events[0].date.end", |v| {
                 v["events"][0]["date"] = serde_json::json!({"start": "2020", "end": "2019"})
             }),

@@ -192,7 +192,11 @@ mod tests {
     #[test]
     fn plain_records_with_lf_crlf_and_lone_cr() {
         for text in ["a,b\n1,2\n", "a,b\r\n1,2\r\n", "a,b\r1,2", "a,b\n1,2"] {
-            assert_eq!(fields(text), [row(1, &["a", "b"]), row(2, &["1", "2"])], "{text:?}");
+            assert_eq!(
+                fields(text),
+                [row(1, &["a", "b"]), row(2, &["1", "2"])],
+                "{text:?}"
+            );
         }
     }
 
@@ -231,14 +235,22 @@ mod tests {
         assert!(p.message.contains("never closed"), "{}", p.message);
         let p = records("a,b\n\"x\"y,2", ',').unwrap_err();
         assert_eq!(p.path, "line 2");
-        assert!(p.message.contains("after the closing quote"), "{}", p.message);
+        assert!(
+            p.message.contains("after the closing quote"),
+            "{}",
+            p.message
+        );
     }
 
     #[test]
     fn ragged_rows_are_errors_at_the_line_the_record_starts() {
         let p = table("a,b,c\n1,2,3\n\"x\ny\",2\n").unwrap_err();
         assert_eq!(p.path, "line 3");
-        assert!(p.message.starts_with("2 fields, but the header has 3"), "{}", p.message);
+        assert!(
+            p.message.starts_with("2 fields, but the header has 3"),
+            "{}",
+            p.message
+        );
         let p = table("a,b\n1,2,3\n").unwrap_err();
         assert_eq!(p.path, "line 2");
     }

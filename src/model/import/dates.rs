@@ -152,7 +152,9 @@ pub(crate) fn from_millis(ms: f64) -> Result<Read, String> {
     let days: Day = (ms / MS_PER_DAY).floor();
     let day = date_of(days)
         .filter(|d| (1..=9999).contains(&d.year()))
-        .ok_or_else(|| format!("{ms} ms since 1970 is outside the years this version can show (1–9999)"))?;
+        .ok_or_else(|| {
+            format!("{ms} ms since 1970 is outside the years this version can show (1–9999)")
+        })?;
     let date = PartialDate::day(day.year(), day.month(), day.day()).map_err(|e| e.to_string())?;
     Ok(Read {
         date,
@@ -178,8 +180,14 @@ mod tests {
     fn the_finest_part_given_is_the_precision() {
         let p = |y, m, d| from_parts(y, m, d).unwrap().unwrap();
         assert_eq!(p(Some("622"), None, None).to_string(), "0622");
-        assert_eq!(p(Some("1943"), Some("7"), None).precision(), Precision::Month);
-        assert_eq!(p(Some("1963"), Some("8"), Some("09")).to_string(), "1963-08-09");
+        assert_eq!(
+            p(Some("1943"), Some("7"), None).precision(),
+            Precision::Month
+        );
+        assert_eq!(
+            p(Some("1963"), Some("8"), Some("09")).to_string(),
+            "1963-08-09"
+        );
         assert_eq!(from_parts(None, None, None), Ok(None));
     }
 
@@ -202,7 +210,10 @@ mod tests {
         );
         assert_eq!(
             e(Some("2021"), Some("2"), Some("29")),
-            (Part::Day, "\"2021-02-29\" is not a real calendar date".into())
+            (
+                Part::Day,
+                "\"2021-02-29\" is not a real calendar date".into()
+            )
         );
         assert_eq!(e(Some("2021"), None, Some("3")).0, Part::Day);
         assert_eq!(e(None, Some("3"), None).0, Part::Year);
@@ -211,23 +222,52 @@ mod tests {
     #[test]
     fn iso_text_with_and_without_time() {
         let r = from_text("2014-04-20T10:30:00.000Z", false).unwrap();
-        assert_eq!((r.date.to_string().as_str(), r.had_time), ("2014-04-20", true));
+        assert_eq!(
+            (r.date.to_string().as_str(), r.had_time),
+            ("2014-04-20", true)
+        );
         let r = from_text("2014-04-20 10:30", false).unwrap();
-        assert_eq!((r.date.to_string().as_str(), r.had_time), ("2014-04-20", true));
+        assert_eq!(
+            (r.date.to_string().as_str(), r.had_time),
+            ("2014-04-20", true)
+        );
         let r = from_text(" 2014-04 ", false).unwrap();
         assert_eq!((r.date.precision(), r.had_time), (Precision::Month, false));
-        assert!(from_text("20 April 2014", false).unwrap_err().contains("is not a date"));
-        assert!(from_text("2014-02-30", false).unwrap_err().contains("not a real calendar date"));
-        assert_eq!(from_text("-0044", false).unwrap_err(), out_of_range("-0044"));
-        assert_eq!(from_text("12000-01", false).unwrap_err(), out_of_range("12000"));
+        assert!(
+            from_text("20 April 2014", false)
+                .unwrap_err()
+                .contains("is not a date")
+        );
+        assert!(
+            from_text("2014-02-30", false)
+                .unwrap_err()
+                .contains("not a real calendar date")
+        );
+        assert_eq!(
+            from_text("-0044", false).unwrap_err(),
+            out_of_range("-0044")
+        );
+        assert_eq!(
+            from_text("12000-01", false).unwrap_err(),
+            out_of_range("12000")
+        );
         assert!(from_text("2014-04-20Tnoon", false).is_err());
     }
 
     #[test]
     fn french_spreadsheet_dates() {
-        assert_eq!(from_text("02/12/2024", true).unwrap().date.to_string(), "2024-12-02");
-        assert_eq!(from_text("2/3/2024", true).unwrap().date.to_string(), "2024-03-02");
-        assert_eq!(from_text("12/2024", true).unwrap().date.to_string(), "2024-12");
+        assert_eq!(
+            from_text("02/12/2024", true).unwrap().date.to_string(),
+            "2024-12-02"
+        );
+        assert_eq!(
+            from_text("2/3/2024", true).unwrap().date.to_string(),
+            "2024-03-02"
+        );
+        assert_eq!(
+            from_text("12/2024", true).unwrap().date.to_string(),
+            "2024-12"
+        );
         assert!(from_text("31/02/2024", true).is_err());
         assert!(from_text("2024/12/02", true).is_err());
         assert!(from_text("02/12/2024", false).is_err());
@@ -236,10 +276,19 @@ mod tests {
     #[test]
     fn milliseconds_since_1970() {
         let r = from_millis(0.0).unwrap();
-        assert_eq!((r.date.to_string().as_str(), r.had_time), ("1970-01-01", false));
+        assert_eq!(
+            (r.date.to_string().as_str(), r.had_time),
+            ("1970-01-01", false)
+        );
         let r = from_millis(1_397_988_000_000.0).unwrap();
-        assert_eq!((r.date.to_string().as_str(), r.had_time), ("2014-04-20", true));
-        assert_eq!(from_millis(-86_400_000.0).unwrap().date.to_string(), "1969-12-31");
+        assert_eq!(
+            (r.date.to_string().as_str(), r.had_time),
+            ("2014-04-20", true)
+        );
+        assert_eq!(
+            from_millis(-86_400_000.0).unwrap().date.to_string(),
+            "1969-12-31"
+        );
         assert!(from_millis(1e20).is_err());
         assert!(from_millis(f64::NAN).is_err());
     }

@@ -197,7 +197,9 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
                 let inner = &value[1..];
                 &inner[..inner.find(q).unwrap_or(inner.len())]
             }
-            _ => value.split(|c: char| c.is_whitespace() || c == '>').next()?,
+            _ => value
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()?,
         };
         return Some(decode(raw).trim().to_string());
     }
@@ -347,10 +349,23 @@ mod tests {
 
     #[test]
     fn broken_markup_never_panics() {
-        for s in ["<", "<a href=", "<a href=\"x", "&#", "&#x110000;", "&#0;", "<!--", "<script>", "é<é>&é;"] {
+        for s in [
+            "<",
+            "<a href=",
+            "<a href=\"x",
+            "&#",
+            "&#x110000;",
+            "&#0;",
+            "<!--",
+            "<script>",
+            "é<é>&é;",
+        ] {
             let _ = to_plain(s);
         }
         assert_eq!(to_plain("&#x110000;&#0;").text, "\u{fffd}\u{fffd}");
-        assert_eq!(to_plain("<a href=\"https://x.y\">open").links[0].text, "open");
+        assert_eq!(
+            to_plain("<a href=\"https://x.y\">open").links[0].text,
+            "open"
+        );
     }
 }

@@ -61,12 +61,18 @@ pub fn import(bytes: &[u8], file: Option<&str>) -> Result<Imported, Invalid> {
             timelinejs::from_json(&root, prefix, file).map_err(one)?
         }
         sniff::Sniffed::Vis { root } => vis::from_json(&root, file).map_err(one)?,
-        sniff::Sniffed::TimelineJsCsv { table, windows_1252 } => {
+        sniff::Sniffed::TimelineJsCsv {
+            table,
+            windows_1252,
+        } => {
             let (d, mut c) = timelinejs::from_csv(&table, file).map_err(one)?;
             c.windows_1252 = windows_1252;
             (d, c)
         }
-        sniff::Sniffed::PlainCsv { table, windows_1252 } => {
+        sniff::Sniffed::PlainCsv {
+            table,
+            windows_1252,
+        } => {
             let (d, mut c) = plain_csv::from_csv(&table, file).map_err(one)?;
             c.windows_1252 = windows_1252;
             (d, c)
@@ -84,12 +90,20 @@ pub fn import(bytes: &[u8], file: Option<&str>) -> Result<Imported, Invalid> {
     let totals = report::Totals {
         events: dataset.events.len(),
         periods: dataset.periods.len(),
-        lanes: dataset.lanes.iter().filter(|l| l.id != DEFAULT_LANE).count(),
+        lanes: dataset
+            .lanes
+            .iter()
+            .filter(|l| l.id != DEFAULT_LANE)
+            .count(),
         sources: dataset.sources.len(),
         uncertain: (dataset.events.iter())
             .filter(|e| e.confidence == Confidence::Uncertain)
             .count(),
-        without_source: dataset.events.iter().filter(|e| e.sources.is_empty()).count(),
+        without_source: dataset
+            .events
+            .iter()
+            .filter(|e| e.sources.is_empty())
+            .count(),
     };
     let report = Report {
         format: Some(format),
@@ -344,7 +358,7 @@ impl Builder {
     /// Adds an event.
     pub fn event(&mut self, d: Draft) {
         let title = if !d.title.trim().is_empty() {
-            Text::plain(d.title.trim())
+            Text::plain(one_line(&d.title))
         } else if let Some(t) = first_line(&d.summary).or_else(|| first_line(&d.caption)) {
             self.counts.titled_from_text += 1;
             Text::plain(t)
@@ -419,7 +433,9 @@ impl Builder {
         let title = if title.trim().is_empty() {
             file.map(|f| {
                 let name = f.rsplit(['/', '\\']).next().unwrap_or(f);
-                name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string()
+                name.rsplit_once('.')
+                    .map_or(name, |(stem, _)| stem)
+                    .to_string()
             })
             .unwrap_or_default()
         } else {
@@ -428,7 +444,7 @@ impl Builder {
         let dataset = Dataset {
             schema: None,
             schema_version: SCHEMA_VERSION,
-            title: Text::plain(title.trim()),
+            title: Text::plain(one_line(&title)),
             description: Text::plain(description.trim()),
             as_of: None,
             parties: vec![],
@@ -447,6 +463,11 @@ impl Builder {
         };
         Ok((dataset, self.counts))
     }
+}
+
+/// `s` on one line: titles are shown on one line, so a `<br>` in a headline becomes a space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The first non-blank line of `s`, cut to 80 characters at a word boundary when longer.

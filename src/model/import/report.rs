@@ -337,7 +337,8 @@ pub(crate) fn lines(format: ImportFormat, t: &Totals, c: Counts) -> Vec<ReportLi
         out.push(Windows1252);
     }
     out.push(Events(t.events));
-    let counted: [(usize, fn(usize) -> ReportLine); 15] = [
+    type Line = fn(usize) -> ReportLine;
+    let counted: [(usize, Line); 15] = [
         (t.periods, Periods),
         (t.lanes, Lanes),
         (t.sources, Sources),
@@ -379,7 +380,10 @@ mod tests {
         assert_eq!(l.text(Lang::En), "20 events imported");
         assert_eq!(l.text(Lang::Fr), "20 événements importés");
         assert_eq!(l.text(Lang::Ar), "عدد الأحداث المستوردة: 20");
-        assert_eq!(ReportLine::Periods(1).text(Lang::En), "1 era became a period");
+        assert_eq!(
+            ReportLine::Periods(1).text(Lang::En),
+            "1 era became a period"
+        );
         assert_eq!(
             ReportLine::TimesDropped(4).text(Lang::En),
             "4 times of day dropped (dates are kept to the day)"

@@ -108,9 +108,9 @@ fn json(bytes: &[u8]) -> Result<Sniffed, Problem> {
         }
         Value::Array(items)
             if !items.is_empty()
-                && items.iter().any(|i| {
-                    i.get("start").is_some() || i.get("content").is_some()
-                }) =>
+                && items
+                    .iter()
+                    .any(|i| i.get("start").is_some() || i.get("content").is_some()) =>
         {
             Ok(Sniffed::Vis { root: root_value })
         }
@@ -119,7 +119,9 @@ fn json(bytes: &[u8]) -> Result<Sniffed, Problem> {
             path: "events".into(),
             message: format!("\"events\" must be a list; {FORMATS}"),
         }),
-        _ => Err(root(format!("this JSON is not a timeline this app knows: {FORMATS}"))),
+        _ => Err(root(format!(
+            "this JSON is not a timeline this app knows: {FORMATS}"
+        ))),
     }
 }
 
@@ -228,12 +230,24 @@ mod tests {
     #[test]
     fn formats_are_recognised_from_content() {
         assert_eq!(kind(r#"{"schema_version": 1}"#).unwrap(), "own");
-        assert_eq!(kind(r#"{"title": {}, "schema_version": 1}"#).unwrap(), "own");
+        assert_eq!(
+            kind(r#"{"title": {}, "schema_version": 1}"#).unwrap(),
+            "own"
+        );
         assert_eq!(kind(r#"{"events": []}"#).unwrap(), "timelinejs-json");
-        assert_eq!(kind(r#"{"timeline": {"events": []}}"#).unwrap(), "timelinejs-json (wrapped)");
-        assert_eq!(kind(r#"[{"content": "a", "start": "2020"}]"#).unwrap(), "vis");
+        assert_eq!(
+            kind(r#"{"timeline": {"events": []}}"#).unwrap(),
+            "timelinejs-json (wrapped)"
+        );
+        assert_eq!(
+            kind(r#"[{"content": "a", "start": "2020"}]"#).unwrap(),
+            "vis"
+        );
         assert_eq!(kind(r#"{"items": [], "groups": []}"#).unwrap(), "vis");
-        assert_eq!(kind("Year,Month,Headline\n2020,,a\n").unwrap(), "timelinejs-csv");
+        assert_eq!(
+            kind("Year,Month,Headline\n2020,,a\n").unwrap(),
+            "timelinejs-csv"
+        );
         assert_eq!(kind("Titre;Date de début\na;2020\n").unwrap(), "csv");
         assert_eq!(kind("\n\n  title,start\n").unwrap(), "csv");
     }
@@ -247,7 +261,11 @@ mod tests {
             ("[]", ".", "no events"),
             (r#"{"a": 1}"#, ".", "this app reads its own JSON"),
             (r#"{"events": 3}"#, "events", "must be a list"),
-            (r#"{"timeline": {"date": []}}"#, "timeline.date", "TimelineJS 2"),
+            (
+                r#"{"timeline": {"date": []}}"#,
+                "timeline.date",
+                "TimelineJS 2",
+            ),
             ("hello world\nsecond line", ".", "no recognised header row"),
             ("{\"events\": [1,", "events", "ends too early"),
             ("{\"events\": [1 x", "events", "not valid JSON"),

@@ -81,11 +81,7 @@ fn date(
 }
 
 /// Start and end as a span, the end checked against the start.
-fn span(
-    start: PartialDate,
-    end: Option<PartialDate>,
-    end_at: String,
-) -> Result<DateSpec, Problem> {
+fn span(start: PartialDate, end: Option<PartialDate>, end_at: String) -> Result<DateSpec, Problem> {
     let spec = match end {
         Some(end) => DateSpec::span(start, end),
         None => DateSpec::single(start),
@@ -128,7 +124,7 @@ fn texts(b: &mut Builder, s: &Slide, links: &mut Vec<LinkDraft>) -> (String, Str
             // Embed code or a quotation: only its links are kept.
             b.counts.embeds += 1;
             b.html(url, &mut media_links);
-        } else if is_http_url(url) || url.contains("://") || url.starts_with("//") {
+        } else if is_http_url(url) || looks_like_url(url) {
             let description = [&caption, &credit]
                 .into_iter()
                 .find(|t| !t.is_empty())
@@ -160,6 +156,18 @@ fn texts(b: &mut Builder, s: &Slide, links: &mut Vec<LinkDraft>) -> (String, Str
     media_links.append(links);
     *links = media_links;
     (title, summary, caption)
+}
+
+/// Whether media text is a link (of any scheme, or protocol-relative) rather than text: such a
+/// link is kept when it is http(s) and counted as dropped otherwise.
+fn looks_like_url(s: &str) -> bool {
+    let scheme = s.split_once(':').map(|(scheme, _)| scheme).filter(|sc| {
+        sc.starts_with(|c: char| c.is_ascii_alphabetic())
+            && sc
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+    });
+    (scheme.is_some() || s.starts_with("//")) && !s.contains(char::is_whitespace)
 }
 
 /// Adds an event slide.
@@ -220,7 +228,10 @@ fn scalar(v: Option<&Value>, at: &dyn Fn() -> String) -> Result<Option<String>, 
             _ => n.to_string(),
         },
         Some(Value::Bool(_)) => {
-            return Err(problem(at(), "expected a string or a number, not true/false"));
+            return Err(problem(
+                at(),
+                "expected a string or a number, not true/false",
+            ));
         }
         Some(Value::Array(_) | Value::Object(_)) => {
             return Err(problem(at(), "expected a string or a number"));
@@ -406,7 +417,10 @@ const COLUMNS: [&str; 19] = [
 ];
 
 /// Reads TimelineJS's spreadsheet saved as CSV.
-pub(crate) fn from_csv(table: &Table, file: Option<&str>) -> Result<(super::Dataset, Counts), Problem> {
+pub(crate) fn from_csv(
+    table: &Table,
+    file: Option<&str>,
+) -> Result<(super::Dataset, Counts), Problem> {
     let mut b = Builder::new(ImportFormat::TimelinejsCsv);
     let names: Vec<String> = table.header.iter().map(|h| normalise(h)).collect();
     let mut index: Vec<Option<usize>> = vec![None; COLUMNS.len()];

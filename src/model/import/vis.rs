@@ -114,7 +114,8 @@ pub(crate) fn from_json(
         let start = date(o.get("start"), &|| path("start"))?
             .ok_or_else(|| problem(path("start"), "the start date is missing"))?;
         let end = date(o.get("end"), &|| path("end"))?;
-        b.counts.times += usize::from(start.had_time) + usize::from(end.is_some_and(|e| e.had_time));
+        b.counts.times +=
+            usize::from(start.had_time) + usize::from(end.is_some_and(|e| e.had_time));
         let spec = match end {
             Some(e) => DateSpec::span(start.date, e.date),
             None => DateSpec::single(start.date),
