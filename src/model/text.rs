@@ -178,7 +178,10 @@ mod tests {
     #[test]
     fn plain_text_reads_the_same_in_every_language() {
         let t = Text::plain("Example");
-        assert_eq!((t.fr.as_str(), t.en.as_str(), t.ar.as_deref()), ("Example", "Example", None));
+        assert_eq!(
+            (t.fr.as_str(), t.en.as_str(), t.ar.as_deref()),
+            ("Example", "Example", None)
+        );
         for lang in Lang::ALL {
             assert_eq!(t.get(lang), "Example");
         }
