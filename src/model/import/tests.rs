@@ -51,6 +51,18 @@ fn err(bytes: &[u8]) -> Problem {
     }
 }
 
+/// `p` is at `path` and its message contains `needle`.
+fn assert_at(p: &Problem, path: &str, needle: &str) {
+    assert_eq!(p.path, path, "{p}");
+    assert!(p.message.contains(needle), "{path}: {}", p.message);
+}
+
+/// The report of `i` has `line`.
+fn assert_noted(i: &Imported, line: ReportLine) {
+    let notes = &i.report.notes;
+    assert!(notes.contains(&line), "{line:?} not in {notes:?}");
+}
+
 fn event<'a>(d: &'a Dataset, title: &str) -> &'a Event {
     d.events
         .iter()
@@ -137,7 +149,7 @@ fn every_timelinejs_json_fixture_keeps_its_events_and_eras() {
                 );
             }
         }
-        assert!(imported.report.notes.contains(&ReportLine::Events(events)));
+        assert_noted(&imported, ReportLine::Events(events));
     }
 }
 
@@ -313,18 +325,8 @@ fn the_timelinejs_csv_fixture_keeps_its_events_and_eras() {
 #[test]
 fn the_plain_csv_parser_fixture_is_refused_plainly() {
     let p = err(&timelinejs("parser_test.csv"));
-    assert_eq!(p.path, "line 1");
-    assert!(
-        p.message
-            .starts_with("this CSV has no start (or date) column: "),
-        "{}",
-        p.message
-    );
-    assert!(
-        p.message.contains("title, count, description"),
-        "{}",
-        p.message
-    );
+    assert_at(&p, "line 1", "this CSV has no start (or date) column: ");
+    assert_at(&p, "line 1", "The header holds: title, count, description");
 }
 
 #[test]
@@ -352,15 +354,10 @@ fn groups_become_lanes() {
     );
     assert_eq!(event(d, "Example B").date.start.to_string(), "2002-03");
     assert_eq!(event(d, "Example B").lane, "example-group");
-    assert!(imported.report.notes.contains(&ReportLine::Lanes(2)));
+    assert_noted(&imported, ReportLine::Lanes(2));
     // No link anywhere: no source, and the report says so.
     assert!(d.sources.is_empty());
-    assert!(
-        imported
-            .report
-            .notes
-            .contains(&ReportLine::WithoutSource(4))
-    );
+    assert_noted(&imported, ReportLine::WithoutSource(4));
 }
 
 #[test]
@@ -380,12 +377,7 @@ fn ids_come_from_unique_id_else_the_headline_and_stay_unique() {
         .collect();
     assert_eq!(ids, ["same-title", "same-title-2", "given", "given-2"]);
     assert_eq!(imported.dataset.periods[0].id, "given-3");
-    assert!(
-        imported
-            .report
-            .notes
-            .contains(&ReportLine::IdsMadeUnique(1))
-    );
+    assert_noted(&imported, ReportLine::IdsMadeUnique(1));
 }
 
 #[test]
@@ -396,13 +388,12 @@ fn the_timeline_wrapper_display_dates_and_backgrounds() {
          "media": {"url": "data:image/png;base64,xx", "thumbnail": "https://example.org/t.png"}}
     ], "scale": "human"}}"##;
     let imported = ok(json.as_bytes(), "wrapped.json");
-    let notes = &imported.report.notes;
     for line in [
         ReportLine::DisplayDatesDropped(2),
         ReportLine::MediaDropped(2),
         ReportLine::NonHttpDropped(1),
     ] {
-        assert!(notes.contains(&line), "{line:?} not in {notes:?}");
+        assert_noted(&imported, line);
     }
     assert!(imported.dataset.sources.is_empty());
 }
@@ -450,8 +441,7 @@ fn bad_timelinejs_values_are_placed_by_json_path() {
         ),
     ] {
         let p = err(json.as_bytes());
-        assert_eq!(p.path, path, "{json}: {p}");
-        assert!(p.message.contains(needle), "{json}: {}", p.message);
+        assert_at(&p, path, needle);
     }
 }
 
@@ -464,12 +454,7 @@ fn bad_timelinejs_csv_values_are_placed_by_line_and_column() {
     let p = err(b"Year,Month,Headline\n2001,13,a\n");
     assert_eq!(p.path, "line 2, column Month");
     let p = err(b"Year,Month,Headline\n2001,1\n");
-    assert_eq!(p.path, "line 2");
-    assert!(
-        p.message.contains("2 fields, but the header has 3"),
-        "{}",
-        p.message
-    );
+    assert_at(&p, "line 2", "2 fields, but the header has 3");
 }
 
 // ---- vis-timeline ----
@@ -518,7 +503,6 @@ fn vis_items_with_groups() {
         Some("2014-04-30".into())
     );
 
-    let notes = &imported.report.notes;
     for line in [
         ReportLine::StylesDropped(2),
         ReportLine::TimesDropped(1),
@@ -526,7 +510,7 @@ fn vis_items_with_groups() {
         ReportLine::FieldsDropped(vec!["subgroup".into()]),
         ReportLine::Periods(1),
     ] {
-        assert!(notes.contains(&line), "{line:?} not in {notes:?}");
+        assert_noted(&imported, line);
     }
 }
 
@@ -585,8 +569,7 @@ fn bad_vis_items_are_placed_by_json_path() {
         ),
     ] {
         let p = err(json.as_bytes());
-        assert_eq!(p.path, path, "{json}: {p}");
-        assert!(p.message.contains(needle), "{json}: {}", p.message);
+        assert_at(&p, path, needle);
     }
 }
 
@@ -775,28 +758,31 @@ fn a_french_spreadsheet_csv() {
 
 #[test]
 fn bad_plain_csv_values_are_placed_by_line_and_column() {
-    let csv = "title,date,confidence\nExample,2024-01-01,\n\"Example\ntwo\",2024-13,\n";
-    let p = err(csv.as_bytes());
-    assert_eq!(p.path, "line 3, column date");
-    assert!(
-        p.message.contains("not a real calendar date"),
-        "{}",
-        p.message
-    );
-    let p = err(b"title,date,confidence\nExample,2024,sure\n");
-    assert_eq!(p.path, "line 2, column confidence");
-    let p = err(b"title,date,end\nExample,,\n");
-    assert_eq!(
-        (p.path.as_str(), p.message.as_str()),
-        ("line 2, column date", "the start date is missing")
-    );
-    let p = err(b"title,date,end\nExample,2024,2023\n");
-    assert_eq!(p.path, "line 2, column end");
-    let p = err(b"title,date\n");
-    assert_eq!(
-        (p.path.as_str(), p.message.as_str()),
-        (".", "the file holds no events")
-    );
+    for (csv, path, needle) in [
+        (
+            "title,date,confidence\nExample,2024-01-01,\n\"Example\ntwo\",2024-13,\n",
+            "line 3, column date",
+            "not a real calendar date",
+        ),
+        (
+            "title,date,confidence\nExample,2024,sure\n",
+            "line 2, column confidence",
+            "\"sure\" is not a confidence",
+        ),
+        (
+            "title,date,end\nExample,,\n",
+            "line 2, column date",
+            "the start date is missing",
+        ),
+        (
+            "title,date,end\nExample,2024,2023\n",
+            "line 2, column end",
+            "comes before the start",
+        ),
+        ("title,date\n", ".", "the file holds no events"),
+    ] {
+        assert_at(&err(csv.as_bytes()), path, needle);
+    }
 }
 
 // ---- our own format, and robustness ----
