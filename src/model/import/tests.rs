@@ -847,6 +847,19 @@ fn all_fixtures() -> Vec<Vec<u8>> {
 }
 
 #[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    // Runs on a test thread's small stack: serde_json's recursion limit stops the parse.
+    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+    for json in [
+        format!(r#"{{"events": [{{"start_date": {{"year": "2001"}}, "location": {deep}}}]}}"#),
+        format!(r#"[{{"content": "a", "start": "2014", "x": {deep}}}]"#),
+    ] {
+        let p = err(json.as_bytes());
+        assert!(p.message.contains("recursion limit"), "{p}");
+    }
+}
+
+#[test]
 fn truncated_fixtures_never_panic() {
     for bytes in all_fixtures() {
         let step = (bytes.len() / 400).max(1);
