@@ -6,7 +6,6 @@
 //! places, summaries, confidence and sources by URL.
 
 use super::super::dataset::{Confidence, ImportFormat};
-use super::super::date::DateSpec;
 use super::super::validate::Problem;
 use super::csv::{Table, normalise};
 use super::dates;
@@ -121,22 +120,7 @@ pub(crate) fn from_csv(
             message: "the start date is missing".into(),
         })?;
         let end = read(Column::End)?;
-        b.counts.times +=
-            usize::from(start.had_time) + usize::from(end.is_some_and(|e| e.had_time));
-        let date = match end {
-            Some(e) => DateSpec::span(start.date, e.date),
-            None => DateSpec::single(start.date),
-        };
-        if date.is_reversed() {
-            return Err(Problem {
-                path: where_(Column::End),
-                message: format!(
-                    "the end ({}) comes before the start ({})",
-                    end.map(|e| e.date.to_string()).unwrap_or_default(),
-                    start.date
-                ),
-            });
-        }
+        let date = dates::span_of(start, end, &mut b.counts.times, || where_(Column::End))?;
         let mut d = Draft::new(date);
         d.id = trimmed(Column::Id).map(str::to_string);
         d.title = get(Column::Title).unwrap_or("").to_string();
