@@ -795,7 +795,8 @@ mod tests {
 
     #[test]
     fn interchange_rules_keep_ids_links_urls_dates_and_titles() {
-        let cases: [(&str, fn(&mut serde_json::Value)); 8] = [
+        type Edit = fn(&mut serde_json::Value);
+        let cases: [(&str, Edit); 8] = [
             ("events[0].title.fr", |v| {
                 v["events"][0]["title"]["fr"] = "".into()
             }),

@@ -3,7 +3,8 @@
 //! [`PartialDate`]s at the precision of the finest part given. Times of day are dropped (the
 //! caller counts them); years outside 1–9999 are refused with a clear message, not a panic.
 
-use super::super::date::{Day, PartialDate, date_of};
+use super::super::date::{DateSpec, Day, PartialDate, date_of};
+use super::super::validate::Problem;
 use chrono::Datelike;
 
 /// A date read from a file, and whether a time of day was dropped from it.
@@ -143,6 +144,37 @@ pub(crate) fn from_text(s: &str, french: bool) -> Result<Read, String> {
         date,
         had_time: !time.is_empty(),
     })
+}
+
+/// Start and end as a [`DateSpec`], the end checked against the start (`end_at` places the
+/// problem).
+pub(crate) fn span(
+    start: PartialDate,
+    end: Option<PartialDate>,
+    end_at: impl FnOnce() -> String,
+) -> Result<DateSpec, Problem> {
+    let spec = match end {
+        Some(end) => DateSpec::span(start, end),
+        None => DateSpec::single(start),
+    };
+    match end {
+        Some(end) if spec.is_reversed() => Err(Problem {
+            path: end_at(),
+            message: format!("the end ({end}) comes before the start ({start})"),
+        }),
+        _ => Ok(spec),
+    }
+}
+
+/// [`span`] of two dates read from text, adding the times of day they drop to `times`.
+pub(crate) fn span_of(
+    start: Read,
+    end: Option<Read>,
+    times: &mut usize,
+    end_at: impl FnOnce() -> String,
+) -> Result<DateSpec, Problem> {
+    *times += usize::from(start.had_time) + usize::from(end.is_some_and(|e| e.had_time));
+    span(start.date, end.map(|e| e.date), end_at)
 }
 
 const MS_PER_DAY: f64 = 86_400_000.0;

@@ -358,7 +358,7 @@ impl Builder {
     /// Adds an event.
     pub fn event(&mut self, d: Draft) {
         let title = if !d.title.trim().is_empty() {
-            Text::plain(d.title.trim())
+            Text::plain(one_line(&d.title))
         } else if let Some(t) = first_line(&d.summary).or_else(|| first_line(&d.caption)) {
             self.counts.titled_from_text += 1;
             Text::plain(t)
@@ -444,7 +444,7 @@ impl Builder {
         let dataset = Dataset {
             schema: None,
             schema_version: SCHEMA_VERSION,
-            title: Text::plain(title.trim()),
+            title: Text::plain(one_line(&title)),
             description: Text::plain(description.trim()),
             as_of: None,
             parties: vec![],
@@ -463,6 +463,11 @@ impl Builder {
         };
         Ok((dataset, self.counts))
     }
+}
+
+/// `s` on one line: titles are shown on one line, so a `<br>` in a headline becomes a space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The first non-blank line of `s`, cut to 80 characters at a word boundary when longer.

@@ -6,7 +6,6 @@
 //! places, summaries, confidence and sources by URL.
 
 use super::super::dataset::{Confidence, ImportFormat};
-use super::super::date::DateSpec;
 use super::super::validate::Problem;
 use super::csv::{Table, normalise};
 use super::dates;
@@ -83,14 +82,14 @@ pub(crate) fn from_csv(
     let at = |c: Column| index[c as usize];
     if at(Column::Title).is_none() || at(Column::Start).is_none() {
         let missing = match (at(Column::Title), at(Column::Start)) {
-            (None, None) => "title and start (or date) columns",
-            (None, _) => "a title column",
-            _ => "a start (or date) column",
+            (None, None) => "title column and no start (or date)",
+            (None, _) => "title",
+            _ => "start (or date)",
         };
         return Err(Problem {
             path: "line 1".into(),
             message: format!(
-                "this CSV has no {missing}: a timeline needs at least a title and a start date \
+                "this CSV has no {missing} column: a timeline needs at least a title and a start date \
                  per row (columns title or titre, start or date or début; see the formats the \
                  app reads). The header holds: {}",
                 table.header.join(", ")
@@ -121,22 +120,7 @@ pub(crate) fn from_csv(
             message: "the start date is missing".into(),
         })?;
         let end = read(Column::End)?;
-        b.counts.times +=
-            usize::from(start.had_time) + usize::from(end.is_some_and(|e| e.had_time));
-        let date = match end {
-            Some(e) => DateSpec::span(start.date, e.date),
-            None => DateSpec::single(start.date),
-        };
-        if date.is_reversed() {
-            return Err(Problem {
-                path: where_(Column::End),
-                message: format!(
-                    "the end ({}) comes before the start ({})",
-                    end.map(|e| e.date.to_string()).unwrap_or_default(),
-                    start.date
-                ),
-            });
-        }
+        let date = dates::span_of(start, end, &mut b.counts.times, || where_(Column::End))?;
         let mut d = Draft::new(date);
         d.id = trimmed(Column::Id).map(str::to_string);
         d.title = get(Column::Title).unwrap_or("").to_string();

@@ -337,7 +337,8 @@ pub(crate) fn lines(format: ImportFormat, t: &Totals, c: Counts) -> Vec<ReportLi
         out.push(Windows1252);
     }
     out.push(Events(t.events));
-    let counted: [(usize, fn(usize) -> ReportLine); 15] = [
+    type Line = fn(usize) -> ReportLine;
+    let counted: [(usize, Line); 15] = [
         (t.periods, Periods),
         (t.lanes, Lanes),
         (t.sources, Sources),

@@ -14,7 +14,7 @@ use super::super::dataset::ImportFormat;
 use super::super::date::{DateSpec, PartialDate};
 use super::super::validate::{Problem, is_http_url};
 use super::csv::{Table, normalise};
-use super::dates::{Part, from_parts};
+use super::dates::{Part, from_parts, span};
 use super::report::Counts;
 use super::{Builder, Draft, LinkDraft};
 
@@ -80,24 +80,6 @@ fn date(
     Ok(d)
 }
 
-/// Start and end as a span, the end checked against the start.
-fn span(start: PartialDate, end: Option<PartialDate>, end_at: String) -> Result<DateSpec, Problem> {
-    let spec = match end {
-        Some(end) => DateSpec::span(start, end),
-        None => DateSpec::single(start),
-    };
-    if spec.is_reversed() {
-        return Err(problem(
-            end_at,
-            format!(
-                "the end ({}) comes before the start ({start})",
-                end.map(|e| e.to_string()).unwrap_or_default()
-            ),
-        ));
-    }
-    Ok(spec)
-}
-
 /// The slide's text and media into plain text and links; returns (title, summary, caption).
 fn texts(b: &mut Builder, s: &Slide, links: &mut Vec<LinkDraft>) -> (String, String, String) {
     let mut media_links = Vec::new();
@@ -124,7 +106,7 @@ fn texts(b: &mut Builder, s: &Slide, links: &mut Vec<LinkDraft>) -> (String, Str
             // Embed code or a quotation: only its links are kept.
             b.counts.embeds += 1;
             b.html(url, &mut media_links);
-        } else if is_http_url(url) || url.contains("://") || url.starts_with("//") {
+        } else if is_http_url(url) || looks_like_url(url) {
             let description = [&caption, &credit]
                 .into_iter()
                 .find(|t| !t.is_empty())
@@ -158,6 +140,32 @@ fn texts(b: &mut Builder, s: &Slide, links: &mut Vec<LinkDraft>) -> (String, Str
     (title, summary, caption)
 }
 
+/// Whether media text is a link (of any scheme, or protocol-relative) rather than text: such a
+/// link is kept when it is http(s) and counted as dropped otherwise.
+fn looks_like_url(s: &str) -> bool {
+    let scheme = s.split_once(':').map(|(scheme, _)| scheme).filter(|sc| {
+        sc.starts_with(|c: char| c.is_ascii_alphabetic())
+            && sc
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+    });
+    (scheme.is_some() || s.starts_with("//")) && !s.contains(char::is_whitespace)
+}
+
+/// The slide's start (required: `missing` says so at `missing_at`) and end.
+fn slide_dates(
+    b: &mut Builder,
+    s: &Slide,
+    at: &dyn Fn(&str, Part) -> String,
+    missing_at: String,
+    missing: &str,
+) -> Result<DateSpec, Problem> {
+    let start = date(&s.start, &mut b.counts, &|p| at("start", p))?
+        .ok_or_else(|| problem(missing_at, missing))?;
+    let end = date(&s.end, &mut b.counts, &|p| at("end", p))?;
+    span(start, end, || at("end", Part::Year))
+}
+
 /// Adds an event slide.
 fn event(
     b: &mut Builder,
@@ -165,10 +173,7 @@ fn event(
     at: &dyn Fn(&str, Part) -> String,
     missing_at: String,
 ) -> Result<(), Problem> {
-    let start = date(&s.start, &mut b.counts, &|p| at("start", p))?
-        .ok_or_else(|| problem(missing_at, "the start date is missing"))?;
-    let end = date(&s.end, &mut b.counts, &|p| at("end", p))?;
-    let date = span(start, end, at("end", Part::Year))?;
+    let date = slide_dates(b, &s, at, missing_at, "the start date is missing")?;
     if s.display_date {
         b.counts.display_dates += 1;
     }
@@ -192,10 +197,7 @@ fn era(
     at: &dyn Fn(&str, Part) -> String,
     missing_at: String,
 ) -> Result<(), Problem> {
-    let start = date(&s.start, &mut b.counts, &|p| at("start", p))?
-        .ok_or_else(|| problem(missing_at, "the era's start date is missing"))?;
-    let end = date(&s.end, &mut b.counts, &|p| at("end", p))?;
-    let date = span(start, end, at("end", Part::Year))?;
+    let date = slide_dates(b, &s, at, missing_at, "the era's start date is missing")?;
     let mut links = Vec::new();
     let (title, text, _) = texts(b, &s, &mut links);
     b.period(title, text, date, links);

@@ -9,7 +9,6 @@
 use serde_json::Value;
 
 use super::super::dataset::ImportFormat;
-use super::super::date::DateSpec;
 use super::super::validate::Problem;
 use super::dates::{self, Read};
 use super::report::Counts;
@@ -114,22 +113,7 @@ pub(crate) fn from_json(
         let start = date(o.get("start"), &|| path("start"))?
             .ok_or_else(|| problem(path("start"), "the start date is missing"))?;
         let end = date(o.get("end"), &|| path("end"))?;
-        b.counts.times +=
-            usize::from(start.had_time) + usize::from(end.is_some_and(|e| e.had_time));
-        let spec = match end {
-            Some(e) => DateSpec::span(start.date, e.date),
-            None => DateSpec::single(start.date),
-        };
-        if spec.is_reversed() {
-            return Err(problem(
-                path("end"),
-                format!(
-                    "the end ({}) comes before the start ({})",
-                    spec.end.map(|e| e.to_string()).unwrap_or_default(),
-                    spec.start
-                ),
-            ));
-        }
+        let spec = dates::span_of(start, end, &mut b.counts.times, || path("end"))?;
         let kind = string(o.get("type"), &|| path("type"))?;
         let mut links = Vec::new();
         let content = b.html(string(o.get("content"), &|| path("content"))?, &mut links);
