@@ -33,7 +33,13 @@ pub enum Precision {
     Day,
 }
 
-/// A calendar date known to the year, the month or the day.
+/// The first year a date in the data may have: 10 000 BC (astronomical −9999, written `-9999`).
+pub const FIRST_DATA_YEAR: i32 = -9_999;
+/// The last year a date in the data may have.
+pub const LAST_DATA_YEAR: i32 = 9_999;
+
+/// A calendar date known to the year, the month or the day. Years are astronomical: `0000` is
+/// 1 BC and `-0044` is 45 BC, from [`FIRST_DATA_YEAR`] to [`LAST_DATA_YEAR`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartialDate {
     year: i32,
@@ -45,7 +51,7 @@ pub struct PartialDate {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
     /// Not one of the accepted shapes.
-    #[error("\"{0}\" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")]
+    #[error("\"{0}\" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (-YYYY before year 0)")]
     Shape(String),
     /// Right shape, impossible value (month 13, 30 February ...).
     #[error("\"{0}\" is not a real calendar date")]
@@ -76,7 +82,7 @@ impl PartialDate {
         day: Option<u32>,
         shown: impl Fn() -> String,
     ) -> Result<Self, DateError> {
-        let valid = (1..=9999).contains(&year)
+        let valid = (FIRST_DATA_YEAR..=LAST_DATA_YEAR).contains(&year)
             && NaiveDate::from_ymd_opt(year, month.unwrap_or(1), day.unwrap_or(1)).is_some();
         if valid {
             Ok(Self { year, month, day })
@@ -85,10 +91,18 @@ impl PartialDate {
         }
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (four-digit year, two-digit month and day).
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (four-digit year, two-digit month and day), with
+    /// a minus before the years before 0 (`-0044-03-15`; `-0000` is not a way to write `0000`).
     pub fn parse(s: &str) -> Result<Self, DateError> {
         let shape = || DateError::Shape(s.chars().take(40).collect());
-        let parts: Vec<&str> = s.split('-').collect();
+        let (negative, body) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        if negative && body.starts_with("0000") {
+            return Err(shape());
+        }
+        let parts: Vec<&str> = body.split('-').collect();
         let widths_ok = matches!(parts.len(), 1..=3)
             && parts.iter().enumerate().all(|(i, p)| {
                 p.len() == if i == 0 { 4 } else { 2 } && p.bytes().all(|b| b.is_ascii_digit())
@@ -98,6 +112,7 @@ impl PartialDate {
         }
         let num = |p: &str| p.parse::<u32>().map_err(|_| shape());
         let year = num(parts[0])? as i32;
+        let year = if negative { -year } else { year };
         match parts.len() {
             1 => Self::year(year),
             2 => Self::month(year, num(parts[1])?),
@@ -157,7 +172,8 @@ impl PartialDate {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
+        let sign = if self.year < 0 { "-" } else { "" };
+        write!(f, "{sign}{:04}", self.year.unsigned_abs())?;
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
         }
@@ -189,8 +205,8 @@ impl JsonSchema for PartialDate {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "description": "A date at its real precision: YYYY, YYYY-MM or YYYY-MM-DD.",
-            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+            "description": "A date at its real precision: YYYY, YYYY-MM or YYYY-MM-DD; years are astronomical, with a minus before year 0 (-0044 is 45 BC).",
+            "pattern": "^-?[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
         })
     }
 }
@@ -574,20 +590,44 @@ mod tests {
             "2024/01/01",
             "２０２４",
             "2024-01-01-01",
-            "-2024",
+            "-0000",
+            "-44",
+            "--0044",
+            "-10000",
         ] {
             assert!(
                 matches!(PartialDate::parse(bad), Err(DateError::Shape(_))),
                 "{bad}"
             );
         }
-        for bad in ["2024-13", "2023-02-29", "2024-00", "0000", "2024-04-31"] {
+        for bad in [
+            "2024-13",
+            "2023-02-29",
+            "2024-00",
+            "-0001-02-29",
+            "2024-04-31",
+        ] {
             assert!(
                 matches!(PartialDate::parse(bad), Err(DateError::Impossible(_))),
                 "{bad}"
             );
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn years_before_0_are_written_with_a_minus_and_read_back() {
+        for s in ["-0044-03-15", "-9999", "0000", "-0001-12", "-0004-02-29"] {
+            assert_eq!(d(s).to_string(), s);
+        }
+        // Astronomical: 0000 is 1 BC, -0043 is 44 BC, and they come in time order.
+        assert!(d("-0044").first_day() < d("-0043").first_day());
+        assert!(d("-0001-12-31").last_day() < d("0000-01-01").first_day());
+        assert_eq!(
+            DateSpec::single(d("-0043-03-15")).format(Lang::En),
+            "15 Mar 44 BC"
+        );
+        assert_eq!(DateSpec::single(d("0000")).format(Lang::En), "1 BC");
     }
 
     #[test]

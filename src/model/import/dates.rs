@@ -1,9 +1,10 @@
 //! Dates as other formats write them — TimelineJS's `{year, month, day, hour, …}` parts,
 //! ISO strings with or without a time, French spreadsheet dates, milliseconds since 1970 — made
 //! [`PartialDate`]s at the precision of the finest part given. Times of day are dropped (the
-//! caller counts them); years outside 1–9999 are refused with a clear message, not a panic.
+//! caller counts them); years outside those the data format holds (10 000 BC to AD 9999) are
+//! refused with a clear message, not a panic.
 
-use super::super::date::{DateSpec, Day, PartialDate, date_of};
+use super::super::date::{DateSpec, Day, FIRST_DATA_YEAR, LAST_DATA_YEAR, PartialDate, date_of};
 use super::super::validate::Problem;
 use chrono::Datelike;
 
@@ -18,7 +19,7 @@ pub(crate) struct Read {
 
 /// The message for a year this version cannot show.
 pub(crate) fn out_of_range(year: &str) -> String {
-    format!("year {year} is outside the years this version can show (1–9999)")
+    format!("year {year} is outside the years this version can show (-9999 to 9999)")
 }
 
 /// A year written as an integer (`"1963"`, `"-44"`, `"0622"`).
@@ -29,8 +30,20 @@ pub(crate) fn year(s: &str) -> Result<i32, String> {
         return Err(format!("\"{}\" is not a year", short(t)));
     }
     match t.parse::<i64>() {
-        Ok(y) if (1..=9999).contains(&y) => Ok(y as i32),
+        Ok(y) if (i64::from(FIRST_DATA_YEAR)..=i64::from(LAST_DATA_YEAR)).contains(&y) => {
+            Ok(y as i32)
+        }
         _ => Err(out_of_range(&short(t))),
+    }
+}
+
+/// A TimelineJS year: TimelineJS shows year −44 as "44 BCE" (it labels a JavaScript year by its
+/// absolute value), so the author of a file meant 44 BC, which astronomical numbering (ours)
+/// writes −43. Years after 0 are the same in both.
+pub(crate) fn timelinejs_year(s: &str) -> String {
+    match s.trim().parse::<i64>() {
+        Ok(y) if y < 0 => (y + 1).to_string(),
+        _ => s.to_string(),
     }
 }
 
@@ -128,11 +141,9 @@ pub(crate) fn from_text(s: &str, french: bool) -> Result<Read, String> {
     if !time.is_empty() && !time.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(shape());
     }
-    // A sign or a long year is a year outside what `PartialDate` holds: say so, not "not a date".
+    // A long year is a year outside what `PartialDate` holds: say so, not "not a date".
     let first = date.strip_prefix('-').unwrap_or(date).split('-').next();
-    if (date.starts_with('-') || first.is_some_and(|f| f.len() > 4))
-        && first.is_some_and(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
-    {
+    if first.is_some_and(|f| f.len() > 4 && f.bytes().all(|b| b.is_ascii_digit())) {
         let sign = if date.starts_with('-') { "-" } else { "" };
         return Err(out_of_range(&format!("{sign}{}", first.unwrap_or(""))));
     }
@@ -183,9 +194,9 @@ const MS_PER_DAY: f64 = 86_400_000.0;
 pub(crate) fn from_millis(ms: f64) -> Result<Read, String> {
     let days: Day = (ms / MS_PER_DAY).floor();
     let day = date_of(days)
-        .filter(|d| (1..=9999).contains(&d.year()))
+        .filter(|d| (FIRST_DATA_YEAR..=LAST_DATA_YEAR).contains(&d.year()))
         .ok_or_else(|| {
-            format!("{ms} ms since 1970 is outside the years this version can show (1–9999)")
+            format!("{ms} ms since 1970 is outside the years this version can show (-9999 to 9999)")
         })?;
     let date = PartialDate::day(day.year(), day.month(), day.day()).map_err(|e| e.to_string())?;
     Ok(Read {
@@ -230,10 +241,21 @@ mod tests {
             e(Some("-13800000000"), None, None),
             (
                 Part::Year,
-                "year -13800000000 is outside the years this version can show (1–9999)".into()
+                "year -13800000000 is outside the years this version can show (-9999 to 9999)"
+                    .into()
             )
         );
-        assert_eq!(e(Some("0"), None, None).0, Part::Year);
+        assert_eq!(e(Some("-10000"), None, None).0, Part::Year);
+        assert_eq!(
+            from_parts(Some("0"), None, None)
+                .unwrap()
+                .map(|d| d.to_string()),
+            Some("0000".into()),
+            "year 0 (1 BC) is a year"
+        );
+        // TimelineJS labels year -44 "44 BCE": it becomes 44 BC, astronomical -43.
+        assert_eq!(timelinejs_year("-44"), "-43");
+        assert_eq!(timelinejs_year(" 1963 "), " 1963 ");
         assert_eq!(e(Some("99999999999999999999999"), None, None).0, Part::Year);
         assert_eq!(e(Some("MMXX"), None, None).1, "\"MMXX\" is not a year");
         assert_eq!(
@@ -275,10 +297,8 @@ mod tests {
                 .unwrap_err()
                 .contains("not a real calendar date")
         );
-        assert_eq!(
-            from_text("-0044", false).unwrap_err(),
-            out_of_range("-0044")
-        );
+        // Years before 0 are astronomical, as in our format.
+        assert_eq!(from_text("-0044", false).unwrap().date.to_string(), "-0044");
         assert_eq!(
             from_text("12000-01", false).unwrap_err(),
             out_of_range("12000")

@@ -258,7 +258,7 @@ fn cosmological_years_are_refused_with_their_path() {
     assert_eq!(p.path, "events[0].start_date.year");
     assert_eq!(
         p.message,
-        "year -13800000000 is outside the years this version can show (1–9999)"
+        "year -13800000000 is outside the years this version can show (-9999 to 9999)"
     );
 }
 

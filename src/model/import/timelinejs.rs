@@ -14,7 +14,7 @@ use super::super::dataset::ImportFormat;
 use super::super::date::{DateSpec, PartialDate};
 use super::super::validate::{Problem, is_http_url};
 use super::csv::{Table, normalise};
-use super::dates::{Part, from_parts, span};
+use super::dates::{Part, from_parts, out_of_range, span, timelinejs_year};
 use super::report::Counts;
 use super::{Builder, Draft, LinkDraft};
 
@@ -65,12 +65,19 @@ fn date(
     counts: &mut Counts,
     at: &dyn Fn(Part) -> String,
 ) -> Result<Option<PartialDate>, Problem> {
+    let year = parts.year.as_deref().map(timelinejs_year);
     let d = from_parts(
-        parts.year.as_deref(),
+        year.as_deref(),
         parts.month.as_deref(),
         parts.day.as_deref(),
     )
-    .map_err(|(part, message)| problem(at(part), message))?;
+    .map_err(|(part, message)| match (part, parts.year.as_deref()) {
+        // Named as the file writes it, not as it was renumbered.
+        (Part::Year, Some(y)) if message.contains("outside") => {
+            problem(at(part), out_of_range(y.trim()))
+        }
+        _ => problem(at(part), message),
+    })?;
     if d.is_some() && parts.time {
         counts.times += 1;
     }
