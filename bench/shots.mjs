@@ -2,6 +2,7 @@
 // three zoom levels, the panels, phone layouts, the three languages and the themes.
 // Usage: node bench/shots.mjs <base url> <out dir>
 import { launch } from './browser.mjs';
+import { readFileSync } from 'node:fs';
 
 const [base, out] = process.argv.slice(2);
 const browser = await launch();
@@ -66,4 +67,31 @@ for (const lang of ['en', 'fr', 'ar']) {
   await shoot(`phone-menu-${lang}`, `?lang=${lang}`, { ...phone, act: (p) => p.click('[data-testid=menu]') });
 }
 await shoot('phone-search-en', '?lang=en', { ...phone, act: async (p) => { await p.click('[data-testid=search-open]'); await p.fill('[data-testid=search]', 'chebec'); } });
+
+// Data in and out (docs/formats.md): the dialogs, a dropped TimelineJS file, the embedded view
+// and a source's citation.
+const EXAMPLE = readFileSync(new URL(`../tests/data/import/example-timelinejs.json`, import.meta.url), 'utf8');
+const dropExample = async (p) => {
+  await p.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'library.json', { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, EXAMPLE);
+  await p.waitForSelector('[data-testid=import-banner]');
+  await p.click('[data-testid=import-report] summary');
+};
+await shoot('open-dialog', '?lang=en', { width: 1400, height: 900, act: (p) => p.click('[data-testid=open]') });
+await shoot('import-timelinejs', '?lang=en', { width: 1400, height: 900, act: dropExample });
+await shoot('import-timelinejs-ar', '?lang=ar', { width: 1400, height: 900, act: dropExample });
+await shoot('export-dialog', '?lang=en&lanes=commission', { width: 1400, height: 900, act: (p) => p.click('[data-testid=export]') });
+await shoot('export-dialog-fr', '?lang=fr&lanes=commission', { width: 1400, height: 900, act: (p) => p.click('[data-testid=export]') });
+await shoot('embed-dialog', '?lang=en&event=cmm-22', { width: 1400, height: 900, act: (p) => p.click('[data-testid=embed]') });
+await shoot('embedded-view', '?lang=en&embed=1&event=cmm-22', { width: 900, height: 640 });
+await shoot('embedded-view-ar', '?lang=ar&embed=1&event=cmm-22', { width: 900, height: 640 });
+await shoot('cite-source', '?lang=en&event=cmm-22', { width: 1400, height: 900, act: (p) => p.click('[data-testid=source] [data-testid=cite]') });
+await shoot('phone-export-en', '?lang=en', { ...phone, act: async (p) => { await p.click('[data-testid=menu]'); await p.click('[data-testid=export]'); } });
+await shoot('phone-embedded-ar', '?lang=ar&embed=1&event=cmm-22', phone);
+await shoot('header-1400', '?lang=en', { width: 1400, height: 900 });
 await browser.close();

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Fails when what the release build ships as code — the wasm, the JS glue and the CSS, each
 # compressed with gzip -9 — grows past the budget below, and says by how much. The budget is what
-# the build reached (401,853 B on 2026-12-02, docs/benchmarks.md) plus 5 %; raise it only with a
-# reason.
+# the build reached plus 5 %; raise it only with a reason. Raised once: 401,853 B after issue 10
+# (budget 422,000), then 515,450 B with issue 11's importers, exporters, picture and dialogs
+# (+113.6 KB; README, Size) — moving those into a worker loaded on demand is the next cut.
 # The static first view (index.html) and the dataset are reported, not budgeted: they are data.
 # Usage: scripts/size-budget.sh [dist]
 set -euo pipefail
-BUDGET_BYTES=422000
+BUDGET_BYTES=541000
 
 root=${1:-dist}
 gz() { gzip -9 -c "$1" | wc -c; }

@@ -238,9 +238,11 @@ pub fn bibtex_for_events(d: &Dataset, visible: &[EventIdx], lang: Lang) -> Strin
     bibtex(d, &cited_sources(d, visible), lang)
 }
 
-/// The CSL-JSON (an array of one item) of the source with id `id`, if there is one.
+/// The CSL-JSON (an array of one item, on one line: it is shown in the record, where the
+/// indented form would take screens) of the source with id `id`, if there is one.
 pub fn csl_json_for_source(d: &Dataset, id: &str, lang: Lang) -> Option<String> {
-    d.source(id).map(|s| csl_json(d, &[s], lang))
+    let s = d.source(id)?;
+    serde_json::to_string(&[csl_item(d, s, lang)]).ok()
 }
 
 /// The BibTeX entry of the source with id `id`, if there is one.

@@ -11,7 +11,7 @@
 //! Lines end with CRLF and are folded at 75 octets (a continuation line starts with a space)
 //! without cutting a UTF-8 character; text values escape `\`, `;`, `,` and line breaks.
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use super::{chosen, phrases, source_urls};
 use crate::model::dataset::{Dataset, Event, EventIdx};
@@ -35,9 +35,20 @@ pub fn to_ics(d: &Dataset, visible: &[EventIdx], lang: Lang, now: NaiveDateTime)
     line("PRODID:-//cooperation-timeline//Timeline export//EN");
     line("CALSCALE:GREGORIAN");
     line(&format!("X-WR-CALNAME:{}", escape(d.title.get(lang))));
-    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
-    for e in chosen(d, visible) {
-        for l in vevent(d, e, lang, &stamp) {
+    let stamp = format!(
+        "{}T{:02}{:02}{:02}Z",
+        ymd(now.date()).unwrap_or_else(|| "19700101".into()),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    // An event before AD 1 has no iCalendar DATE (four digits, and calendars do not go there):
+    // it is left out rather than misdated.
+    for lines in chosen(d, visible)
+        .into_iter()
+        .filter_map(|e| vevent(d, e, lang, &stamp))
+    {
+        for l in lines {
             line(&l);
         }
     }
@@ -45,23 +56,28 @@ pub fn to_ics(d: &Dataset, visible: &[EventIdx], lang: Lang, now: NaiveDateTime)
     out
 }
 
-/// The unfolded lines of one event.
-fn vevent(d: &Dataset, e: &Event, lang: Lang, stamp: &str) -> Vec<String> {
+/// A DATE value (`YYYYMMDD`), for the years iCalendar can write (AD 1–9999). Written by hand:
+/// chrono's `format` would link its whole formatting machinery into the app for this.
+fn ymd(d: NaiveDate) -> Option<String> {
+    (1..=9999)
+        .contains(&d.year())
+        .then(|| format!("{:04}{:02}{:02}", d.year(), d.month(), d.day()))
+}
+
+/// The unfolded lines of one event, or `None` for an event before AD 1.
+fn vevent(d: &Dataset, e: &Event, lang: Lang, stamp: &str) -> Option<Vec<String>> {
     let first = e.date.first_day();
     let last = e.date.last_day();
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}@{UID_DOMAIN}", e.id),
         format!("DTSTAMP:{stamp}"),
-        format!("DTSTART;VALUE=DATE:{}", first.format("%Y%m%d")),
+        format!("DTSTART;VALUE=DATE:{}", ymd(first)?),
     ];
     // The day after 31 December 9999 has no four-digit year, which a DATE value needs; the span's
     // length says the same thing there.
-    match last
-        .succ_opt()
-        .filter(|d| d.format("%Y").to_string().len() == 4)
-    {
-        Some(end) => lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d"))),
+    match last.succ_opt().and_then(ymd) {
+        Some(end) => lines.push(format!("DTEND;VALUE=DATE:{end}")),
         None => lines.push(format!("DURATION:P{}D", (last - first).num_days() + 1)),
     }
     lines.push(format!("SUMMARY:{}", escape(e.title.get(lang))));
@@ -80,7 +96,7 @@ fn vevent(d: &Dataset, e: &Event, lang: Lang, stamp: &str) -> Vec<String> {
     // Past events of a record, not the user's appointments: they should not block busy time.
     lines.push("TRANSP:TRANSPARENT".into());
     lines.push("END:VEVENT".into());
-    lines
+    Some(lines)
 }
 
 /// The summary, what the calendar's span means, and the sources.
