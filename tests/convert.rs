@@ -42,8 +42,15 @@ fn a_timelinejs_file_becomes_csv_with_every_event() {
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let events = raw["events"].as_array().unwrap().len();
     let csv = stdout(&o);
-    assert!(csv.trim_start_matches('\u{feff}').starts_with("id,title,start,end,lane"));
-    assert_eq!(csv.trim_end().split("\r\n").count(), events + 1, "a row per event");
+    assert!(
+        csv.trim_start_matches('\u{feff}')
+            .starts_with("id,title,start,end,lane")
+    );
+    assert_eq!(
+        csv.trim_end().split("\r\n").count(),
+        events + 1,
+        "a row per event"
+    );
     // The import's report goes to standard error, so the output stays clean.
     assert!(String::from_utf8_lossy(&o.stderr).contains("events imported"));
 }
@@ -64,7 +71,10 @@ fn our_dataset_becomes_a_calendar_written_to_a_file() {
     let ics = std::fs::read_to_string(&out).unwrap();
     let _ = std::fs::remove_file(&out);
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("UID:cmm-22@"));
-    assert!(ics.contains("DTSTART;VALUE=DATE:20241202"), "the 22nd session's first day");
+    assert!(
+        ics.contains("DTSTART;VALUE=DATE:20241202"),
+        "the 22nd session's first day"
+    );
 }
 
 #[test]
@@ -86,7 +96,10 @@ fn standard_input_and_citations() {
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success());
     let bib = stdout(&o);
-    assert!(bib.contains("@misc{") && bib.contains("https://example.org/opening"), "{bib}");
+    assert!(
+        bib.contains("@misc{") && bib.contains("https://example.org/opening"),
+        "{bib}"
+    );
 }
 
 #[test]
@@ -100,7 +113,11 @@ fn a_file_it_cannot_read_fails_with_where_and_what() {
         stdout(&o)
     );
     let bad = convert(&["public/data/cooperation.json", "--to", "xml"]);
-    assert_eq!(bad.status.code(), Some(2), "an unknown format is a usage error");
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "an unknown format is a usage error"
+    );
     let missing = convert(&["no-such-file.json", "--to", "csv"]);
     assert_eq!(missing.status.code(), Some(2));
 }
