@@ -32,6 +32,7 @@ fmt-check:
 clippy:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown --features worker -- -D warnings
 
 test-native:
 	cargo test
@@ -54,6 +55,7 @@ smoke:
 	rm -rf $(SUBPATH_ROOT)
 	trunk build --release --public-url $(SUBPATH) --dist $(SUBPATH_ROOT)$(SUBPATH)
 	scripts/smoke.sh $(SUBPATH_ROOT) $(SUBPATH)
+	scripts/transfer-checks.sh $(SUBPATH_ROOT) $(SUBPATH)
 
 ## checks: the release site logs nothing on load, asks for no missing file, keeps lane names off
 ## the marks on a phone, and gives up on a request that never answers (bench/checks.mjs)

@@ -3,7 +3,8 @@
 # warning on load, a request for a missing file (such as /favicon.ico), lane names covering marks
 # on a phone, and a load that never ends. Serves dist/ with a server that also has a path that
 # never answers. Then the static first view (bench/static-checks.mjs): the whole record with
-# JavaScript off, and a hand-over to the app that moves nothing. Usage: scripts/checks.sh [dist]
+# JavaScript off, and a hand-over to the app that moves nothing. Then data in and out through the
+# transfer worker as it ships (bench/transfer-checks.mjs). Usage: scripts/checks.sh [dist]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=${1:-dist}
@@ -17,3 +18,4 @@ for _ in $(seq 50); do
 done
 node bench/checks.mjs "http://127.0.0.1:$PORT"
 node bench/static-checks.mjs "http://127.0.0.1:$PORT" public/data/cooperation.json
+node bench/transfer-checks.mjs "http://127.0.0.1:$PORT/"

@@ -1,4 +1,4 @@
-//! Fetching a timeline over HTTP (gloo-net) and reading it with the importer (`model::import`):
+//! Fetching a timeline over HTTP (gloo-net) and opening it (`transfer::open`):
 //! reading the body in chunks so the loading screen can show how much has arrived, giving up when
 //! nothing has arrived for [`LOAD_TIMEOUT`] (a stalled mobile connection, a server that accepts
 //! and hangs) and cancelling that request, and turning every way a load can fail into a
@@ -12,8 +12,8 @@ use leptos::prelude::set_timeout_with_handle;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::import::{Imported, import};
 use crate::model::{self, Problem};
+use crate::transfer::{Opened, open};
 
 /// Where the bundled dataset lives, relative to the document base (so sub-path hosting works).
 pub const DEFAULT_DATA_URL: &str = "data/cooperation.json";
@@ -137,7 +137,7 @@ pub async fn fetch_dataset(
     controller: web_sys::AbortController,
     timeout: Duration,
     on_progress: impl Fn(Progress),
-) -> Result<Imported, LoadError> {
+) -> Result<Opened, LoadError> {
     let dog = Watchdog::new(controller.clone(), timeout);
     let failed = |reason: String| {
         if dog.fired.get() {
@@ -217,10 +217,12 @@ pub async fn fetch_dataset(
     drop(dog);
     // The format is recognised from the content; the address's last segment names the file.
     let name = url.rsplit('/').next().filter(|n| !n.is_empty());
-    import(&bytes, name).map_err(|model::Invalid(problems)| LoadError::Invalid {
-        url: url.to_string(),
-        problems,
-    })
+    open(bytes, name.map(str::to_string))
+        .await
+        .map_err(|model::Invalid(problems)| LoadError::Invalid {
+            url: url.to_string(),
+            problems,
+        })
 }
 
 /// A readable reason from a rejected promise (usually an `Error` with a message).

@@ -5,7 +5,8 @@
 //! turn DOM events into model calls; [`files`] reads files in and hands exports out. [`i18n`]
 //! holds the interface strings; [`panic_screen`] is what a reader sees if the app itself fails;
 //! [`picture_png`] turns the timeline's picture into PNG; [`prerender`] writes the static first
-//! view into `index.html` at build time and [`takeover`] hands it over to the app.
+//! view into `index.html` at build time and [`takeover`] hands it over to the app; [`transfer`]
+//! runs imports and exports, in a worker fetched on demand.
 
 pub mod components;
 pub mod data;
@@ -18,5 +19,6 @@ pub mod picture_png;
 pub mod prerender;
 pub mod state;
 pub mod takeover;
+pub mod transfer;
 
 pub use components::app::App;

@@ -14,6 +14,18 @@ use web_sys::{
 /// draw them blank).
 const MAX_SIDE: f64 = 16_384.0;
 
+/// The `width` and `height` of a standalone SVG document's root element, in pixels (the picture
+/// writes them as whole numbers).
+pub fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let root = &svg[svg.find("<svg")?..];
+    let root = &root[..root.find('>')?];
+    let attr = |name: &str| -> Option<u32> {
+        let at = root.find(&format!(" {name}=\""))? + name.len() + 3;
+        root[at..].split('"').next()?.parse().ok()
+    };
+    Some((attr("width")?, attr("height")?))
+}
+
 /// `svg` (a standalone document `width` × `height` pixels) as PNG bytes, `scale` times as many
 /// pixels on each side. Errors say what failed, for the reader.
 pub async fn svg_to_png(svg: &str, width: u32, height: u32, scale: f64) -> Result<Vec<u8>, String> {

@@ -11,8 +11,8 @@ use leptos::task::spawn_local;
 
 use crate::data::{LoadError, Progress, fetch_dataset};
 use crate::model::filter::Filters;
-use crate::model::import::{Imported, Report, import};
 use crate::model::{Dataset, EventIdx, Lang, Selection};
+use crate::transfer::{ImportNote, Opened, open};
 
 /// The CSS breakpoint below which the phone layout applies: a one-row header, the timeline filling
 /// the screen, the record and the panels as bottom sheets (keep in step with the `60rem` media
@@ -93,8 +93,10 @@ pub struct AppState {
     /// The name of the file the data was opened from on this computer, if it was (it has no
     /// address: a link or an embed cannot name it).
     pub file: RwSignal<Option<String>>,
-    /// What the importer did with the dataset shown (`None` before the first load).
-    pub report: RwSignal<Option<Arc<Report>>>,
+    /// What the importer did with the dataset shown (`None` for our own format).
+    pub report: RwSignal<Option<Arc<ImportNote>>>,
+    /// The dataset shown, as our JSON: what exports start from (`crate::transfer`).
+    pub raw: StoredValue<Option<Arc<Vec<u8>>>>,
     data_url: StoredValue<String>,
     timeout: StoredValue<Duration>,
     /// Counts load attempts, so that only the latest attempt's answer is applied.
@@ -134,6 +136,7 @@ impl AppState {
             embed,
             file: RwSignal::new(None),
             report: RwSignal::new(None),
+            raw: StoredValue::new(None),
             data_url: StoredValue::new(data_url),
             timeout: StoredValue::new(timeout),
             attempt: StoredValue::new(0),
@@ -191,7 +194,7 @@ impl AppState {
     /// importer reads (`model::import`), or the error screen with every problem and where it is.
     /// What belonged to the previous data (selection, filters, person, search, window) is let go,
     /// and so is the address's view: a file on this computer has no address to link to.
-    pub fn open_file(self, name: String, bytes: &[u8]) {
+    pub fn open_file(self, name: String, bytes: Vec<u8>) {
         self.cancel();
         self.pending.set_value(None);
         self.selected.set(None);
@@ -206,18 +209,38 @@ impl AppState {
             let path = window().location().pathname().unwrap_or_default();
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
         }
-        match import(bytes, Some(&name)) {
-            Ok(Imported { dataset, report }) => {
-                self.report.set(Some(Arc::new(report)));
-                self.load.set(LoadState::Ready(Arc::new(dataset)));
+        self.progress.set(Progress::default());
+        self.load.set(LoadState::Loading);
+        let attempt = self.attempt.get_value();
+        spawn_local(async move {
+            let result = open(bytes, Some(name.clone())).await;
+            // A newer file or load has taken over meanwhile.
+            if self.attempt.try_get_value() != Some(attempt) {
+                return;
             }
-            Err(crate::model::Invalid(problems)) => {
-                self.report.set(None);
-                self.load.set(LoadState::Failed(LoadError::Invalid {
-                    url: name,
-                    problems,
-                }));
+            match result {
+                Ok(opened) => self.show(opened),
+                Err(crate::model::Invalid(problems)) => {
+                    let _ = self.report.try_set(None);
+                    let _ = self.load.try_set(LoadState::Failed(LoadError::Invalid {
+                        url: name,
+                        problems,
+                    }));
+                }
             }
+        });
+    }
+
+    /// Shows an opened timeline: its dataset, the importer's report, and its bytes for exports.
+    fn show(self, opened: Opened) {
+        let Opened { dataset, note, raw } = opened;
+        self.raw.set_value(Some(raw));
+        let _ = self.report.try_set(note.map(Arc::new));
+        let d = Arc::new(dataset);
+        let _ = self.load.try_set(LoadState::Ready(d.clone()));
+        if let Some((event, gap)) = self.pending.try_update_value(Option::take).flatten() {
+            let s = Selection::resolve(&d, event.as_deref(), gap.as_deref());
+            let _ = self.selected.try_set(s);
         }
     }
 
@@ -274,17 +297,7 @@ impl AppState {
             // try_*: the app may have been unmounted while the request was in flight.
             let _ = self.controller.try_update_value(|c| *c = None);
             match result {
-                Ok(Imported { dataset, report }) => {
-                    let _ = self.report.try_set(Some(Arc::new(report)));
-                    let d = Arc::new(dataset);
-                    let _ = self.load.try_set(LoadState::Ready(d.clone()));
-                    if let Some((event, gap)) =
-                        self.pending.try_update_value(Option::take).flatten()
-                    {
-                        let s = Selection::resolve(&d, event.as_deref(), gap.as_deref());
-                        let _ = self.selected.try_set(s);
-                    }
-                }
+                Ok(opened) => self.show(opened),
                 Err(e) => {
                     let _ = self.load.try_set(LoadState::Failed(e));
                 }

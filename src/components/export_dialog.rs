@@ -1,7 +1,7 @@
 //! The Export dialog: the events the current filters show, taken away as CSV, our own JSON,
 //! iCalendar, citations (CSL-JSON, BibTeX), or the current window as an SVG or PNG picture. The
-//! files are made by the model (`model::export`, `model::picture`); this view only chooses, names
-//! and saves them.
+//! files are made by the model (`model::export`, `model::picture`) in the transfer worker
+//! (`crate::transfer`); this view only chooses, names and saves them.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -12,13 +12,13 @@ use crate::files::save;
 use crate::hooks::clock::{now_utc, today};
 use crate::i18n::strings;
 use crate::model::date::format_iso_day;
-use crate::model::export::{cite, csv, ics, json};
 use crate::model::filter::passing;
-use crate::model::picture::{Palette, PictureOptions, timeline_svg};
 use crate::model::search::date_order;
 use crate::model::timeline::Timeline;
 use crate::model::{Dataset, EventIdx, Lang};
+use crate::picture_png::{svg_size, svg_to_png};
 use crate::state::AppState;
+use crate::transfer::{ExportFormat, ExportRequest, PictureRequest, export};
 
 /// What the dialog offers, in its order (and the order of `Strings::export_formats`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +33,18 @@ enum Format {
 }
 
 impl Format {
+    /// What the worker makes for it (a PNG is the SVG, drawn by the page).
+    fn made_as(self) -> ExportFormat {
+        match self {
+            Format::Csv => ExportFormat::Csv,
+            Format::Json => ExportFormat::Json,
+            Format::Ics => ExportFormat::Ics,
+            Format::Svg | Format::Png => ExportFormat::Svg,
+            Format::Csl => ExportFormat::Csl,
+            Format::Bibtex => ExportFormat::Bibtex,
+        }
+    }
+
     const ALL: [Format; 7] = [
         Format::Csv,
         Format::Json,
@@ -73,11 +85,11 @@ fn file_base(d: &Dataset) -> String {
     format!("{slug}-{}", format_iso_day(today()))
 }
 
-/// The theme the reader sees, for the picture.
-fn palette() -> Palette {
+/// Whether the reader sees the dark theme (the picture follows it).
+fn dark_theme() -> bool {
     let root = document().document_element();
     let chosen = root.and_then(|r| r.get_attribute("data-theme"));
-    let dark = match chosen.as_deref() {
+    match chosen.as_deref() {
         Some("dark") => true,
         Some("light") => false,
         _ => window()
@@ -85,8 +97,7 @@ fn palette() -> Palette {
             .ok()
             .flatten()
             .is_some_and(|m| m.matches()),
-    };
-    if dark { Palette::Dark } else { Palette::Light }
+    }
 }
 
 /// The Export dialog. Open it through `dialog`.
@@ -118,53 +129,46 @@ pub fn ExportDialog(
                 Err(x) => s.export_failed.replace("{x}", &x),
             });
         };
-        let bytes = match format {
-            Format::Csv => csv::to_csv(&d, &visible, lang).into_bytes(),
-            Format::Json => json::to_json(&d, &visible).into_bytes(),
-            Format::Ics => ics::to_ics(&d, &visible, lang, now_utc()).into_bytes(),
-            Format::Csl => cite::csl_json_for_events(&d, &visible, lang).into_bytes(),
-            Format::Bibtex => cite::bibtex_for_events(&d, &visible, lang).into_bytes(),
-            Format::Svg | Format::Png => {
-                // The window on screen; before the timeline was ever shown (a link to the
-                // list), the whole of the data, as the timeline would open on it.
-                let window = app.shown_window.get_value().unwrap_or_else(|| {
-                    let b = Timeline::build(&d, lang, today(), |_| true).bounds;
-                    (b.start, b.end)
-                });
+        let picture = matches!(format, Format::Svg | Format::Png).then(|| {
+            // The window on screen; before the timeline was ever shown (a link to the list),
+            // the whole of the data, as the timeline would open on it.
+            let window = app.shown_window.get_value().unwrap_or_else(|| {
+                let b = Timeline::build(&d, lang, today(), |_| true).bounds;
+                (b.start, b.end)
+            });
+            PictureRequest {
+                window,
+                width: 1600.0,
+                dark: dark_theme(),
                 // A file from this computer has no address: the footer names the file.
-                let page = app.file.get_untracked().unwrap_or_else(window_href);
-                let exported = format_iso_day(today());
-                let picture = timeline_svg(
-                    &d,
-                    &visible,
-                    &PictureOptions {
-                        window,
-                        width: 1600.0,
-                        lang,
-                        palette: palette(),
-                        page_url: &page,
-                        exported: &exported,
-                    },
-                );
-                if format == Format::Svg {
-                    picture.svg.into_bytes()
-                } else {
-                    let file = name.clone();
-                    spawn_local(async move {
-                        let png = crate::picture_png::svg_to_png(
-                            &picture.svg,
-                            picture.width,
-                            picture.height,
-                            2.0,
-                        )
-                        .await;
-                        done(png.and_then(|bytes| save(&file, mime, &bytes)));
-                    });
-                    return;
-                }
+                page_url: app.file.get_untracked().unwrap_or_else(window_href),
+                exported: format_iso_day(today()),
             }
+        });
+        let request = ExportRequest {
+            format: format.made_as(),
+            visible: visible.iter().map(|i| i.0).collect(),
+            lang,
+            now: now_utc(),
+            picture,
         };
-        done(save(&name, mime, &bytes));
+        let Some(raw) = app.raw.get_value() else {
+            return done(Err("no data is loaded".into()));
+        };
+        spawn_local(async move {
+            let made = export(request, raw).await;
+            let result = match (format, made) {
+                (Format::Png, Ok(svg)) => {
+                    let svg = String::from_utf8_lossy(&svg).into_owned();
+                    match svg_size(&svg) {
+                        Some((w, h)) => svg_to_png(&svg, w, h, 2.0).await,
+                        None => Err("the picture has no size".into()),
+                    }
+                }
+                (_, made) => made,
+            };
+            done(result.and_then(|bytes| save(&name, mime, &bytes)));
+        });
     };
     view! {
         <dialog

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::i18n::strings;
-use crate::model::import::report::format_name;
 use crate::state::AppState;
 
 /// The banner, shown while an imported dataset is open (until dismissed).
@@ -20,16 +19,15 @@ pub fn ImportBanner() -> impl IntoView {
         dismissed.set(false);
     });
     move || {
-        let report = app.report.get()?;
-        let format = report.format?;
+        let note = app.report.get()?;
         if dismissed.get() {
             return None;
         }
         let lang = app.lang.get();
-        let lines = report
-            .notes
+        let lines = note
+            .lines(lang)
             .iter()
-            .map(|l| view! { <li>{l.text(lang)}</li> })
+            .map(|l| view! { <li>{l.clone()}</li> })
             .collect_view();
         Some(view! {
             <section
@@ -38,7 +36,7 @@ pub fn ImportBanner() -> impl IntoView {
                 aria-labelledby="import-banner-title"
             >
                 <strong id="import-banner-title">
-                    {s().imported_title.replace("{format}", format_name(format))}
+                    {s().imported_title.replace("{format}", &note.format)}
                 </strong>
                 <p>{s().imported_hint}</p>
                 <button

@@ -16,18 +16,16 @@ pub fn today() -> Day {
         .map_or(0.0, day_number)
 }
 
-/// Now, in UTC, to the second: the stamp of an exported calendar.
-pub fn now_utc() -> chrono::NaiveDateTime {
+/// Now, in UTC, to the second (year, month, day, hour, minute, second): the stamp of an exported
+/// calendar.
+pub fn now_utc() -> [u32; 6] {
     let now = js_sys::Date::new_0();
-    i32::try_from(now.get_utc_full_year())
-        .ok()
-        .and_then(|y| NaiveDate::from_ymd_opt(y, now.get_utc_month() + 1, now.get_utc_date()))
-        .and_then(|d| {
-            d.and_hms_opt(
-                now.get_utc_hours(),
-                now.get_utc_minutes(),
-                now.get_utc_seconds(),
-            )
-        })
-        .unwrap_or_default()
+    [
+        now.get_utc_full_year(),
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+        now.get_utc_hours(),
+        now.get_utc_minutes(),
+        now.get_utc_seconds(),
+    ]
 }

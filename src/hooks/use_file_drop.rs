@@ -27,7 +27,7 @@ pub fn open_chosen(app: AppState, file: web_sys::File) {
     spawn_local(async move {
         let name = file.name();
         match crate::files::read(&file).await {
-            Ok(bytes) => app.open_file(name, &bytes),
+            Ok(bytes) => app.open_file(name, bytes),
             Err(reason) => app.open_failed(name, reason),
         }
     });
