@@ -51,6 +51,11 @@ pub fn EmbedDialog(
         keep_selection: keep.get(),
     };
     let code = move || {
+        // A file from this computer has no address a frame could load: no code (the dialog
+        // says why) rather than code for other data.
+        if app.file.get().is_some() {
+            return String::new();
+        }
         let o = options();
         let title = match app.dataset() {
             Some(d) => d.title.get(o.lang).to_string(),
@@ -205,6 +210,7 @@ pub fn EmbedDialog(
                     type="button"
                     class="button button--primary"
                     data-testid="embed-copy"
+                    disabled=move || app.file.get().is_some()
                     on:click=copy
                 >
                     {move || s().copy}

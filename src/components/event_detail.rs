@@ -38,8 +38,7 @@ pub fn EventDetail() -> impl IntoView {
 /// Text from the data, in the language it is actually in (a French fallback in an Arabic page
 /// is marked `lang="fr"`, so a screen reader pronounces it right).
 fn data_text(t: &Text, lang: Lang) -> impl IntoView + use<> {
-    let (text, actual) = t.resolve(lang);
-    view! { <span lang=actual.code() dir="auto">{text.to_string()}</span> }
+    view! { <span lang=t.lang_attr(lang) dir="auto">{t.get(lang).to_string()}</span> }
 }
 
 fn empty(s: &'static Strings) -> impl IntoView {
@@ -399,7 +398,7 @@ fn event(d: &Dataset, i: EventIdx, lang: Lang, s: &'static Strings) -> AnyView {
                     id="detail-heading"
                     class="detail__title"
                     data-testid="detail-title"
-                    lang=e.title.resolve(lang).1.code()
+                    lang=e.title.lang_attr(lang)
                 >
                     {e.title.get(lang).to_string()}
                 </h2>
@@ -430,7 +429,7 @@ fn gap(d: &Dataset, i: usize, lang: Lang, s: &'static Strings) -> AnyView {
         <article class="detail__record detail__record--gap" data-gap-id=g.id.clone()>
             <header class="detail__header">
                 <p class="detail__eyebrow">{s.gap_kind(g.kind)}</p>
-                <h2 id="detail-heading" class="detail__title" data-testid="detail-title" lang=g.title.resolve(lang).1.code()>
+                <h2 id="detail-heading" class="detail__title" data-testid="detail-title" lang=g.title.lang_attr(lang)>
                     {g.title.get(lang).to_string()}
                 </h2>
                 {close_button(s)}

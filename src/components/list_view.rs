@@ -26,10 +26,10 @@ pub fn ListView() -> impl IntoView {
                 .into_iter()
                 .filter_map(|i| d.event(i).map(|e| (i, e)))
                 .map(|(i, e)| {
-                    let (title, title_lang) = e.title.resolve(lang);
+                    let (title, title_lang) = (e.title.get(lang), e.title.lang_attr(lang));
                     let place = e.place.as_ref().map(|p| {
-                        let (name, l) = p.name.resolve(lang);
-                        view! { <span lang=l.code()>{name.to_string()}</span> }
+                        let name = p.name.get(lang);
+                        view! { <span lang=p.name.lang_attr(lang)>{name.to_string()}</span> }
                     });
                     view! {
                         <tr class:is-selected=move || app.selected.get() == Some(Selection::Event(i))>
@@ -42,7 +42,7 @@ pub fn ListView() -> impl IntoView {
                                     on:click=move |_| select_event(app, i)
                                 >
                                     {session_name(e, lang).map(|n| format!("{n} — "))}
-                                    <span lang=title_lang.code()>{title.to_string()}</span>
+                                    <span lang=title_lang>{title.to_string()}</span>
                                 </button>
                             </th>
                             <td>{d.lane_label(&e.lane, lang)}</td>

@@ -69,6 +69,9 @@ pub fn OpenDialog(
                     type="file"
                     id="open-file"
                     class="visually-hidden"
+                    // The button below is the control; the input is only the browser's picker.
+                    tabindex="-1"
+                    aria-hidden="true"
                     node_ref=picker
                     accept=".json,.csv,.tsv,.txt,application/json,text/csv"
                     data-testid="open-file"

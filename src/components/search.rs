@@ -183,7 +183,7 @@ pub fn Search() -> impl IntoView {
                                 data-testid="search-hit"
                                 on:click=move |_| choose(idx)
                             >
-                                <span class="search__hit-title" lang=e.title.resolve(lang).1.code()>
+                                <span class="search__hit-title" lang=e.title.lang_attr(lang)>
                                     {e.title.get(lang).to_string()}
                                 </span>
                                 <span class="search__hit-meta">

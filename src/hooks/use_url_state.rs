@@ -55,14 +55,10 @@ fn apply(app: AppState, v: &ViewState) {
 }
 
 /// The view the state describes now, naming the dataset when it is not the bundled one (for the
-/// Embed dialog, whose frame must load the same data). Tracked.
+/// Embed dialog and the embedded view's link, which must load the same data). Tracked.
 pub fn view_state(app: AppState) -> ViewState {
     let url = app.data_url();
-    let data = (url != DEFAULT_DATA_URL).then_some(url);
-    ViewState {
-        embed: app.embed,
-        ..snapshot(app, data)
-    }
+    snapshot(app, (url != DEFAULT_DATA_URL).then_some(url))
 }
 
 /// The view the state describes now.
@@ -115,7 +111,9 @@ pub fn use_url_state(app: AppState) {
             format!("{path}{q}")
         };
         if let Ok(history) = window().history() {
-            let _ = if previous.is_meaningful_change(&next) {
+            // In an <iframe> the entries would join the article's history, and its Back button
+            // would step through selections instead of leaving the page.
+            let _ = if previous.is_meaningful_change(&next) && !app.embed {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
             } else {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -128,6 +126,11 @@ pub fn use_url_state(app: AppState) {
         let v = current_url_state();
         if v.lang.is_none() {
             app.lang.set(initial_lang(None));
+        }
+        // Back from a file opened on this computer returns to what the address shows; its view
+        // belongs to that data, not to the file's.
+        if app.file.get_untracked().is_some() {
+            app.reload();
         }
         apply(app, &v);
         last.set_value(with_lang(&v));

@@ -118,6 +118,18 @@ impl Text {
         .unwrap_or(("", lang))
     }
 
+    /// The HTML `lang` of the text shown for `lang`: the language it is actually in, or empty
+    /// (unknown) for untranslated text — [`Text::plain`]'s shape, the same words in French and
+    /// English and no Arabic, which is what an import gives — so a screen reader does not read
+    /// a file's German in a French voice.
+    pub fn lang_attr(&self, lang: Lang) -> &'static str {
+        if self.ar.is_none() && self.fr == self.en {
+            ""
+        } else {
+            self.resolve(lang).1.code()
+        }
+    }
+
     /// Whether the text shown for `lang` is a fallback from another language.
     pub fn is_fallback(&self, lang: Lang) -> bool {
         let own = match lang {

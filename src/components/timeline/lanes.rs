@@ -197,7 +197,7 @@ fn gap_view(g: GapView) -> impl IntoView {
             .with(|d| {
                 d.gaps
                     .get(idx)
-                    .map(|gap| (gap_label(gap, lang), gap.title.resolve(lang).1))
+                    .map(|gap| (gap_label(gap, lang), gap.title.lang_attr(lang)))
             })
             .unwrap_or_default()
     };
@@ -214,7 +214,7 @@ fn gap_view(g: GapView) -> impl IntoView {
         >
             <span
                 class="gap__label"
-                lang=move || text().1.code()
+                lang=move || text().1
                 dir="auto"
                 style:transform=move || format!("translateX({:.1}px)", placed().0)
                 style:width=move || placed().1.map(|w| format!("{w:.1}px"))
@@ -226,9 +226,11 @@ fn gap_view(g: GapView) -> impl IntoView {
     }
 }
 
-/// The named periods (TimelineJS eras) that reach the window: bands behind every lane, each
-/// named at the left of its visible part. Decoration for the eye: the record of each period is
-/// in the list of the static view and the exports, and the events inside it carry their own dates.
+/// The named periods (imported eras) that reach the window: bands behind every lane, each named
+/// at the left of its visible part. A band is kept while it stays in the window (keyed by its
+/// index); its name's place follows each frame, and its name the language. What a period is
+/// lies in the events inside it, which carry their own dates and records; the bands are for the
+/// eye, and are in the JSON export and the picture.
 #[component]
 fn Periods() -> impl IntoView {
     let ctx = expect_context::<TimelineCtx>();
@@ -237,19 +239,27 @@ fn Periods() -> impl IntoView {
     view! {
         <For
             each=periods
-            key=|p| (p.idx, p.at.to_bits(), p.label_offset.to_bits())
+            key=|p| p.idx
             children=move |p: PeriodView| {
-                let (name, actual) = ctx
-                    .data
-                    .with(|d| {
-                        d.periods
-                            .get(p.idx)
-                            .map(|x| {
-                                let (t, l) = x.title.resolve(app.lang.get_untracked());
-                                (t.to_string(), l)
-                            })
+                let idx = p.idx;
+                let offset = move || {
+                    ctx.frame.with(|f| {
+                        f.periods
+                            .iter()
+                            .find(|x| x.idx == idx)
+                            .map_or(0.0, |x| x.label_offset)
                     })
-                    .unwrap_or_default();
+                };
+                let name = move || {
+                    let lang = app.lang.get();
+                    ctx.data
+                        .with(|d| {
+                            d.periods
+                                .get(idx)
+                                .map(|x| (x.title.get(lang).to_string(), x.title.lang_attr(lang)))
+                        })
+                        .unwrap_or_default()
+                };
                 view! {
                     <div
                         class="period"
@@ -259,11 +269,11 @@ fn Periods() -> impl IntoView {
                     >
                         <span
                             class="period__label"
-                            lang=actual.code()
+                            lang=move || name().1
                             dir="auto"
-                            style:transform=format!("translateX({:.1}px)", p.label_offset)
+                            style:transform=move || format!("translateX({:.1}px)", offset())
                         >
-                            {name}
+                            {move || name().0}
                         </span>
                     </div>
                 }

@@ -139,7 +139,9 @@ pub(crate) fn records(text: &str, delim: char) -> Result<Vec<Record>, Problem> {
 
 /// Reads a table: the first record is the header, and every row must be as wide as it.
 pub(crate) fn table(text: &str) -> Result<Table, Problem> {
-    let mut records = records(text, delimiter(text))?.into_iter();
+    // Blank lines before the header are skipped by the reader, so the delimiter is read from the
+    // header's line too (as `sniff` does).
+    let mut records = records(text, delimiter(text.trim_start_matches(['\r', '\n'])))?.into_iter();
     let header: Vec<String> = records
         .next()
         .ok_or_else(|| at_line(1, "the file is empty"))?

@@ -66,6 +66,43 @@ fn confidence(s: &str) -> Option<Confidence> {
     })
 }
 
+/// Column names only a French header uses.
+const FRENCH_NAMES: [&str; 13] = [
+    "titre",
+    "nom",
+    "debut",
+    "date de debut",
+    "fin",
+    "date de fin",
+    "groupe",
+    "categorie",
+    "lieu",
+    "texte",
+    "resume",
+    "confiance",
+    "lien",
+];
+
+/// A date written with slashes, as `from_text` reads it (DD/MM/YYYY). Under a French header it
+/// is taken as written. Otherwise the order must show in the numbers: `25/12/2024` is day first,
+/// `12/25/2024` month first (a US spreadsheet) and is turned around; `03/04/2024` could be
+/// either, and is refused rather than guessed.
+fn slashed(v: &str, french: bool) -> Result<String, String> {
+    let parts: Vec<&str> = v.split('/').collect();
+    if french || parts.len() != 3 {
+        return Ok(v.to_string());
+    }
+    let n = |p: &str| p.trim().parse::<u32>().unwrap_or(0);
+    match (n(parts[0]), n(parts[1])) {
+        (a, _) if a > 12 => Ok(v.to_string()),
+        (_, b) if b > 12 => Ok(format!("{}/{}/{}", parts[1], parts[0], parts[2])),
+        _ => Err(format!(
+            "\"{v}\" could be day/month or month/day: write it YYYY-MM-DD (with French column \
+             names, DD/MM/YYYY is read as day first)"
+        )),
+    }
+}
+
 /// Reads a plain CSV.
 pub(crate) fn from_csv(
     table: &Table,
@@ -80,6 +117,12 @@ pub(crate) fn from_csv(
         }
     }
     let at = |c: Column| index[c as usize];
+    // DD/MM/YYYY is how French spreadsheets write dates; an English header may come from a US
+    // one (MM/DD/YYYY), so there only an order the numbers prove is read (see `slashed`).
+    let french = table
+        .header
+        .iter()
+        .any(|h| FRENCH_NAMES.contains(&normalise(h).as_str()));
     if at(Column::Title).is_none() || at(Column::Start).is_none() {
         let missing = match (at(Column::Title), at(Column::Start)) {
             (None, None) => "title column and no start (or date)",
@@ -108,7 +151,10 @@ pub(crate) fn from_csv(
         };
         let read = |c: Column| -> Result<Option<dates::Read>, Problem> {
             trimmed(c)
-                .map(|v| dates::from_text(v, true))
+                .map(|v| match slashed(v, french) {
+                    Ok(v) => dates::from_text(&v, true),
+                    Err(m) => Err(m),
+                })
                 .transpose()
                 .map_err(|message| Problem {
                     path: where_(c),
@@ -157,4 +203,35 @@ pub(crate) fn from_csv(
         b.event(d);
     }
     b.finish(String::new(), String::new(), file)
+}
+
+#[cfg(test)]
+mod slash_tests {
+    use crate::model::import::import;
+
+    fn start(csv: &str) -> Result<String, String> {
+        import(csv.as_bytes(), None)
+            .map(|i| i.dataset.events[0].date.start.to_string())
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn slashed_dates_are_read_in_the_order_the_numbers_or_the_header_show() {
+        assert_eq!(start("title,start\nA,25/12/2024\n").unwrap(), "2024-12-25");
+        assert_eq!(
+            start("title,start\nA,12/25/2024\n").unwrap(),
+            "2024-12-25",
+            "a US spreadsheet's month first"
+        );
+        let e = start("title,start\nA,03/04/2024\n").unwrap_err();
+        assert!(
+            e.contains("could be day/month or month/day") && e.contains("line 2"),
+            "{e}"
+        );
+        assert_eq!(
+            start("titre;date\nA;03/04/2024\n").unwrap(),
+            "2024-04-03",
+            "a French header: day first"
+        );
+    }
 }

@@ -481,7 +481,8 @@ fn vis_items_with_groups() {
     let b = event(d, "Example event B & more");
     assert_eq!(lane_label(d, b), "Example group two");
     assert_eq!(b.date.start.to_string(), "2014-04-14");
-    assert_eq!(b.date.end.map(|e| e.to_string()), Some("2014-04-18".into()));
+    // vis's end "2014-04-18" is the moment the 18th begins: the last day is the 17th.
+    assert_eq!(b.date.end.map(|e| e.to_string()), Some("2014-04-17".into()));
     assert_eq!(b.summary.en, "See the example page");
     assert_eq!(source_urls(d, b), ["https://example.org/b"]);
     assert_eq!(
@@ -500,7 +501,8 @@ fn vis_items_with_groups() {
     assert_eq!(d.periods[0].title.en, "Example period");
     assert_eq!(
         d.periods[0].date.end.map(|e| e.to_string()),
-        Some("2014-04-30".into())
+        // Its end, "2014-04-30", is exclusive in vis.
+        Some("2014-04-29".into())
     );
 
     for line in [
@@ -524,7 +526,8 @@ fn vis_items_as_a_bare_array() {
     let four = event(&d, "Example item four");
     assert_eq!(
         four.date.end.map(|e| e.to_string()),
-        Some("2013-04-19".into())
+        // An exclusive end, as vis means it.
+        Some("2013-04-18".into())
     );
     assert_eq!(d.title.en, "vis-items");
 }

@@ -4,7 +4,8 @@
 //! Mapped: `content` (HTML) → title, `title` (the tooltip, HTML) → summary, `start`/`end` (ISO
 //! date or date-time strings, or milliseconds since 1970) → the date, `group` → the lane labelled
 //! by the group's `content`, `type: "background"` → a period, links in the HTML → sources.
-//! Dropped (and counted): times of day, `className` and `style`, unknown fields.
+//! Dropped (and counted): times of day, `className` and `style`, unknown fields. An `end` that is
+//! a date alone is exclusive in vis (midnight as the day begins), so the day before is the last.
 
 use serde_json::Value;
 
@@ -56,6 +57,29 @@ fn date(v: Option<&Value>, at: &dyn Fn() -> String) -> Result<Option<Read>, Prob
             at(),
             "expected a date: a string such as \"2014-04-20\" or milliseconds since 1970",
         )),
+    }
+}
+
+/// vis-timeline's `end` is a moment, and a date alone means its midnight: an item ending
+/// `"2014-04-18"` ends as the 18th begins, so its last day is the 17th (our ends are inclusive).
+/// An end with a time of day, or known only to the month or year, is kept as written.
+fn exclusive_end(start: Read, end: Read) -> Read {
+    use super::super::date::{PartialDate, Precision};
+    if end.had_time || end.date.precision() != Precision::Day {
+        return end;
+    }
+    let last = end
+        .date
+        .first_day()
+        .pred_opt()
+        .filter(|d| *d >= start.date.first_day())
+        .and_then(|d| {
+            use chrono::Datelike;
+            PartialDate::day(d.year(), d.month(), d.day()).ok()
+        });
+    match last {
+        Some(date) => Read { date, ..end },
+        None => end,
     }
 }
 
@@ -112,7 +136,7 @@ pub(crate) fn from_json(
         }
         let start = date(o.get("start"), &|| path("start"))?
             .ok_or_else(|| problem(path("start"), "the start date is missing"))?;
-        let end = date(o.get("end"), &|| path("end"))?;
+        let end = date(o.get("end"), &|| path("end"))?.map(|e| exclusive_end(start, e));
         let spec = dates::span_of(start, end, &mut b.counts.times, || path("end"))?;
         let kind = string(o.get("type"), &|| path("type"))?;
         let mut links = Vec::new();
