@@ -216,7 +216,9 @@ pub async fn fetch_dataset(
     }
     drop(dog);
     // The format is recognised from the content; the address's last segment names the file.
-    let name = url.rsplit('/').next().filter(|n| !n.is_empty());
+    // Without its query (`…/pub?output=csv`, a published spreadsheet) or fragment.
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let name = path.rsplit('/').next().filter(|n| !n.is_empty());
     open(bytes, name.map(str::to_string))
         .await
         .map_err(|model::Invalid(problems)| LoadError::Invalid {

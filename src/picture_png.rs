@@ -12,7 +12,7 @@ use web_sys::{
 
 /// The largest canvas side browsers draw reliably (Firefox and Safari refuse larger canvases or
 /// draw them blank).
-const MAX_SIDE: f64 = 16_384.0;
+pub const MAX_SIDE: f64 = 16_384.0;
 
 /// The `width` and `height` of a standalone SVG document's root element, in pixels (the picture
 /// writes them as whole numbers).

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::data::{LoadError, Progress, fetch_dataset};
+use crate::i18n::strings;
 use crate::model::filter::Filters;
 use crate::model::{Dataset, EventIdx, Lang, Selection};
 use crate::transfer::{ImportNote, Opened, open};
@@ -182,7 +183,8 @@ impl AppState {
         }
     }
 
-    /// Cancels the request in flight, if any (the app is going away); its answer is ignored.
+    /// Cancels the request in flight, if any (the app is going away, or a file from this computer
+    /// takes its place); its answer is ignored.
     pub fn cancel(self) {
         self.attempt.try_update_value(|a| *a += 1);
         if let Some(c) = self.controller.try_update_value(Option::take).flatten() {
@@ -219,7 +221,15 @@ impl AppState {
                 return;
             }
             match result {
-                Ok(opened) => self.show(opened),
+                Ok(opened) => {
+                    // Focus stays on the page or the Open button: say what is now shown.
+                    let lang = self.lang.get_untracked();
+                    let title = opened.dataset.title.get(lang).to_string();
+                    let _ = self
+                        .announcement
+                        .try_set(strings(lang).announce_opened.replace("{x}", &title));
+                    self.show(opened);
+                }
                 Err(crate::model::Invalid(problems)) => {
                     let _ = self.report.try_set(None);
                     let _ = self.load.try_set(LoadState::Failed(LoadError::Invalid {

@@ -132,9 +132,14 @@ fn problems(p: Vec<(String, String)>) -> Invalid {
 pub async fn open(bytes: Vec<u8>, file: Option<String>) -> Result<Opened, Invalid> {
     if looks_like_own(&bytes) {
         let dataset = crate::model::load(&bytes)?;
+        // Our JSON of an imported timeline (an export of one) is still imported, not audited.
+        let note = dataset.origin.as_ref().map(|o| ImportNote {
+            format: crate::model::import::report::format_name(o.format).to_string(),
+            lines: Default::default(),
+        });
         return Ok(Opened {
             dataset,
-            note: None,
+            note,
             raw: Arc::new(bytes),
         });
     }

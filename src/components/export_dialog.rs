@@ -12,11 +12,12 @@ use crate::files::save;
 use crate::hooks::clock::{now_utc, today};
 use crate::i18n::strings;
 use crate::model::date::format_iso_day;
+use crate::model::export::file_base;
 use crate::model::filter::passing;
 use crate::model::search::date_order;
 use crate::model::timeline::Timeline;
-use crate::model::{Dataset, EventIdx, Lang};
-use crate::picture_png::{svg_size, svg_to_png};
+use crate::model::{EventIdx, Lang};
+use crate::picture_png::{MAX_SIDE, svg_size, svg_to_png};
 use crate::state::AppState;
 use crate::transfer::{ExportFormat, ExportRequest, PictureRequest, export};
 
@@ -69,22 +70,6 @@ impl Format {
     }
 }
 
-/// The base of the saved files' names: the dataset's title in Latin letters (`morocco-france-
-/// military-cooperation`), else `timeline`, and today's date, so two exports don't collide.
-fn file_base(d: &Dataset) -> String {
-    let mut slug = String::new();
-    for c in d.title.get(Lang::En).chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "timeline" } else { slug };
-    format!("{slug}-{}", format_iso_day(today()))
-}
-
 /// Whether the reader sees the dark theme (the picture follows it).
 fn dark_theme() -> bool {
     let root = document().document_element();
@@ -120,7 +105,10 @@ pub fn ExportDialog(
         let lang = app.lang.get_untracked();
         let visible = untrack(shown);
         let (_, ext, mime) = format.id_ext_mime();
-        let name = format!("{}.{ext}", file_base(&d));
+        let name = format!(
+            "{}.{ext}",
+            file_base(d.title.get(Lang::En), &format_iso_day(today()))
+        );
         let saved = name.clone();
         let done = move |result: Result<(), String>| {
             let s = strings(app.lang.get_untracked());
@@ -161,7 +149,14 @@ pub fn ExportDialog(
                 (Format::Png, Ok(svg)) => {
                     let svg = String::from_utf8_lossy(&svg).into_owned();
                     match svg_size(&svg) {
-                        Some((w, h)) => svg_to_png(&svg, w, h, 2.0).await,
+                        // Twice the size, unless that is more than a canvas holds (a tall
+                        // picture of many rows).
+                        Some((w, h)) => {
+                            let scale = 2.0_f64
+                                .min(MAX_SIDE / f64::from(w.max(1)))
+                                .min(MAX_SIDE / f64::from(h.max(1)));
+                            svg_to_png(&svg, w, h, scale).await
+                        }
                         None => Err("the picture has no size".into()),
                     }
                 }

@@ -47,10 +47,15 @@ pub fn ImportBanner() -> impl IntoView {
                 >
                     {s().dismiss}
                 </button>
-                <details data-testid="import-report">
-                    <summary>{s().imported_details}</summary>
-                    <ul>{lines}</ul>
-                </details>
+                {(!note.lines(lang).is_empty())
+                    .then(|| {
+                        view! {
+                            <details data-testid="import-report">
+                                <summary>{s().imported_details}</summary>
+                                <ul>{lines}</ul>
+                            </details>
+                        }
+                    })}
             </section>
         })
     }

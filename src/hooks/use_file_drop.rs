@@ -22,11 +22,25 @@ fn carries_files(ev: &web_sys::DragEvent) -> bool {
     })
 }
 
-/// Opens the file `file` (read, then imported by the state).
+thread_local! {
+    /// Counts files chosen or dropped, so that only the last one opens when reads overlap.
+    static CHOSEN: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Opens the file `file` (read, then imported by the state) — unless another is chosen before
+/// it has been read.
 pub fn open_chosen(app: AppState, file: web_sys::File) {
+    let this = CHOSEN.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
     spawn_local(async move {
         let name = file.name();
-        match crate::files::read(&file).await {
+        let read = crate::files::read(&file).await;
+        if CHOSEN.with(|c| c.get()) != this {
+            return;
+        }
+        match read {
             Ok(bytes) => app.open_file(name, bytes),
             Err(reason) => app.open_failed(name, reason),
         }

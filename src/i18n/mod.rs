@@ -351,6 +351,8 @@ pub struct Strings {
     pub cite_title: &'static str,
     /// Said in the Embed dialog when the data came from a file on this computer.
     pub embed_needs_address: &'static str,
+    /// Announced when a timeline has been opened; `{x}` is its title.
+    pub announce_opened: &'static str,
 }
 
 impl Strings {

@@ -20,6 +20,14 @@ use std::collections::HashSet;
 use super::dataset::{Dataset, Event, EventIdx};
 use super::text::Lang;
 
+/// The base of an exported file's name: the dataset's title as a slug, else `timeline`, and the
+/// day (`morocco-france-military-cooperation-2026-12-02`), so two exports don't collide.
+pub fn file_base(title: &str, day: &str) -> String {
+    let slug = super::import::slug(title);
+    let slug = if slug.is_empty() { "timeline" } else { &slug };
+    format!("{slug}-{day}")
+}
+
 /// The events at `visible`, in that order, each once: an index given twice is written once (at
 /// its first place) and an index outside the dataset is skipped, so no export can hold two
 /// records with the same id.
@@ -167,5 +175,21 @@ pub(crate) mod views {
                 },
             ),
         ]
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    #[test]
+    fn file_names_come_from_the_title_and_the_day() {
+        assert_eq!(
+            super::file_base("Morocco–France military cooperation", "2026-12-02"),
+            "morocco-france-military-cooperation-2026-12-02"
+        );
+        assert_eq!(super::file_base("  ", "2026-12-02"), "timeline-2026-12-02");
+        assert_eq!(
+            super::file_base("Café à Rabat!", "2026-12-02"),
+            "cafe-a-rabat-2026-12-02"
+        );
     }
 }
