@@ -37,21 +37,7 @@ pub const STATIC_ROOT_ID: &str = "static-view";
 const NARROW_AREA_PX: f64 = 360.0;
 const WIDE_AREA_PX: f64 = 1_000.0;
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::model::text::escape_html as escape;
 
 /// The pieces written into `index.html`.
 #[derive(Debug, Clone, PartialEq)]

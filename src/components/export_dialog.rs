@@ -113,7 +113,10 @@ pub fn ExportDialog(
         let done = move |result: Result<(), String>| {
             let s = strings(app.lang.get_untracked());
             let _ = status.try_set(match result {
-                Ok(()) => s.export_done.replace("{file}", &saved),
+                // Isolated: a Latin file name inside Arabic text keeps its own direction.
+                Ok(()) => s
+                    .export_done
+                    .replace("{file}", &format!("\u{2068}{saved}\u{2069}")),
                 Err(x) => s.export_failed.replace("{x}", &x),
             });
         };

@@ -4,7 +4,7 @@
 //! returns to the button).
 
 use leptos::ev;
-use leptos::html::{Button, Div};
+use leptos::html::{Button, Dialog, Div};
 use leptos::prelude::*;
 
 use super::dialogs::{Dialogs, open_modal};
@@ -76,35 +76,9 @@ pub fn HeaderControls(
             >
         <div class="controls">
             <div class="file-actions" role="group">
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="open"
-                    aria-haspopup="dialog"
-                    on:click=move |_| open_modal(dialogs.open)
-                >
-                    {move || s().open}
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="export"
-                    aria-haspopup="dialog"
-                    disabled=move || app.dataset().is_none()
-                    on:click=move |_| open_modal(dialogs.export)
-                >
-                    {move || s().export}
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="embed"
-                    aria-haspopup="dialog"
-                    disabled=move || app.dataset().is_none()
-                    on:click=move |_| open_modal(dialogs.embed)
-                >
-                    {move || s().embed}
-                </button>
+                {dialog_button("open", move || s().open, dialogs.open, false)}
+                {dialog_button("export", move || s().export, dialogs.export, true)}
+                {dialog_button("embed", move || s().embed, dialogs.embed, true)}
             </div>
             <div class="langs" role="group" aria-label=move || s().language_label>
                 {Lang::ALL
@@ -177,5 +151,27 @@ pub fn HeaderControls(
         </div>
             </div>
         </div>
+    }
+}
+
+/// A header button that opens one of the dialogs; `needs_data` ones wait for a dataset.
+fn dialog_button(
+    testid: &'static str,
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    dialog: NodeRef<Dialog>,
+    needs_data: bool,
+) -> impl IntoView {
+    let app = AppState::expect();
+    view! {
+        <button
+            type="button"
+            class="button"
+            data-testid=testid
+            aria-haspopup="dialog"
+            disabled=move || needs_data && app.dataset().is_none()
+            on:click=move |_| open_modal(dialog)
+        >
+            {label}
+        </button>
     }
 }

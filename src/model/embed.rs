@@ -2,7 +2,7 @@
 //! `<iframe>` code the Embed dialog writes for it, and the address of the full timeline an embedded
 //! view links back to. Pure string building over [`ViewState`], so every rule is tested natively.
 
-use super::text::Lang;
+use super::text::{Lang, escape_html};
 use super::url::ViewState;
 
 /// The narrowest and widest frame, in CSS pixels, the dialog writes (narrower than a phone's
@@ -82,8 +82,8 @@ pub fn iframe_code(src: &str, o: &EmbedOptions, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"{}\" height=\"{}\" \
          style=\"border:0;max-width:100%\" loading=\"lazy\" allowfullscreen></iframe>",
-        attr(src),
-        attr(title),
+        escape_html(src),
+        escape_html(title),
         o.width_attr(),
         o.clamped_height()
     )
@@ -97,21 +97,6 @@ pub fn full_view_query(view: &ViewState) -> String {
         ..view.clone()
     }
     .to_query()
-}
-
-/// `s` escaped for a double-quoted HTML attribute.
-fn attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
