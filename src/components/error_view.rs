@@ -64,7 +64,9 @@ pub fn ErrorView(
                 data-testid="retry"
                 on:click=move |_| state.reload()
             >
-                {move || s().retry}
+                // A file from this computer cannot be fetched again: the button goes back to
+                // what the address shows.
+                {move || if state.file.get().is_some() { s().error_file_back } else { s().retry }}
             </button>
         </section>
     }

@@ -206,4 +206,5 @@ pub(super) const AR: Strings = Strings {
     cite_title: "الاستشهاد بهذا المصدر",
     embed_needs_address: "لا يمكن تضمين ملف فُتح من هذا الحاسوب: ضعه على الإنترنت، وافتحه بعنوانه، ثم ضمّنه.",
     announce_opened: "فُتح: {x}",
+    error_file_back: "العودة إلى الخط الزمني السابق",
 };

@@ -221,4 +221,5 @@ pub(super) const EN: Strings = Strings {
     cite_title: "Cite this source",
     embed_needs_address: "A file opened from this computer cannot be embedded: put it online, open it by its address, then embed it.",
     announce_opened: "Opened: {x}",
+    error_file_back: "Back to the previous timeline",
 };

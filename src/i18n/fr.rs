@@ -224,4 +224,5 @@ pub(super) const FR: Strings = Strings {
     cite_title: "Citer cette source",
     embed_needs_address: "Un fichier ouvert depuis cet ordinateur ne peut pas être intégré : mettez-le en ligne, ouvrez-le par son adresse, puis intégrez-le.",
     announce_opened: "Ouvert : {x}",
+    error_file_back: "Revenir à la chronologie précédente",
 };

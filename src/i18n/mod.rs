@@ -353,6 +353,9 @@ pub struct Strings {
     pub embed_needs_address: &'static str,
     /// Announced when a timeline has been opened; `{x}` is its title.
     pub announce_opened: &'static str,
+    /// The error screen's button after a file from this computer failed: back to the timeline
+    /// the address shows (the file cannot be fetched again).
+    pub error_file_back: &'static str,
 }
 
 impl Strings {
