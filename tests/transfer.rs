@@ -88,12 +88,12 @@ async fn a_file_that_is_no_timeline_shows_where_and_what() {
     let problems = text(&root, "[data-testid=problem]");
     assert!(problems.contains("line 2"), "{problems}");
     // The file cannot be fetched again: the button goes back to the timeline it replaced.
-    assert_eq!(text(&root, "[data-testid=retry]"), "Back to the previous timeline");
+    assert_eq!(
+        text(&root, "[data-testid=retry]"),
+        "Back to the previous timeline"
+    );
     click(&root, "[data-testid=retry]");
-    wait_until("the timeline again", || {
-        has(&root, "[data-testid=session]")
-    })
-    .await;
+    wait_until("the timeline again", || has(&root, "[data-testid=session]")).await;
 }
 
 /// Catches the next downloads: their file names and contents, read back from the Blob URL the
