@@ -22,9 +22,20 @@ use super::text::Lang;
 
 /// The base of an exported file's name: the dataset's title as a slug, else `timeline`, and the
 /// day (`morocco-france-military-cooperation-2026-12-02`), so two exports don't collide.
+/// Only Latin letters and digits are kept (accents folded): the name must travel through any
+/// file system, mail or chat, and this runs in the page, which does not carry the importer's
+/// Unicode slug.
 pub fn file_base(title: &str, day: &str) -> String {
-    let slug = super::import::slug(title);
-    let slug = if slug.is_empty() { "timeline" } else { &slug };
+    let mut slug = String::new();
+    for c in super::fold::strip_marks(title) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "timeline" } else { slug };
     format!("{slug}-{day}")
 }
 
