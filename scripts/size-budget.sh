@@ -5,13 +5,13 @@
 # - the transfer worker (src/transfer.rs): its wasm and JS — fetched only when a reader opens
 #   another tool's file or exports.
 # Each budget is what the build reached plus 5 %; raise one only with a reason. The page's: 401,853 B
-# after issue 10 (budget 422,000); 461,404 B with issue 11's dialogs, drop, banner, citations and
-# the worker's client (+59.6 KB; README, Size). The worker's: 214,838 B at issue 11.
+# after issue 10 (budget 422,000); 462,211 B with issue 11's dialogs, drop, banner, citations and
+# the worker's client (+60.4 KB; README, Size). The worker's: 215,623 B at issue 11.
 # The static first view (index.html) and the dataset are reported, not budgeted: they are data.
 # Usage: scripts/size-budget.sh [dist]
 set -euo pipefail
-PAGE_BUDGET=484500
-WORKER_BUDGET=225600
+PAGE_BUDGET=485300
+WORKER_BUDGET=226400
 
 root=${1:-dist}
 gz() { gzip -9 -c "$1" | wc -c; }
