@@ -58,6 +58,25 @@ pub struct GapView {
     pub label_width: Option<f64>,
 }
 
+impl GapView {
+    /// Where its label is drawn, for a band drawn from `x0` to `x1` (px): from the band's start
+    /// for an undocumented stretch, hanging back from the flag for a search that found nothing;
+    /// `None` when it has no room. The app, the picture and the tests place it so.
+    pub fn label_box(&self, x0: f64, x1: f64) -> Option<(f64, f64)> {
+        let w = self.label_width?;
+        Some(match self.kind {
+            GapKind::Undocumented => {
+                let left = x0 + self.label_offset + GAP_LABEL_INSET;
+                (left, left + w)
+            }
+            GapKind::NotFound => {
+                let right = x1 + self.label_offset - GAP_LABEL_INSET;
+                (right - w, right)
+            }
+        })
+    }
+}
+
 /// A named period (a TimelineJS era) that reaches the window: a band across every lane, its name
 /// kept at the left of its visible part.
 #[derive(Debug, Clone, PartialEq)]
@@ -581,19 +600,8 @@ mod tests {
                         .gaps
                         .iter()
                         .filter_map(|g| {
-                            let w = g.label_width?;
                             let x0 = g.at * f.px_per_day - f.shift;
-                            let x1 = x0 + g.span * f.px_per_day;
-                            Some(match g.kind {
-                                GapKind::Undocumented => {
-                                    let left = x0 + g.label_offset + GAP_LABEL_INSET;
-                                    (left, left + w)
-                                }
-                                GapKind::NotFound => {
-                                    let right = x1 + g.label_offset - GAP_LABEL_INSET;
-                                    (right - w, right)
-                                }
-                            })
+                            g.label_box(x0, x0 + g.span * f.px_per_day)
                         })
                         .collect();
                     for (i, a) in boxes.iter().enumerate() {

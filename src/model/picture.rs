@@ -83,8 +83,6 @@ const GAP_STRIP: f64 = 19.2;
 /// Room kept on both sides of the time window inside the drawing area, so the marker of an
 /// event on the window's first or last day is drawn whole.
 const PLOT_PAD: f64 = 12.0;
-/// The inset of a gap's label from its band or flag (frame.rs's `GAP_LABEL_INSET`).
-const GAP_LABEL_INSET: f64 = 6.0;
 /// The rows a lane shows at least (the view's two).
 const MIN_ROWS: usize = 2;
 /// Rows beyond those the marks need, tried to show more labels.
@@ -701,17 +699,8 @@ fn gap(
             line(s, x1 - 1.0, y, x1 - 1.0, y + h, c.muted, &edge);
         }
     }
-    if let Some(w) = g.label_width {
-        let (left, right) = match g.kind {
-            GapKind::Undocumented => {
-                let left = x0 + g.label_offset + GAP_LABEL_INSET;
-                (left, left + w)
-            }
-            GapKind::NotFound => {
-                let right = x1 + g.label_offset - GAP_LABEL_INSET;
-                (right - w, right)
-            }
-        };
+    if let Some((left, right)) = g.label_box(x0, x1) {
+        let w = right - left;
         let shown = fit(&label, w + 8.0, 6.4);
         let ly = y + h - 6.0;
         let _ = write!(
