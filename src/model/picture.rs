@@ -180,23 +180,19 @@ fn words(lang: Lang) -> Words {
     }
 }
 
-/// Text from anywhere, made safe for XML text and attribute values: the five special
-/// characters escaped, and the control characters XML 1.0 cannot hold dropped.
+/// Text from anywhere, made safe for XML text and attribute values: the special characters
+/// escaped as for HTML (`model::text::escape_html`, whose entities XML reads too), line breaks and
+/// tabs made spaces, and the other control characters XML 1.0 cannot hold dropped.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let clean: String = s
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => None,
+            c => Some(c),
+        })
+        .collect();
+    super::text::escape_html(&clean)
 }
 
 /// Whether text reads right to left: its first strongly directional letter is Arabic or
