@@ -139,7 +139,7 @@ pub fn to_json(d: &Dataset, visible: &[EventIdx]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::dataset::Event;
+    use crate::model::dataset::{Domain, Event, Person};
     use crate::model::export::views::{filter_sets, visible};
     use crate::model::{load, shipped};
 
@@ -188,30 +188,13 @@ mod tests {
         assert_eq!(out.lanes.len(), 1);
         assert_eq!(out.lanes[0].id, "commission");
         // Every kept source is cited by something kept, and every cited source is kept.
-        let mut cited: HashSet<&str> = e.sources.iter().map(String::as_str).collect();
-        cited.extend(
-            e.notes
-                .iter()
-                .flat_map(|n| n.sources.iter().map(String::as_str)),
-        );
         for p in &out.people {
             assert!(e.chairs.contains(&p.id) || e.participants.contains(&p.id));
-            cited.extend(p.sources.iter().map(String::as_str));
-            cited.extend(
-                p.roles
-                    .iter()
-                    .flat_map(|r| r.sources.iter().map(String::as_str)),
-            );
-            cited.extend(
-                p.notes
-                    .iter()
-                    .flat_map(|n| n.sources.iter().map(String::as_str)),
-            );
         }
         for x in &out.domains {
             assert!(e.domains.contains(&x.id));
-            cited.extend(x.sources.iter().map(String::as_str));
         }
+        let cited = cited_by(std::slice::from_ref(e), &out.people, &out.domains);
         let kept: HashSet<&str> = out.sources.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(kept, cited);
         assert!(out.sources.len() < d.sources.len());
@@ -241,33 +224,32 @@ mod tests {
         assert!(out.lanes.iter().all(|l| l.id == "exercise"));
     }
 
+    /// The sources that `events` (and their notes), `people` (their roles and notes) and
+    /// `domains` cite: the tests' own count, independent of `subset`'s.
+    fn cited_by<'a>(
+        events: &'a [Event],
+        people: &'a [Person],
+        domains: &'a [Domain],
+    ) -> HashSet<&'a str> {
+        let ids = |v: &'a [String]| v.iter().map(String::as_str);
+        let notes = |n: &'a [Note]| n.iter().flat_map(move |n| ids(&n.sources));
+        let mut cited = HashSet::new();
+        for e in events {
+            cited.extend(ids(&e.sources).chain(notes(&e.notes)));
+        }
+        for p in people {
+            cited.extend(ids(&p.sources).chain(notes(&p.notes)));
+            cited.extend(p.roles.iter().flat_map(|r| ids(&r.sources)));
+        }
+        for x in domains {
+            cited.extend(ids(&x.sources));
+        }
+        cited
+    }
+
     /// Sources no event, person, role, note or domain cites (none, today).
     fn unused(d: &Dataset) -> usize {
-        let mut cited: HashSet<&str> = HashSet::new();
-        for e in &d.events {
-            cited.extend(e.sources.iter().map(String::as_str));
-            cited.extend(
-                e.notes
-                    .iter()
-                    .flat_map(|n| n.sources.iter().map(String::as_str)),
-            );
-        }
-        for p in &d.people {
-            cited.extend(p.sources.iter().map(String::as_str));
-            cited.extend(
-                p.roles
-                    .iter()
-                    .flat_map(|r| r.sources.iter().map(String::as_str)),
-            );
-            cited.extend(
-                p.notes
-                    .iter()
-                    .flat_map(|n| n.sources.iter().map(String::as_str)),
-            );
-        }
-        for x in &d.domains {
-            cited.extend(x.sources.iter().map(String::as_str));
-        }
+        let cited = cited_by(&d.events, &d.people, &d.domains);
         d.sources
             .iter()
             .filter(|s| !cited.contains(s.id.as_str()))
