@@ -94,16 +94,23 @@ pub fn ExportDialog(
     let app = AppState::expect();
     let s = move || strings(app.lang.get());
     let status = RwSignal::new(String::new());
-    // The events shown, in date order: what every export holds.
-    let shown = move || -> Vec<EventIdx> {
+    // How many events the filters show: the dialog is always in the page, so this follows every
+    // filter change and only counts (the date order is made once, for an export).
+    let shown_count = move || {
         app.dataset()
-            .map(|d| app.filters.with(|f| passing(&d, f, &date_order(&d))))
+            .map(|d| {
+                app.filters
+                    .with(|f| d.events.iter().filter(|e| f.matches(e)).count())
+            })
             .unwrap_or_default()
     };
     let export = move |format: Format| {
         let Some(d) = app.dataset() else { return };
         let lang = app.lang.get_untracked();
-        let visible = untrack(shown);
+        // The events shown, in date order: what every export holds.
+        let visible: Vec<EventIdx> = app
+            .filters
+            .with_untracked(|f| passing(&d, f, &date_order(&d)));
         let (_, ext, mime) = format.id_ext_mime();
         let name = format!(
             "{}.{ext}",
@@ -178,7 +185,7 @@ pub fn ExportDialog(
         >
             {dialog_head("export-title", move || s().export_title, move || s().close)}
             <p data-testid="export-count">
-                {move || s().export_count.replace("{n}", &shown().len().to_string())}
+                {move || s().export_count.replace("{n}", &shown_count().to_string())}
             </p>
             <ul class="dialog__formats">
                 {Format::ALL
