@@ -624,7 +624,6 @@ fn sources(out: &mut String, d: &Dataset, ids: &[String], lang: Lang) {
 mod tests {
     use super::*;
     use crate::model::date::day_of_ymd;
-    use chrono::Datelike;
 
     fn shipped() -> Dataset {
         crate::model::load(include_bytes!("../public/data/cooperation.json")).unwrap()
@@ -701,8 +700,7 @@ mod tests {
             let style = &wide[at..];
             let left = &style[style.find("left: calc(").unwrap() + 11..];
             let share: f64 = left[..left.find('%').unwrap()].parse().unwrap();
-            let first = e.date.first_day();
-            let day = day_of_ymd(first.year(), first.month(), first.day()).unwrap();
+            let day = e.date.first_day() as Day;
             let expected = (day - t.bounds.start) / total * 100.0;
             assert!((share - expected).abs() < 1.0, "{share} vs {expected}");
         }

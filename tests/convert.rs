@@ -103,12 +103,27 @@ fn standard_input_and_citations() {
 }
 
 #[test]
-fn a_file_it_cannot_read_fails_with_where_and_what() {
+fn deep_time_converts_and_a_year_beyond_it_fails_with_where_and_what() {
     let path = timelinejs("cosmo.json");
     let o = convert(&[&path, "--to", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        stdout(&o).contains("\"start\": \"-13799999999\""),
+        "{}",
+        stdout(&o)
+    );
+
+    let beyond =
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replacen("-13800000000", "-23800000000", 1);
+    let bad_path = std::env::temp_dir().join(format!("beyond-{}.json", std::process::id()));
+    std::fs::write(&bad_path, beyond).unwrap();
+    let o = convert(&[bad_path.to_str().unwrap(), "--to", "json"]);
+    std::fs::remove_file(&bad_path).ok();
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stdout(&o).contains("events[0].start_date.year: year -13800000000 is outside"),
+        stdout(&o).contains("events[0].start_date.year: year -23800000000 is outside"),
         "{}",
         stdout(&o)
     );

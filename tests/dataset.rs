@@ -220,7 +220,7 @@ fn a_source_naming_another_exercise_or_edition_carries_a_note() {
                 continue;
             };
             let same_exercise = e.id.starts_with(needle);
-            let same_edition = edition.is_none_or(|y| y == year);
+            let same_edition = edition.is_none_or(|y| i64::from(y) == year);
             if same_exercise && same_edition {
                 continue;
             }

@@ -203,26 +203,43 @@ pub fn facet_counts(d: &Dataset, f: &Filters) -> FacetCounts {
     }
 }
 
-/// Per-year counts of a domain's events under the filters: the strip that shows when a domain
-/// entered the cooperation. Years run from `first_year` to `last_year` inclusive.
+/// The most cells a presence strip has: one per year up to this, and beyond it (a timeline of
+/// millennia or of deep time) equal runs of years, so a strip stays a few hundred numbers.
+pub const MAX_STRIP_CELLS: usize = 400;
+
+// The strip cell of year `y` among `first..=last`, or `None` outside them.
+fn strip_cell(y: i64, first: i64, last: i64) -> Option<usize> {
+    if !(first..=last).contains(&y) {
+        return None;
+    }
+    let years = (last - first + 1) as u128;
+    let cells = years.min(MAX_STRIP_CELLS as u128);
+    Some(((y - first) as u128 * cells / years) as usize)
+}
+
+// How many cells the strip of `first..=last` has.
+fn strip_len(first: i64, last: i64) -> usize {
+    usize::try_from((last - first + 1).clamp(0, MAX_STRIP_CELLS as i64)).unwrap_or(0)
+}
+
+/// Counts of a domain's events under the filters by year (or by runs of years, see
+/// [`MAX_STRIP_CELLS`]): the strip that shows when a domain entered the cooperation. Years run
+/// from `first_year` to `last_year` inclusive.
 pub fn domain_presence(
     d: &Dataset,
     f: &Filters,
     domain: &str,
-    first_year: i32,
-    last_year: i32,
+    first_year: i64,
+    last_year: i64,
 ) -> Vec<usize> {
-    use chrono::Datelike;
-    let years = (last_year - first_year + 1).max(0) as usize;
-    let mut counts = vec![0; years];
+    let mut counts = vec![0; strip_len(first_year, last_year)];
     for e in d
         .events
         .iter()
         .filter(|e| e.domains.iter().any(|x| x == domain) && f.matches(e))
     {
-        let y = e.date.first_day().year();
-        if (first_year..=last_year).contains(&y) {
-            counts[(y - first_year) as usize] += 1;
+        if let Some(c) = strip_cell(e.date.start.year_number(), first_year, last_year) {
+            counts[c] += 1;
         }
     }
     counts
@@ -233,11 +250,10 @@ pub fn domain_presence(
 pub fn all_domain_presence(
     d: &Dataset,
     f: &Filters,
-    first_year: i32,
-    last_year: i32,
+    first_year: i64,
+    last_year: i64,
 ) -> Vec<(String, Vec<usize>)> {
-    use chrono::Datelike;
-    let years = (last_year - first_year + 1).max(0) as usize;
+    let years = strip_len(first_year, last_year);
     let index: std::collections::HashMap<&str, usize> = d
         .domains
         .iter()
@@ -246,13 +262,12 @@ pub fn all_domain_presence(
         .collect();
     let mut strips = vec![vec![0; years]; d.domains.len()];
     for e in d.events.iter().filter(|e| f.matches(e)) {
-        let y = e.date.first_day().year();
-        if !(first_year..=last_year).contains(&y) {
+        let Some(c) = strip_cell(e.date.start.year_number(), first_year, last_year) else {
             continue;
-        }
+        };
         for x in &e.domains {
             if let Some(&i) = index.get(x.as_str()) {
-                strips[i][(y - first_year) as usize] += 1;
+                strips[i][c] += 1;
             }
         }
     }
@@ -260,13 +275,14 @@ pub fn all_domain_presence(
 }
 
 /// The first and last year of the events of `d` (for the domain strips).
-pub fn year_extent(d: &Dataset) -> Option<(i32, i32)> {
-    use chrono::Datelike;
-    let years = d
-        .events
-        .iter()
-        .flat_map(|e| [e.date.first_day().year(), e.date.last_day().year()]);
-    let (lo, hi) = years.fold((i32::MAX, i32::MIN), |(a, b), y| (a.min(y), b.max(y)));
+pub fn year_extent(d: &Dataset) -> Option<(i64, i64)> {
+    let years = d.events.iter().flat_map(|e| {
+        [
+            e.date.start.year_number(),
+            e.date.end.unwrap_or(e.date.start).year_number(),
+        ]
+    });
+    let (lo, hi) = years.fold((i64::MAX, i64::MIN), |(a, b), y| (a.min(y), b.max(y)));
     (lo <= hi).then_some((lo, hi))
 }
 

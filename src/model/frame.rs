@@ -1,6 +1,13 @@
 //! What is drawn for one viewport: the marks of every lane (in days from the origin, so a zoom
 //! step changes one number rather than every element), the two rows of the axis with the pinned
 //! label of the left edge, the gaps that reach the window and today's line.
+//!
+//! The origin is the start of the bounds while the world stays within [`MAX_WORLD_PX`] of it,
+//! which any timeline of a few centuries does. Beyond that (deep time zoomed in: 13.8 billion
+//! years at a few pixels per day) browsers can no longer place an element (Firefox stops near
+//! 17.9 million px), so the origin moves with the window, on a grid of power-of-two days so that
+//! a pan or a zoom step keeps it almost always; spans that reach far beyond the window are cut
+//! to the part that can be seen from it.
 
 use super::dataset::{EventIdx, GapKind};
 use super::date::Day;
@@ -126,6 +133,10 @@ pub struct Frame {
     pub today: Option<Day>,
 }
 
+/// How far (px) the world may reach from its origin before the origin moves with the window
+/// (2²³: half of what Firefox can place, well inside Chromium's 2²⁵).
+pub const MAX_WORLD_PX: f64 = 8_388_608.0;
+
 /// Minimum distance between minor tick labels (px).
 pub const TICK_MIN_PX: f64 = 64.0;
 /// Widest label of an undocumented band (px).
@@ -149,7 +160,7 @@ impl Timeline {
     /// What to draw for viewport `v`, with axis labels in `lang`; `today` is where today's line
     /// goes (the caller reads the clock, so this stays a pure function).
     pub fn frame(&self, v: &Viewport, lang: Lang, today: Day) -> Frame {
-        let origin = self.bounds.start;
+        let (origin, (lo, hi)) = self.origin(v);
         let ppd = v.px_per_day();
         let lanes = self
             .layout(v)
@@ -168,7 +179,8 @@ impl Timeline {
                             }
                             // A bar spans its dates; a point sits on the middle of its span.
                             MarkKind::Item(_) if m.x1 - m.x0 > lane.options.marker_px => {
-                                (m.t0 - origin, 0.0, Some(m.t1 - m.t0), 0.0)
+                                let (t0, t1) = (m.t0.max(lo), m.t1.min(hi));
+                                (t0 - origin, 0.0, Some(t1 - t0), 0.0)
                             }
                             MarkKind::Item(_) => {
                                 let half = lane.options.marker_px / 2.0;
@@ -216,21 +228,24 @@ impl Timeline {
             .filter(|t| t.t >= v.start())
             .map(tick)
             .collect();
-        let gaps = self.gap_views(v);
+        let gaps = self.gap_views(v, origin, (lo, hi));
         let periods = self
             .periods
             .iter()
             .enumerate()
             .filter(|(_, (a, b))| *b > v.start() && *a < v.end())
-            .map(|(idx, &(a, b))| PeriodView {
-                idx,
-                at: a - origin,
-                span: b - a,
-                label_offset: (-v.x(a)).max(0.0),
+            .map(|(idx, &(a, b))| {
+                let (a, b) = (a.max(lo), b.min(hi));
+                PeriodView {
+                    idx,
+                    at: a - origin,
+                    span: b - a,
+                    label_offset: (-v.x(a)).max(0.0),
+                }
             })
             .collect();
-        let today =
-            (today >= self.bounds.start && today <= self.bounds.end).then_some(today - origin);
+        let today = (today >= self.bounds.start.max(lo) && today <= self.bounds.end.min(hi))
+            .then_some(today - origin);
         Frame {
             px_per_day: ppd,
             shift: (v.start() - origin) * ppd,
@@ -247,15 +262,39 @@ impl Timeline {
 }
 
 impl Timeline {
+    /// The origin of the world for `v` (see the module's note) and the times `(lo, hi)` that
+    /// spans are cut to: from the origin, the whole bounds while they fit in [`MAX_WORLD_PX`];
+    /// otherwise a point on a grid of power-of-two days at most a quarter of that before the
+    /// window, and what lies within half of it after the origin.
+    pub fn origin(&self, v: &Viewport) -> (Day, (Day, Day)) {
+        let ppd = v.px_per_day();
+        let b = self.bounds;
+        if (b.end - b.start) * ppd <= MAX_WORLD_PX || !ppd.is_finite() || ppd <= 0.0 {
+            return (b.start, (f64::NEG_INFINITY, f64::INFINITY));
+        }
+        let step = (MAX_WORLD_PX / 4.0 / ppd).log2().floor().exp2();
+        let origin = b.start + ((v.start() - b.start) / step).floor() * step;
+        let reach = MAX_WORLD_PX / 2.0 / ppd;
+        (origin, (origin - reach, origin + reach))
+    }
+
     /// The gaps that reach the window of `v`, each with the room its label has. Labels share
     /// the lane's bottom strip: a flag's label (which carries the date of the search, the point
     /// of it) hangs back from the flag and is placed first; a band's label sits at the left of
     /// the band's visible part and stops short of any flag label after it. Two labels never
     /// overlap; one with too little room is not shown.
-    fn gap_views(&self, v: &Viewport) -> Vec<GapView> {
-        let origin = self.bounds.start;
+    fn gap_views(&self, v: &Viewport, origin: Day, (lo, hi): (Day, Day)) -> Vec<GapView> {
         let ppd = v.px_per_day();
-        let visible = self.gaps.iter().filter(|g| {
+        let cut: Vec<GapBand> = self
+            .gaps
+            .iter()
+            .map(|g| GapBand {
+                start: g.start.max(lo),
+                end: g.end.min(hi),
+                ..g.clone()
+            })
+            .collect();
+        let visible = cut.iter().filter(|g| {
             let reach = match g.kind {
                 GapKind::Undocumented => 0.0,
                 GapKind::NotFound => FLAG_LABEL_PX / ppd,
@@ -626,5 +665,92 @@ mod tests {
         let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
         let v = Viewport::fit(t.bounds, 1_400.0);
         assert!(ticks::axis(&v, Lang::En, 56.0).unit >= ticks::Unit::Year);
+    }
+
+    /// A timeline of deep time, from the formation of the Earth to the Moon landing, written for
+    /// this test in TimelineJS's format.
+    fn deep_time() -> Timeline {
+        let file = r#"{"events": [
+            {"start_date": {"year": "-4600000000"}, "text": {"headline": "Earth"}},
+            {"start_date": {"year": "-541000000"}, "end_date": {"year": "-252000000"},
+             "text": {"headline": "Era"}},
+            {"start_date": {"year": "-300000"}, "text": {"headline": "Humans"}},
+            {"start_date": {"year": "1969", "month": "7", "day": "20"},
+             "text": {"headline": "Moon"}}
+        ]}"#;
+        let d = crate::model::import::import(file.as_bytes(), Some("deep.json"))
+            .expect("imports")
+            .dataset;
+        Timeline::build(&d, Lang::En, 0.0, |_| true)
+    }
+
+    /// Zoomed into deep time the world would reach billions of pixels from the start of the
+    /// bounds; the origin moves with the window instead, so everything drawn stays within what
+    /// a browser can place, and still lands where the viewport puts it.
+    #[test]
+    fn deep_time_zoomed_in_stays_within_what_a_browser_can_place() {
+        let t = deep_time();
+        let year = |y: i64| crate::model::date::year_start(y);
+        let windows = [
+            (t.bounds.start, t.bounds.end),
+            (year(-299_999) - 3_650.0, year(-299_999) + 3_650.0),
+            (year(-400_000_000), year(-399_999_000)),
+            (year(1969) + 190.0, year(1969) + 220.0),
+        ];
+        for (a, b) in windows {
+            let mut v = Viewport::fit(t.bounds, 1_400.0);
+            v.set_window(a, b);
+            let mut origins = std::collections::BTreeSet::new();
+            for step in 0..40 {
+                let f = t.frame(&v, Lang::En, 0.0);
+                let ppd = f.px_per_day;
+                origins.insert(t.origin(&v).0.to_bits());
+                assert!(
+                    f.shift.abs() <= MAX_WORLD_PX / 4.0,
+                    "{a}: shift {}",
+                    f.shift
+                );
+                for m in f.lanes.iter().flatten() {
+                    let (x, w) = (m.x(ppd), m.width(ppd));
+                    assert!(
+                        x.abs() <= MAX_WORLD_PX && w <= MAX_WORLD_PX + 1.0,
+                        "{a}: {m:?}"
+                    );
+                    if m.span.is_none() && (m.t0..=m.t1).contains(&v.t(700.0)) {
+                        // A point or cluster is centred on its time, where the viewport says.
+                        let centre = x + m.width(ppd) / 2.0 - f.shift;
+                        assert!((centre - v.x((m.t0 + m.t1) / 2.0)).abs() < 1.0, "{m:?}");
+                    }
+                    if let Some(days) = m.span {
+                        // A bar begins where the viewport puts its start, or before the window.
+                        let drawn = m.at * ppd - f.shift;
+                        assert!(drawn <= 0.0 || (drawn - v.x(m.t0)).abs() < 1.0, "{m:?}");
+                        assert!(drawn + days * ppd >= v.width().min(v.x(m.t1)) - 1.0);
+                    }
+                }
+                for tick in f.minor.iter().chain(&f.major) {
+                    let x = tick.at * ppd - f.shift;
+                    assert!(
+                        (-1.0..=v.width() + 1.0).contains(&x),
+                        "{a}: {tick:?} at {x}"
+                    );
+                }
+                v.pan_px(if step < 20 { 37.0 } else { -37.0 });
+            }
+            // 40 pans of 37 px move the origin a few times at most: marks keep their geometry.
+            assert!(origins.len() <= 3, "{a}: {} origins", origins.len());
+        }
+    }
+
+    /// Every timeline of the real data fits the world: its origin never moves.
+    #[test]
+    fn the_real_dataset_never_moves_its_origin() {
+        let t = Timeline::build(&shipped(), Lang::En, 0.0, |_| true);
+        let mut v = Viewport::fit(t.bounds, 1_920.0);
+        v.set_window(
+            t.bounds.start,
+            t.bounds.start + crate::model::viewport::MIN_SPAN,
+        );
+        assert_eq!(t.origin(&v).0, t.bounds.start);
     }
 }

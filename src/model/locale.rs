@@ -148,18 +148,18 @@ pub fn era_label(lang: Lang, bc: bool) -> &'static str {
     }
 }
 
-/// The year `year` (astronomical) as a reader writes it: "2024", "44 BC" for −43, "1 BC" for 0.
-pub fn year_label(lang: Lang, year: i32) -> String {
+/// The year `year` (astronomical) as a reader writes it: "2024", "44 BC" for −43, "1 BC" for 0,
+/// and deep time grouped or in millions and billions: "315,000 BC", "13.8 billion BC".
+pub fn year_label(lang: Lang, year: i64) -> String {
     if year >= 1 {
         year.to_string()
     } else {
-        // i64: 1 − i32::MIN does not fit an i32.
-        format!("{} {}", 1 - i64::from(year), era_label(lang, true))
+        format!("{} {}", bc_count(lang, 1 - year), era_label(lang, true))
     }
 }
 
 /// [`year_label`], with the era written out for AD years too: "AD 9", "9 apr. J.-C.", "9 م".
-pub fn year_label_ad(lang: Lang, year: i32) -> String {
+pub fn year_label_ad(lang: Lang, year: i64) -> String {
     match lang {
         _ if year <= 0 => year_label(lang, year),
         Lang::En => format!("AD {year}"),
@@ -168,16 +168,82 @@ pub fn year_label_ad(lang: Lang, year: i32) -> String {
 }
 
 /// The years `first` to `last` (astronomical, inclusive): "2014–2017", "45–1 BC" (one era for
-/// both ends), "1 BC–AD 9" (across the era boundary).
-pub fn year_range_label(lang: Lang, first: i32, last: i32) -> String {
+/// both ends), "1 BC–AD 9" (across the era boundary), "538.8–251.902 million BC".
+pub fn year_range_label(lang: Lang, first: i64, last: i64) -> String {
     if first >= 1 {
         format!("{first}–{last}")
     } else if last <= 0 {
-        let bc = |y: i32| 1 - i64::from(y);
-        format!("{}–{} {}", bc(first), bc(last), era_label(lang, true))
+        let (a, b) = (1 - first, 1 - last);
+        let era = era_label(lang, true);
+        match (scaled(lang, a), scaled(lang, b)) {
+            // One scale word for both ends when they share it.
+            (Some((na, wa)), Some((nb, wb))) if wa == wb => format!("{na}–{nb} {wa} {era}"),
+            _ if a >= DEEP_BC || b >= DEEP_BC => {
+                format!("{} – {} {era}", bc_count(lang, a), bc_count(lang, b))
+            }
+            _ => format!("{a}–{b} {era}"),
+        }
     } else {
         format!("{}–{}", year_label(lang, first), year_label_ad(lang, last))
     }
+}
+
+// From this many years BC (the first year of deep time) counts are grouped by thousands.
+const DEEP_BC: i64 = 10_001;
+
+// A count of years BC as written before the era: "44", "315,000" ("315 000" in French),
+// "13.8 billion".
+fn bc_count(lang: Lang, n: i64) -> String {
+    if n < DEEP_BC {
+        return n.to_string();
+    }
+    match scaled(lang, n) {
+        Some((number, word)) => format!("{number} {word}"),
+        None => grouped(lang, n),
+    }
+}
+
+// `n` in millions or billions with at most three decimals when that is exact ("13.8", "milliards"),
+// so that a scaled label never rounds what the source gave.
+fn scaled(lang: Lang, n: i64) -> Option<(String, &'static str)> {
+    let (unit, word) = [(1_000_000_000, 0), (1_000_000, 1)]
+        .into_iter()
+        .find(|&(unit, _)| n >= unit)?;
+    if n % (unit / 1000) != 0 {
+        return None;
+    }
+    let (whole, thousandths) = (n / unit, (n % unit) / (unit / 1000));
+    let mut number = grouped(lang, whole);
+    if thousandths != 0 {
+        let decimals = format!("{thousandths:03}");
+        number.push(if lang == Lang::Fr { ',' } else { '.' });
+        number.push_str(decimals.trim_end_matches('0'));
+    }
+    let plural = whole > 1 || thousandths != 0;
+    let words: [[&str; 2]; 2] = match lang {
+        Lang::En => [["billion", "billion"], ["million", "million"]],
+        Lang::Fr => [["milliard", "milliards"], ["million", "millions"]],
+        Lang::Ar => [["مليار", "مليار"], ["مليون", "مليون"]],
+    };
+    Some((number, words[word][usize::from(plural)]))
+}
+
+// `n` with its thousands grouped: "315,000" in English and Arabic, "315 000" (narrow no-break
+// spaces) in French.
+fn grouped(lang: Lang, n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = if lang == Lang::Fr { '\u{202f}' } else { ',' };
+    let mut out = String::with_capacity(digits.len() * 2);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `n` in Roman numerals ("XXI"), for 1 to 3999; other numbers, which have no standard Roman
@@ -258,14 +324,14 @@ pub fn session_label(lang: Lang, number: Option<u32>) -> String {
 pub fn session_short_label(
     lang: Lang,
     number: Option<u32>,
-    year: i32,
+    year: i64,
     month: Option<u32>,
 ) -> String {
     match (number, month) {
         (Some(n), _) if lang == Lang::Ar => format!("الدورة {n}"),
         (Some(n), _) => ordinal(lang, n),
-        (None, Some(m)) => format!("{} {year}", month_abbr(lang, m)),
-        (None, None) => year.to_string(),
+        (None, Some(m)) => format!("{} {}", month_abbr(lang, m), year_label(lang, year)),
+        (None, None) => year_label(lang, year),
     }
 }
 
@@ -338,7 +404,57 @@ mod tests {
             (Lang::Fr, 9, "9", "9 apr. J.-C."),
             (Lang::Ar, -43, "44 ق.م", "44 ق.م"),
             (Lang::Ar, 9, "9", "9 م"),
-            (Lang::En, i32::MIN, "2147483649 BC", "2147483649 BC"),
+            (
+                Lang::En,
+                -2_147_483_648,
+                "2,147,483,649 BC",
+                "2,147,483,649 BC",
+            ),
+            (Lang::En, -9_999, "10000 BC", "10000 BC"),
+            (Lang::En, -10_000, "10,001 BC", "10,001 BC"),
+            (
+                Lang::Fr,
+                -314_999,
+                "315\u{202f}000 av. J.-C.",
+                "315\u{202f}000 av. J.-C.",
+            ),
+            (Lang::En, -999_999, "1 million BC", "1 million BC"),
+            (
+                Lang::Fr,
+                -999_999,
+                "1 million av. J.-C.",
+                "1 million av. J.-C.",
+            ),
+            (
+                Lang::En,
+                -13_799_999_999,
+                "13.8 billion BC",
+                "13.8 billion BC",
+            ),
+            (
+                Lang::Fr,
+                -13_799_999_999,
+                "13,8 milliards av. J.-C.",
+                "13,8 milliards av. J.-C.",
+            ),
+            (
+                Lang::Ar,
+                -13_799_999_999,
+                "13.8 مليار ق.م",
+                "13.8 مليار ق.م",
+            ),
+            (
+                Lang::En,
+                -13_799_629_999,
+                "13,799,630,000 BC",
+                "13,799,630,000 BC",
+            ),
+            (
+                Lang::Fr,
+                -1_999_999_999,
+                "2 milliards av. J.-C.",
+                "2 milliards av. J.-C.",
+            ),
         ];
         for (lang, y, plain, ad) in table {
             assert_eq!(year_label(lang, y), plain, "{lang:?} {y}");
@@ -346,6 +462,18 @@ mod tests {
         }
         assert_eq!(year_range_label(Lang::En, 2014, 2017), "2014–2017");
         assert_eq!(year_range_label(Lang::En, -44, 0), "45–1 BC");
+        assert_eq!(
+            year_range_label(Lang::En, -538_799_999, -251_901_999),
+            "538.8–251.902 million BC"
+        );
+        assert_eq!(
+            year_range_label(Lang::Fr, -538_799_999, -251_901_999),
+            "538,8–251,902 millions av. J.-C."
+        );
+        assert_eq!(
+            year_range_label(Lang::En, -1_999_999_999, -314_999),
+            "2 billion – 315,000 BC"
+        );
         assert_eq!(year_range_label(Lang::En, 0, 9), "1 BC–AD 9");
         assert_eq!(year_range_label(Lang::Fr, -9, 0), "10–1 av. J.-C.");
         assert_eq!(year_range_label(Lang::Ar, 0, 9), "1 ق.م–9 م");

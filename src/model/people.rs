@@ -1,16 +1,14 @@
 //! People as the panels show them: the role someone held at a given date (the selected event's)
 //! and a role's tenure in words, each date at its own precision.
 
-use chrono::NaiveDate;
-
 use super::dataset::{Person, Role};
-use super::date::{DateSpec, PartialDate};
+use super::date::{DateSpec, DayNum, PartialDate};
 use super::locale::words;
 use super::text::Lang;
 
 /// The role `p` held on `day` (a role with an unknown start or end counts as open on that side),
 /// else, with no day or no role held then, their latest role (by start).
-pub fn role_at(p: &Person, day: Option<NaiveDate>) -> Option<&Role> {
+pub fn role_at(p: &Person, day: Option<DayNum>) -> Option<&Role> {
     let held = |r: &&Role| {
         day.is_some_and(|d| {
             r.from.is_none_or(|f| f.first_day() <= d) && r.to.is_none_or(|t| t.last_day() >= d)
@@ -67,7 +65,7 @@ mod tests {
         }
     }
 
-    fn day(s: &str) -> Option<NaiveDate> {
+    fn day(s: &str) -> Option<DayNum> {
         PartialDate::parse(s).ok().map(|d| d.first_day())
     }
 

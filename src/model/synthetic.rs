@@ -142,7 +142,9 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
         let day = day_at(at + rng.normal() * spread);
         let lane = pick_lane(&mut rng);
         let p = rng.unit();
-        let pd = |d: NaiveDate| PartialDate::day(d.year(), d.month(), d.day()).expect("real date");
+        let pd = |d: NaiveDate| {
+            PartialDate::day(d.year().into(), d.month(), d.day()).expect("real date")
+        };
         let mut date = if p < 0.45 {
             DateSpec::single(pd(day))
         } else if p < 0.80 {
@@ -152,15 +154,21 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
                 pd(day_at((day - start).num_days() as f64 + len as f64)),
             )
         } else if p < 0.93 {
-            DateSpec::single(PartialDate::month(day.year(), day.month()).expect("real month"))
+            DateSpec::single(
+                PartialDate::month(day.year().into(), day.month()).expect("real month"),
+            )
         } else if p < 0.98 {
-            DateSpec::single(PartialDate::year(day.year()).expect("real year"))
+            DateSpec::single(PartialDate::year(day.year().into()).expect("real year"))
         } else {
-            let end = PartialDate::year((day.year() + 1 + rng.below(3) as i32).min(LAST_YEAR))
-                .expect("real year");
+            let end =
+                PartialDate::year((day.year() + 1 + rng.below(3) as i32).min(LAST_YEAR).into())
+                    .expect("real year");
             DateSpec {
                 within: true,
-                ..DateSpec::span(PartialDate::year(day.year()).expect("real year"), end)
+                ..DateSpec::span(
+                    PartialDate::year(day.year().into()).expect("real year"),
+                    end,
+                )
             }
         };
         date.inferred = rng.unit() < 0.05;
@@ -216,10 +224,10 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
         summary: text("A synthetic gap.".into()),
         // A not_found gap is dated by when the search was made: one date, no end.
         date: match kind {
-            GapKind::NotFound => DateSpec::single(PartialDate::year(to).expect("year")),
+            GapKind::NotFound => DateSpec::single(PartialDate::year(to.into()).expect("year")),
             GapKind::Undocumented => DateSpec::span(
-                PartialDate::year(from).expect("year"),
-                PartialDate::year(to).expect("year"),
+                PartialDate::year(from.into()).expect("year"),
+                PartialDate::year(to.into()).expect("year"),
             ),
         },
         first_session: None,
@@ -301,8 +309,8 @@ mod tests {
         let d = generate(10_000, 5);
         let mut per_month = std::collections::HashMap::<(i32, u32), usize>::new();
         for e in &d.events {
-            let f = e.date.first_day();
-            *per_month.entry((f.year(), f.month())).or_default() += 1;
+            let (y, m, _) = crate::model::date::ymd_of_day(e.date.first_day());
+            *per_month.entry((y as i32, m)).or_default() += 1;
         }
         let mut counts: Vec<usize> = per_month.into_values().collect();
         counts.sort_unstable_by(|a, b| b.cmp(a));

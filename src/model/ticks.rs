@@ -11,9 +11,11 @@
 //! | 5 years, decade, 50 years              | century       |
 //! | century, 500 years                     | millennium    |
 //! | millennium, 5 millennia, 10 millennia  | era (BC / AD) |
+//! | 50 000 years … 10 billion years (deep) | next power of ten, then era |
 //!
-//! The ladder ends at 10 millennia so that the whole axis domain (30 000 years, see
-//! [`super::date`]) still gets ticks at least 64 px apart in 200 px. The finest unit is used whose
+//! Deep time goes on in steps of 1 and 5 times a power of ten, up to 10 billion years, so that a
+//! cosmological timeline (13.8 billion years) still gets ticks at least 64 px apart in 200 px;
+//! its ticks fall where the count of years BC is round ("500,000 BC", "1 million BC"). The finest unit is used whose
 //! ticks are at least `min_px` apart *and* far enough apart for their labels and for those of the
 //! major row (BC labels are long, especially in French), so labels do not run into each other;
 //! only the coarsest unit is used regardless, when nothing fits.
@@ -25,14 +27,68 @@
 //! "1st century BC", 0 to 99 the "1st century", as 1900 to 1999 make the 20th. Label forms per
 //! language are documented in [`super::locale`].
 
-use chrono::{Datelike, Duration, NaiveDate};
+use std::fmt;
 
-use super::date::{AXIS_END, AXIS_FIRST_YEAR, AXIS_START, Day, clamp_to_axis, date_of, day_number};
+use super::date::{
+    AXIS_END, AXIS_FIRST_YEAR, AXIS_START, Day, clamp_to_axis, day_of_ymd, days_in_month, ymd_of,
+};
 use super::locale::{
     era_label, month_abbr, month_name, ordinal, roman_ordinal_fr, year_label, year_range_label,
 };
 use super::text::Lang;
 use super::viewport::Viewport;
+
+/// A calendar day of the axis, at any year it reaches (chrono's dates stop at ±262 143).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Ymd {
+    /// The astronomical year.
+    pub year: i64,
+    /// The month, 1–12.
+    pub month: u32,
+    /// The day of the month.
+    pub day: u32,
+}
+
+impl Ymd {
+    /// The day `year-month-day`; the caller gives a real one.
+    pub const fn new(year: i64, month: u32, day: u32) -> Self {
+        Self { year, month, day }
+    }
+
+    /// The axis time of the start of this day.
+    pub fn t(self) -> Day {
+        day_of_ymd(self.year, self.month, self.day).unwrap_or(AXIS_START)
+    }
+
+    /// The day that axis time `t` falls in, clamped to the axis domain: every time has one.
+    pub fn at(t: Day) -> Self {
+        let (year, month, day) = ymd_of(clamp_to_axis(t)).unwrap_or((AXIS_FIRST_YEAR, 1, 1));
+        Self { year, month, day }
+    }
+
+    // The first of a month `n` months after this one's.
+    fn add_months(self, n: u32) -> Self {
+        let m = i64::from(self.month - 1) + i64::from(n);
+        Self::new(
+            self.year + m.div_euclid(12),
+            (m.rem_euclid(12) + 1) as u32,
+            1,
+        )
+    }
+}
+
+impl fmt::Display for Ymd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.year < 0 { "-" } else { "" };
+        write!(
+            f,
+            "{sign}{:04}-{:02}-{:02}",
+            self.year.unsigned_abs(),
+            self.month,
+            self.day
+        )
+    }
+}
 
 /// A tick unit, finest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -63,6 +119,9 @@ pub enum Unit {
     FiveMillennia,
     /// Ten thousand years.
     TenMillennia,
+    /// Deep time: this many years (50 000 to 10 billion), with ticks where the count of years BC
+    /// is a whole multiple of it ("1 million BC", "13 billion BC"), so every label is round.
+    Deep(i64),
     /// The era, BC or AD (only ever a major unit): the BC era is taken to start with the axis
     /// domain, the AD era starts on 1 January of year 1.
     Era,
@@ -70,7 +129,7 @@ pub enum Unit {
 
 impl Unit {
     /// The units minor ticks can use, finest first.
-    pub const MINOR: [Unit; 13] = [
+    pub const MINOR: [Unit; 25] = [
         Unit::Day,
         Unit::Week,
         Unit::Month,
@@ -84,13 +143,25 @@ impl Unit {
         Unit::Millennium,
         Unit::FiveMillennia,
         Unit::TenMillennia,
+        Unit::Deep(50_000),
+        Unit::Deep(100_000),
+        Unit::Deep(500_000),
+        Unit::Deep(1_000_000),
+        Unit::Deep(5_000_000),
+        Unit::Deep(10_000_000),
+        Unit::Deep(50_000_000),
+        Unit::Deep(100_000_000),
+        Unit::Deep(500_000_000),
+        Unit::Deep(1_000_000_000),
+        Unit::Deep(5_000_000_000),
+        Unit::Deep(10_000_000_000),
     ];
 
     /// The coarsest minor unit, used when nothing finer fits.
-    pub const COARSEST: Unit = Unit::TenMillennia;
+    pub const COARSEST: Unit = Unit::Deep(10_000_000_000);
 
     /// The length in whole years of a unit counted in years.
-    fn years(self) -> Option<i32> {
+    fn years(self) -> Option<i64> {
         match self {
             Unit::Year => Some(1),
             Unit::FiveYears => Some(5),
@@ -101,6 +172,7 @@ impl Unit {
             Unit::Millennium => Some(1_000),
             Unit::FiveMillennia => Some(5_000),
             Unit::TenMillennia => Some(10_000),
+            Unit::Deep(n) => Some(n.max(1)),
             Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Era => None,
         }
     }
@@ -113,11 +185,12 @@ impl Unit {
             Unit::Month => 30.44,
             Unit::Quarter => 91.31,
             Unit::Era => AXIS_END - AXIS_START,
-            _ => 365.25 * f64::from(self.years().unwrap_or(1)),
+            _ => 365.25 * self.years().unwrap_or(1) as f64,
         }
     }
 
-    /// The unit of the major row above this minor unit.
+    /// The unit of the major row above this minor unit: in deep time the next power of ten
+    /// (50 000 and 100 000 years under a million, and so on), then the era.
     pub fn major(self) -> Unit {
         match self {
             Unit::Day | Unit::Week => Unit::Month,
@@ -126,54 +199,72 @@ impl Unit {
             Unit::FiveYears | Unit::Decade | Unit::FiftyYears => Unit::Century,
             Unit::Century | Unit::FiveCenturies => Unit::Millennium,
             Unit::Millennium | Unit::FiveMillennia | Unit::TenMillennia | Unit::Era => Unit::Era,
+            Unit::Deep(n) => {
+                let mut p = 10;
+                while p <= n {
+                    p *= 10;
+                }
+                if p > 10_000_000_000 {
+                    Unit::Era
+                } else {
+                    Unit::Deep(p)
+                }
+            }
         }
     }
 
     /// The start of the unit containing `d`.
-    pub fn floor(self, d: NaiveDate) -> NaiveDate {
-        let ymd = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(d);
+    pub fn floor(self, d: Ymd) -> Ymd {
+        let first = |y: i64, m: u32| Ymd::new(y, m, 1);
         match self {
             Unit::Day => d,
-            Unit::Week => d - Duration::days(i64::from(d.weekday().num_days_from_monday())),
-            Unit::Month => ymd(d.year(), d.month()),
-            Unit::Quarter => ymd(d.year(), (d.month() - 1) / 3 * 3 + 1),
-            Unit::Era if d.year() >= 1 => ymd(1, 1),
-            Unit::Era => ymd(AXIS_FIRST_YEAR.min(d.year()), 1),
+            // 1970-01-01, day 0, was a Thursday: three days after a Monday.
+            Unit::Week => Ymd::at(d.t() - ((d.t() as i64 + 3).rem_euclid(7)) as Day),
+            Unit::Month => first(d.year, d.month),
+            Unit::Quarter => first(d.year, (d.month - 1) / 3 * 3 + 1),
+            Unit::Era if d.year >= 1 => first(1, 1),
+            Unit::Era => first(AXIS_FIRST_YEAR.min(d.year), 1),
+            // Years BC counted as 1 − year: the tick at or before `d` whose count is a multiple.
+            Unit::Deep(n) => first(1 - (1 - d.year + n - 1).div_euclid(n) * n, 1),
             _ => {
                 let n = self.years().unwrap_or(1);
-                ymd(d.year().div_euclid(n) * n, 1)
+                first(d.year.div_euclid(n) * n, 1)
             }
         }
     }
 
     /// The start of the next unit after `d` (which must be a unit start), or `None` past the
-    /// calendar (or after the start of the AD era, the last one).
-    pub fn next(self, d: NaiveDate) -> Option<NaiveDate> {
-        let months = |n: u32| d.checked_add_months(chrono::Months::new(n));
-        match self {
-            Unit::Day => d.succ_opt(),
-            Unit::Week => d.checked_add_signed(Duration::days(7)),
-            Unit::Month => months(1),
-            Unit::Quarter => months(3),
-            Unit::Era if d.year() < 1 => NaiveDate::from_ymd_opt(1, 1, 1),
-            Unit::Era => None,
-            _ => {
-                let y = d.year().checked_add(self.years().unwrap_or(1))?;
-                NaiveDate::from_ymd_opt(y, 1, 1)
+    /// axis domain (or after the start of the AD era, the last one).
+    pub fn next(self, d: Ymd) -> Option<Ymd> {
+        let next = match self {
+            Unit::Day if days_in_month(d.year, d.month).is_some_and(|n| d.day < n) => {
+                Ymd::new(d.year, d.month, d.day + 1)
             }
-        }
+            Unit::Day => d.add_months(1),
+            Unit::Week => {
+                let (y, m, d) = ymd_of(d.t() + 7.0)?;
+                Ymd::new(y, m, d)
+            }
+            Unit::Month => d.add_months(1),
+            Unit::Quarter => d.add_months(3),
+            Unit::Era if d.year < 1 => Ymd::new(1, 1, 1),
+            Unit::Era => return None,
+            _ => Ymd::new(d.year.checked_add(self.years().unwrap_or(1))?, 1, 1),
+        };
+        (next.year <= super::date::AXIS_LAST_YEAR + 1).then_some(next)
     }
 
     /// The label of a minor tick at the unit starting at `d`, in `lang`: short, since minor
-    /// ticks may be only `min_px` apart ("2 Dec", "Q4", "2020s", "44 BC", "1000").
-    pub fn label(self, d: NaiveDate, lang: Lang) -> String {
-        let y = d.year();
+    /// ticks may be only `min_px` apart ("2 Dec", "Q4", "2020s", "44 BC", "1000",
+    /// "13 billion BC").
+    pub fn label(self, d: Ymd, lang: Lang) -> String {
+        let y = d.year;
         match self {
-            Unit::Day => d.day().to_string(),
-            Unit::Week => format!("{} {}", d.day(), month_abbr(lang, d.month())),
-            Unit::Month => month_abbr(lang, d.month()).to_string(),
+            Unit::Day => d.day.to_string(),
+            Unit::Week => format!("{} {}", d.day, month_abbr(lang, d.month)),
+            Unit::Month => month_abbr(lang, d.month).to_string(),
             Unit::Quarter => {
-                let q = (d.month() - 1) / 3 + 1;
+                let q = (d.month - 1) / 3 + 1;
                 match lang {
                     Lang::En => format!("Q{q}"),
                     Lang::Fr => format!("T{q}"),
@@ -188,15 +279,11 @@ impl Unit {
 
     /// The label of a major tick: months with their year ("December 2024"), centuries and
     /// millennia by name ("21st century", "Ier siècle av. J.-C."), others as minor.
-    pub fn major_label(self, d: NaiveDate, lang: Lang) -> String {
+    pub fn major_label(self, d: Ymd, lang: Lang) -> String {
         match self {
-            Unit::Month => format!(
-                "{} {}",
-                month_name(lang, d.month()),
-                year_label(lang, d.year())
-            ),
-            Unit::Century => century_label(lang, d.year()),
-            Unit::Millennium => millennium_label(lang, d.year()),
+            Unit::Month => format!("{} {}", month_name(lang, d.month), year_label(lang, d.year)),
+            Unit::Century => century_label(lang, d.year),
+            Unit::Millennium => millennium_label(lang, d.year),
             _ => self.label(d, lang),
         }
     }
@@ -205,9 +292,11 @@ impl Unit {
 /// The decade starting at (or containing) `year`: "2020s", "années 2020", "2020–2029"; before
 /// year 1, where "the 40s BC" would not match astronomical decades, the years it spans:
 /// "41–32 BC", "1 BC–AD 9".
-fn decade_label(lang: Lang, year: i32) -> String {
+fn decade_label(lang: Lang, year: i64) -> String {
     let y = year.div_euclid(10) * 10;
     match lang {
+        // In deep time a range of two eleven-digit years would be too long for a tick.
+        _ if y < super::date::FIRST_DATA_YEAR => year_label(lang, y),
         _ if y < 1 => year_range_label(lang, y, y + 9),
         Lang::En => format!("{y}s"),
         Lang::Fr => format!("années {y}"),
@@ -217,8 +306,8 @@ fn decade_label(lang: Lang, year: i32) -> String {
 
 /// Which `len`-year period `year` is in, counted from 1 in each era, and whether it is BC:
 /// year 0 is in the 1st century (AD), −1 and −100 in the 1st century BC.
-fn nth_period(year: i32, len: i32) -> (u32, bool) {
-    let k = i64::from(year).div_euclid(i64::from(len));
+fn nth_period(year: i64, len: i64) -> (u32, bool) {
+    let k = year.div_euclid(len);
     let (n, bc) = if k >= 0 { (k + 1, false) } else { (-k, true) };
     (u32::try_from(n).unwrap_or(u32::MAX), bc)
 }
@@ -233,7 +322,7 @@ fn with_era(lang: Lang, name: String, bc: bool) -> String {
 
 /// "21st century", "XXIe siècle", "القرن 21"; "1st century BC", "Ier siècle av. J.-C.",
 /// "القرن 1 ق.م".
-fn century_label(lang: Lang, year: i32) -> String {
+fn century_label(lang: Lang, year: i64) -> String {
     let (n, bc) = nth_period(year, 100);
     let name = match lang {
         Lang::En => format!("{} century", ordinal(lang, n)),
@@ -245,7 +334,7 @@ fn century_label(lang: Lang, year: i32) -> String {
 
 /// "3rd millennium", "IIIe millénaire", "الألفية 3"; "1st millennium BC", "Ier millénaire av.
 /// J.-C.", "الألفية 1 ق.م".
-fn millennium_label(lang: Lang, year: i32) -> String {
+fn millennium_label(lang: Lang, year: i64) -> String {
     let (n, bc) = nth_period(year, 1_000);
     let name = match lang {
         Lang::En => format!("{} millennium", ordinal(lang, n)),
@@ -287,18 +376,13 @@ pub fn unit_for(px_per_day: f64, min_px: f64) -> Unit {
         .unwrap_or(Unit::COARSEST)
 }
 
-/// The calendar day of axis time `t`, clamped to the axis domain: every time has one.
-fn date_at(t: Day) -> NaiveDate {
-    date_of(clamp_to_axis(t)).unwrap_or(NaiveDate::MIN)
-}
-
 fn ticks(unit: Unit, v: &Viewport, lang: Lang, major: bool) -> Vec<Tick> {
     let mut out = Vec::new();
-    let mut d = unit.floor(date_at(v.start()));
+    let mut d = unit.floor(Ymd::at(v.start()));
     // The axis never needs more ticks than pixels; this also bounds the loop on bad input.
     let cap = v.width() as usize + 2;
     while out.len() < cap {
-        let t = day_number(d);
+        let t = d.t();
         if t > v.end() {
             break;
         }
@@ -363,8 +447,8 @@ mod tests {
     use crate::model::synthetic::Rng;
     use crate::model::viewport::{Bounds, describe_window};
 
-    fn date(y: i32, m: u32, d: u32) -> Day {
-        day_number(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    fn date(y: i64, m: u32, d: u32) -> Day {
+        Ymd::new(y, m, d).t()
     }
 
     fn viewport(start: Day, end: Day, width: f64) -> Viewport {
@@ -413,14 +497,14 @@ mod tests {
 
     #[test]
     fn labels_follow_the_language() {
-        let d = NaiveDate::from_ymd_opt(2024, 12, 2).unwrap();
+        let d = ymd(2024, 12, 2);
         assert_eq!(Unit::Month.label(d, Lang::Fr), "déc.");
         assert_eq!(Unit::Month.label(d, Lang::Ar), "دجنبر");
         assert_eq!(Unit::Week.label(d, Lang::En), "2 Dec");
         assert_eq!(Unit::Quarter.label(d, Lang::En), "Q4");
         assert_eq!(Unit::Quarter.label(d, Lang::Fr), "T4");
         assert_eq!(Unit::Month.major_label(d, Lang::Fr), "décembre 2024");
-        let decade = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let decade = ymd(2020, 1, 1);
         assert_eq!(Unit::Decade.label(decade, Lang::En), "2020s");
         assert_eq!(Unit::Decade.label(decade, Lang::Fr), "années 2020");
         // Centuries are now also minor ticks, labelled with their first year; their names went
@@ -433,7 +517,7 @@ mod tests {
 
     #[test]
     fn weeks_start_on_monday_and_floors_are_unit_starts() {
-        let d = NaiveDate::from_ymd_opt(2024, 12, 5).unwrap(); // a Thursday
+        let d = ymd(2024, 12, 5); // a Thursday
         assert_eq!(Unit::Week.floor(d).to_string(), "2024-12-02");
         assert_eq!(Unit::Quarter.floor(d).to_string(), "2024-10-01");
         assert_eq!(Unit::FiveYears.floor(d).to_string(), "2020-01-01");
@@ -451,8 +535,8 @@ mod tests {
         }
     }
 
-    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    fn ymd(y: i64, m: u32, d: u32) -> Ymd {
+        Ymd::new(y, m, d)
     }
 
     #[test]
@@ -466,7 +550,20 @@ mod tests {
             (-2_000, 12_000, 1_250.0, Unit::Millennium),
             (-9_999, 20_000, 1_000.0, Unit::FiveMillennia),
             (1, 10_000, 390.0, Unit::FiveMillennia),
-            (-9_999, 30_000, 300.0, Unit::TenMillennia),
+            (-9_999, 30_000, 360.0, Unit::TenMillennia),
+            (-999_999, 1_000_000, 1_400.0, Unit::Deep(100_000)),
+            (
+                -13_799_999_999,
+                13_800_000_000,
+                2_400.0,
+                Unit::Deep(1_000_000_000),
+            ),
+            (
+                -13_799_999_999,
+                13_800_000_000,
+                500.0,
+                Unit::Deep(5_000_000_000),
+            ),
         ];
         let whole = Bounds::around(AXIS_START, AXIS_END);
         for (first, years, width, unit) in table {

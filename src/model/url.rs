@@ -54,9 +54,9 @@ fn parse_day(s: &str) -> Option<Day> {
 
 /// A year as a link or the years filter writes it: a whole number inside the axis domain
 /// (anything else is no filter, in a link and in the year inputs alike).
-pub fn parse_year(s: &str) -> Option<i32> {
+pub fn parse_year(s: &str) -> Option<i64> {
     s.trim()
-        .parse::<i32>()
+        .parse::<i64>()
         .ok()
         .filter(|y| (AXIS_FIRST_YEAR..=AXIS_LAST_YEAR).contains(y))
 }
@@ -213,7 +213,7 @@ impl ViewState {
 mod tests {
     use super::*;
 
-    fn day(y: i32, m: u32, d: u32) -> Day {
+    fn day(y: i64, m: u32, d: u32) -> Day {
         crate::model::date::day_of_ymd(y, m, d).unwrap()
     }
 
@@ -275,6 +275,11 @@ mod tests {
                 "?from=-0500-01-01&to=10499-12-30",
             ),
             ((1, 1, 1), (9_999, 12, 31), "?from=0001-01-01&to=9999-12-30"),
+            (
+                (-13_799_999_999, 1, 1),
+                (-3_499, 1, 1),
+                "?from=-13799999999-01-01&to=-3500-12-31",
+            ),
         ];
         for (a, b, query) in table {
             let v = ViewState {
@@ -284,7 +289,12 @@ mod tests {
             assert_eq!(v.to_query(), query);
             assert_eq!(ViewState::parse(query), v);
         }
-        for (since, until) in [(-43, 0), (1, 9_999), (-9_999, 19_999)] {
+        for (since, until) in [
+            (-43, 0),
+            (1, 9_999),
+            (-9_999, 19_999),
+            (-13_799_999_999, -3_499),
+        ] {
             let mut v = ViewState::default();
             v.filters.from = Some(year_start(since));
             v.filters.to = Some(year_end(until));
@@ -296,7 +306,9 @@ mod tests {
         let old = ViewState::parse("from=%2B12000-01-01&to=%2B12001-01-01");
         assert_eq!(old.window, Some((day(12_000, 1, 1), day(12_001, 1, 2))));
         // Outside the axis domain: ignored, like any malformed value.
-        let far = ViewState::parse("from=-20000-01-01&to=2024-01-01&since=50000&until=-10000");
+        let far = ViewState::parse(
+            "from=-50000000000-01-01&to=2024-01-01&since=50000&until=-50000000000",
+        );
         assert_eq!(
             (far.window, far.filters.from, far.filters.to),
             (None, None, None)

@@ -508,7 +508,13 @@ mod tests {
                 AXIS_START - 1e12,
                 AXIS_START - 1e12 + 3.0,
                 Lang::En,
-                "1 Jan 10000 BC",
+                "40 billion BC",
+            ),
+            (
+                year_start(-13_799_999_999),
+                year_start(-3_499),
+                Lang::Fr,
+                "13,8 milliards – 3501 av. J.-C.",
             ),
         ];
         for (start, end, lang, text) in table {

@@ -11,11 +11,11 @@
 //! Lines end with CRLF and are folded at 75 octets (a continuation line starts with a space)
 //! without cutting a UTF-8 character; text values escape `\`, `;`, `,` and line breaks.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{NaiveDateTime, Timelike};
 
 use super::{chosen, phrases, source_urls};
 use crate::model::dataset::{Dataset, Event, EventIdx};
-use crate::model::date::Precision;
+use crate::model::date::{DayNum, Precision, day_number, ymd_of_day};
 use crate::model::text::Lang;
 
 /// The domain part of every `UID` (`cmm-22@cooperation-timeline`): event ids are stable, so a
@@ -37,7 +37,7 @@ pub fn to_ics(d: &Dataset, visible: &[EventIdx], lang: Lang, now: NaiveDateTime)
     line(&format!("X-WR-CALNAME:{}", escape(d.title.get(lang))));
     let stamp = format!(
         "{}T{:02}{:02}{:02}Z",
-        ymd(now.date()).unwrap_or_else(|| "19700101".into()),
+        ymd(day_number(now.date()) as DayNum).unwrap_or_else(|| "19700101".into()),
         now.hour(),
         now.minute(),
         now.second()
@@ -58,10 +58,11 @@ pub fn to_ics(d: &Dataset, visible: &[EventIdx], lang: Lang, now: NaiveDateTime)
 
 /// A DATE value (`YYYYMMDD`), for the years iCalendar can write (AD 1–9999). Written by hand:
 /// chrono's `format` would link its whole formatting machinery into the app for this.
-fn ymd(d: NaiveDate) -> Option<String> {
+fn ymd(d: DayNum) -> Option<String> {
+    let (y, m, d) = ymd_of_day(d);
     (1..=9999)
-        .contains(&d.year())
-        .then(|| format!("{:04}{:02}{:02}", d.year(), d.month(), d.day()))
+        .contains(&y)
+        .then(|| format!("{y:04}{m:02}{d:02}"))
 }
 
 /// The unfolded lines of one event, or `None` for an event before AD 1.
@@ -76,9 +77,9 @@ fn vevent(d: &Dataset, e: &Event, lang: Lang, stamp: &str) -> Option<Vec<String>
     ];
     // The day after 31 December 9999 has no four-digit year, which a DATE value needs; the span's
     // length says the same thing there.
-    match last.succ_opt().and_then(ymd) {
+    match ymd(last + 1) {
         Some(end) => lines.push(format!("DTEND;VALUE=DATE:{end}")),
-        None => lines.push(format!("DURATION:P{}D", (last - first).num_days() + 1)),
+        None => lines.push(format!("DURATION:P{}D", last - first + 1)),
     }
     lines.push(format!("SUMMARY:{}", escape(e.title.get(lang))));
     lines.push(format!("DESCRIPTION:{}", escape(&description(d, e, lang))));
@@ -292,16 +293,10 @@ mod tests {
                     assert_eq!(p["DTSTAMP"].1, "20260304T050607Z");
                     assert_eq!(
                         p["DTSTART"],
-                        (
-                            "VALUE=DATE",
-                            &*e.date.first_day().format("%Y%m%d").to_string()
-                        )
+                        ("VALUE=DATE", &*ymd(e.date.first_day()).unwrap())
                     );
-                    let end = e.date.last_day().succ_opt().unwrap();
-                    assert_eq!(
-                        p["DTEND"],
-                        ("VALUE=DATE", &*end.format("%Y%m%d").to_string())
-                    );
+                    let end = ymd(e.date.last_day() + 1).unwrap();
+                    assert_eq!(p["DTEND"], ("VALUE=DATE", &*end));
                     assert_eq!(p["SUMMARY"].1, e.title.get(lang));
                     let urls = source_urls(&d, e);
                     assert_eq!(p["URL"].1, urls[0]);

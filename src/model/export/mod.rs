@@ -128,7 +128,7 @@ pub fn phrases(lang: Lang) -> Phrases {
 #[cfg(test)]
 pub(crate) mod views {
     use crate::model::dataset::{Confidence, Dataset, EventIdx};
-    use crate::model::date::{PartialDate, day_number};
+    use crate::model::date::{Day, PartialDate};
     use crate::model::filter::Filters;
 
     /// The events `f` lets through, in file order (as the app lists them).
@@ -146,7 +146,7 @@ pub(crate) mod views {
             lanes: ids.iter().map(|s| s.to_string()).collect(),
             ..Filters::default()
         };
-        let day = |s: &str| day_number(PartialDate::parse(s).expect("a date").first_day());
+        let day = |s: &str| PartialDate::parse(s).expect("a date").first_day() as Day;
         let chair = d
             .events
             .iter()

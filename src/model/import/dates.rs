@@ -1,10 +1,12 @@
 //! Dates as other formats write them — TimelineJS's `{year, month, day, hour, …}` parts,
 //! ISO strings with or without a time, French spreadsheet dates, milliseconds since 1970 — made
 //! [`PartialDate`]s at the precision of the finest part given. Times of day are dropped (the
-//! caller counts them); years outside those the data format holds (10 000 BC to AD 9999) are
-//! refused with a clear message, not a panic.
+//! caller counts them); years outside those the data format holds (20 billion BC to AD 9999, with
+//! months and days from 10 000 BC on) are refused with a clear message, not a panic.
 
-use super::super::date::{DateSpec, Day, FIRST_DATA_YEAR, LAST_DATA_YEAR, PartialDate, date_of};
+use super::super::date::{
+    DateSpec, Day, FIRST_DATA_YEAR, FIRST_DEEP_YEAR, LAST_DATA_YEAR, PartialDate, date_of,
+};
 use super::super::validate::Problem;
 use chrono::Datelike;
 
@@ -19,20 +21,18 @@ pub(crate) struct Read {
 
 /// The message for a year this version cannot show.
 pub(crate) fn out_of_range(year: &str) -> String {
-    format!("year {year} is outside the years this version can show (-9999 to 9999)")
+    format!("year {year} is outside the years this version can show (-19999999999 to 9999)")
 }
 
 /// A year written as an integer (`"1963"`, `"-44"`, `"0622"`).
-pub(crate) fn year(s: &str) -> Result<i32, String> {
+pub(crate) fn year(s: &str) -> Result<i64, String> {
     let t = s.trim();
     let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("\"{}\" is not a year", short(t)));
     }
     match t.parse::<i64>() {
-        Ok(y) if (i64::from(FIRST_DATA_YEAR)..=i64::from(LAST_DATA_YEAR)).contains(&y) => {
-            Ok(y as i32)
-        }
+        Ok(y) if (FIRST_DEEP_YEAR..=LAST_DATA_YEAR).contains(&y) => Ok(y),
         _ => Err(out_of_range(&short(t))),
     }
 }
@@ -87,6 +87,12 @@ pub(crate) fn from_parts(
     };
     let y = year(y).map_err(|e| (Part::Year, e))?;
     let m = m.map(month).transpose().map_err(|e| (Part::Month, e))?;
+    if m.is_some() && y < FIRST_DATA_YEAR {
+        return Err((
+            Part::Month,
+            format!("year {y} is before 10,000 BC: a date that old can only be a year"),
+        ));
+    }
     let d = d.map(day).transpose().map_err(|e| (Part::Day, e))?;
     let date = match (m, d) {
         (None, None) => PartialDate::year(y),
@@ -194,11 +200,12 @@ const MS_PER_DAY: f64 = 86_400_000.0;
 pub(crate) fn from_millis(ms: f64) -> Result<Read, String> {
     let days: Day = (ms / MS_PER_DAY).floor();
     let day = date_of(days)
-        .filter(|d| (FIRST_DATA_YEAR..=LAST_DATA_YEAR).contains(&d.year()))
+        .filter(|d| (FIRST_DATA_YEAR..=LAST_DATA_YEAR).contains(&i64::from(d.year())))
         .ok_or_else(|| {
             format!("{ms} ms since 1970 is outside the years this version can show (-9999 to 9999)")
         })?;
-    let date = PartialDate::day(day.year(), day.month(), day.day()).map_err(|e| e.to_string())?;
+    let date = PartialDate::day(i64::from(day.year()), day.month(), day.day())
+        .map_err(|e| e.to_string())?;
     Ok(Read {
         date,
         had_time: ms.rem_euclid(MS_PER_DAY) != 0.0,
@@ -238,14 +245,28 @@ mod tests {
     fn bad_parts_name_the_part() {
         let e = |y, m, d| from_parts(y, m, d).unwrap_err();
         assert_eq!(
-            e(Some("-13800000000"), None, None),
+            e(Some("-23800000000"), None, None),
             (
                 Part::Year,
-                "year -13800000000 is outside the years this version can show (-9999 to 9999)"
+                "year -23800000000 is outside the years this version can show (-19999999999 to 9999)"
                     .into()
             )
         );
-        assert_eq!(e(Some("-10000"), None, None).0, Part::Year);
+        assert_eq!(e(Some("10000"), None, None).0, Part::Year);
+        assert_eq!(
+            e(Some("-10000"), Some("3"), None),
+            (
+                Part::Month,
+                "year -10000 is before 10,000 BC: a date that old can only be a year".into()
+            )
+        );
+        assert_eq!(
+            from_parts(Some("-13800000000"), None, None)
+                .unwrap()
+                .map(|d| d.to_string()),
+            Some("-13800000000".into()),
+            "deep time is a year"
+        );
         assert_eq!(
             from_parts(Some("0"), None, None)
                 .unwrap()

@@ -117,7 +117,7 @@ fn csv_rows_by_type(text: &str) -> Vec<String> {
 
 #[test]
 fn every_timelinejs_json_fixture_keeps_its_events_and_eras() {
-    for name in ["eras.json", "marktwain.json", "welcome.json"] {
+    for name in ["cosmo.json", "eras.json", "marktwain.json", "welcome.json"] {
         let bytes = timelinejs(name);
         let raw: Value = serde_json::from_slice(&bytes).unwrap();
         let events = raw["events"].as_array().unwrap().len();
@@ -252,13 +252,43 @@ fn marktwain_drops_times_and_titles_untitled_slides() {
     assert_eq!(urls.len(), n);
 }
 
+/// TimelineJS's cosmological example: deep time, known to the year, from the Big Bang to the
+/// wheel, each year moved to astronomical numbering like any TimelineJS year before 0.
 #[test]
-fn cosmological_years_are_refused_with_their_path() {
-    let p = err(&timelinejs("cosmo.json"));
+fn cosmological_years_open_as_deep_time() {
+    let bytes = timelinejs("cosmo.json");
+    let raw: Value = serde_json::from_slice(&bytes).unwrap();
+    let d = ok(&bytes, "cosmo.json").dataset;
+    for (e, r) in d.events.iter().zip(raw["events"].as_array().unwrap()) {
+        let year = |v: &Value| v["year"].as_str().unwrap().parse::<i64>().unwrap();
+        assert_eq!(e.date.start.year_number(), year(&r["start_date"]) + 1);
+        assert_eq!(e.date.precision(), Precision::Year);
+        if let Some(end) = r.get("end_date") {
+            assert_eq!(e.date.end.unwrap().year_number(), year(end) + 1);
+        }
+    }
+    let big_bang = event(&d, "The Big Bang");
+    assert_eq!(big_bang.date.start.to_string(), "-13799999999");
+    assert_eq!(big_bang.date.format(Lang::En), "13.8 billion BC");
+    assert_eq!(
+        event(&d, "Paleozoic era").date.format(Lang::Fr),
+        "538,8–251,902 millions av. J.-C."
+    );
+    // Deep dates sort and lie on the axis in their order.
+    let starts: Vec<f64> = d.events.iter().map(|e| e.date.axis_start()).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+}
+
+#[test]
+fn years_beyond_deep_time_are_refused_with_their_path() {
+    let bytes = String::from_utf8(timelinejs("cosmo.json"))
+        .unwrap()
+        .replacen("-13800000000", "-23800000000", 1);
+    let p = err(bytes.as_bytes());
     assert_eq!(p.path, "events[0].start_date.year");
     assert_eq!(
         p.message,
-        "year -13800000000 is outside the years this version can show (-9999 to 9999)"
+        "year -23800000000 is outside the years this version can show (-19999999999 to 9999)"
     );
 }
 

@@ -68,15 +68,13 @@ fn exclusive_end(start: Read, end: Read) -> Read {
     if end.had_time || end.date.precision() != Precision::Day {
         return end;
     }
-    let last = end
-        .date
-        .first_day()
-        .pred_opt()
-        .filter(|d| *d >= start.date.first_day())
-        .and_then(|d| {
-            use chrono::Datelike;
-            PartialDate::day(d.year(), d.month(), d.day()).ok()
-        });
+    let before = end.date.first_day() - 1;
+    let last = (before >= start.date.first_day())
+        .then(|| {
+            let (y, m, d) = super::super::date::ymd_of_day(before);
+            PartialDate::day(y, m, d).ok()
+        })
+        .flatten();
     match last {
         Some(date) => Read { date, ..end },
         None => end,
