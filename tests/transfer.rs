@@ -287,3 +287,87 @@ async fn the_embed_dialog_writes_an_iframe_for_the_current_view() {
     wait_until("no selection", || !code().contains("event=")).await;
     set_url("");
 }
+
+/// TimelineJS's cosmological scale: a file of deep time (our own, like TimelineJS's example)
+/// opens with its axis in billions of years, and zooms from 4.6 billion years down to a few
+/// centuries around its latest event, which stays drawn where it belongs, named, with the axis
+/// in years BC.
+#[wasm_bindgen_test]
+async fn deep_time_opens_and_zooms_to_centuries() {
+    // The timeline's own stylesheet, so that marks are laid out where the browser puts them.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let sheet = document.create_element("style").unwrap();
+    sheet.set_text_content(Some(concat!(
+        include_str!("../style/tokens.css"),
+        include_str!("../style/timeline.css")
+    )));
+    document.head().unwrap().append_child(&sheet).unwrap();
+    let (root, _handle) = mount_app("/tests/data/import/deep-time.json");
+    wait_until("loaded", || text(&root, "h1").contains("Deep time test")).await;
+    wait_until("marks", || marks(&root) > 0).await;
+    sleep(100).await;
+    let axis = text(&root, ".axis");
+    assert!(axis.contains("billion BC"), "{axis}");
+    let (start, end, _) = window_of(&root);
+    let area = one(&root, "[data-testid=timeline]");
+    let rect = area.get_bounding_client_rect();
+    // Zoom in about the latest event (the middle of 3500 BC), as a reader would with the wheel,
+    // bringing it back to the middle with a sideways scroll whenever it nears the edge (the
+    // wheel's whole-pixel position drifts a little at each notch).
+    let latest_t = cooperation_timeline::model::date::year_start(-3_499) + 182.5;
+    let x_of = |(a, b, width): (f64, f64, f64)| (latest_t - a) / (b - a) * width;
+    for _ in 0..26 {
+        let (a, b, width) = window_of(&root);
+        wheel(
+            &area,
+            rect.left() + x_of((a, b, width)).clamp(1.0, width - 1.0),
+            -400.0,
+        );
+        sleep(40).await;
+        let x = x_of(window_of(&root));
+        if !(40.0..=width - 40.0).contains(&x) {
+            pan(&area, x - width / 2.0);
+            sleep(40).await;
+        }
+    }
+    let (a, b, _) = settled(&root).await;
+    assert!((b - a) / (end - start) < 1e-6, "zoomed to {a}..{b}");
+    let latest = all(&root, ".mark")
+        .into_iter()
+        .find(|m| attr(m, "aria-label").contains("Latest example"))
+        .unwrap_or_else(|| {
+            let names: Vec<String> = all(&root, ".mark")
+                .iter()
+                .map(|m| attr(m, "aria-label"))
+                .collect();
+            panic!("no latest event alone in {a}..{b}: {names:?}")
+        });
+    let r = latest.get_bounding_client_rect();
+    let centre = r.left() + r.width() / 2.0;
+    assert!(
+        centre >= rect.left() && centre <= rect.right(),
+        "{centre} outside {}..{}",
+        rect.left(),
+        rect.right()
+    );
+    let axis = text(&root, ".axis");
+    assert!(axis.contains("BC") && !axis.contains("NaN"), "{axis}");
+    assert!(!has(&root, "[data-testid=error]"));
+    sheet.remove();
+
+    // Taken away: our JSON keeps deep years; a calendar, which has none, leaves the events out
+    // and says so.
+    let downloads = Downloads::start();
+    click(&root, "[data-testid=export]");
+    click(&root, "[data-testid=export-json]");
+    let (_, json) = downloads.next_text(&root).await;
+    let d = cooperation_timeline::model::load(json.as_bytes()).expect("the app reads its export");
+    assert_eq!(d.events[0].date.start.to_string(), "-4599999999");
+    click(&root, "[data-testid=export-ics]");
+    let (_, ics) = downloads.next_text(&root).await;
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 0, "{ics}");
+    wait_until("the calendar's note", || {
+        text(&root, "[data-testid=export-status]").contains("4 events before AD 1")
+    })
+    .await;
+}

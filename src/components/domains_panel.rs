@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::strings;
 use crate::model::dataset::Confidence;
 use crate::model::filter::{DomainMode, DomainRow, Filters, domain_rows, year_extent};
+use crate::model::locale::year_label;
 use crate::state::{AppState, use_counts, use_dataset};
 
 /// One domain's row.
@@ -97,8 +98,8 @@ pub fn DomainsPanel() -> impl IntoView {
     let axis = data.with(year_extent).map(|(a, b)| {
         view! {
             <div class="domains__axis" aria-hidden="true">
-                <span>{a}</span>
-                <span>{b}</span>
+                <span>{move || year_label(app.lang.get(), a)}</span>
+                <span>{move || year_label(app.lang.get(), b)}</span>
             </div>
         }
     });

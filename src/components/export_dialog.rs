@@ -117,13 +117,29 @@ pub fn ExportDialog(
             file_base(d.title.get(Lang::En), &format_iso_day(today()))
         );
         let saved = name.clone();
+        // iCalendar has no dates before AD 1: the calendar leaves such events out, and says so.
+        let left_out = if format == Format::Ics {
+            visible
+                .iter()
+                .filter_map(|&i| d.event(i))
+                .filter(|e| e.date.start.year_number() < 1)
+                .count()
+        } else {
+            0
+        };
         let done = move |result: Result<(), String>| {
             let s = strings(app.lang.get_untracked());
             let _ = status.try_set(match result {
                 // Isolated: a Latin file name inside Arabic text keeps its own direction.
-                Ok(()) => s
-                    .export_done
-                    .replace("{file}", &format!("\u{2068}{saved}\u{2069}")),
+                Ok(()) => {
+                    let mut said = s
+                        .export_done
+                        .replace("{file}", &format!("\u{2068}{saved}\u{2069}"));
+                    if left_out > 0 {
+                        said.push_str(&s.export_ics_left_out.replace("{n}", &left_out.to_string()));
+                    }
+                    said
+                }
                 Err(x) => s.export_failed.replace("{x}", &x),
             });
         };

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::i18n::strings;
-use crate::model::date::{year_end, year_of, year_start};
+use crate::model::date::{FIRST_DEEP_YEAR, LAST_DATA_YEAR, year_end, year_of, year_start};
 use crate::model::filter::{Filters, HOST_UNKNOWN};
 use crate::model::url::parse_year;
 use crate::state::{AppState, use_counts, use_dataset};
@@ -75,8 +75,9 @@ fn year_input(end: bool) -> impl IntoView {
             <input
                 type="number"
                 inputmode="numeric"
-                min="1"
-                max="9999"
+                // Astronomical years, as the data writes them: deep time and BC are negative.
+                min=FIRST_DEEP_YEAR.to_string()
+                max=LAST_DATA_YEAR.to_string()
                 data-testid=if end { "year-to" } else { "year-from" }
                 prop:value=value
                 on:change=move |ev| set(event_target_value(&ev))

@@ -17,7 +17,7 @@ fn person_row(
     lang: Lang,
     involved: bool,
     chosen: bool,
-    day: Option<chrono::NaiveDate>,
+    day: Option<crate::model::date::DayNum>,
 ) -> impl IntoView + use<> {
     let app = AppState::expect();
     let s = strings(lang);

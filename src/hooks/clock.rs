@@ -2,18 +2,13 @@
 //! day, and the UTC time an export is stamped with. The model takes them as arguments, so it
 //! stays deterministic and testable.
 
-use chrono::NaiveDate;
-
-use crate::model::date::{Day, day_number};
+use crate::model::date::{Day, day_of_ymd};
 
 /// Today, as the browser's local calendar sees it.
 pub fn today() -> Day {
     let now = js_sys::Date::new_0();
     let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
-    i32::try_from(y)
-        .ok()
-        .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
-        .map_or(0.0, day_number)
+    day_of_ymd(y as i64, m, d).unwrap_or(0.0)
 }
 
 /// Now, in UTC, to the second (year, month, day, hour, minute, second): the stamp of an exported

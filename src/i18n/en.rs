@@ -203,6 +203,7 @@ pub(super) const EN: Strings = Strings {
         ("Citations (BibTeX)", "The same sources for LaTeX."),
     ],
     export_done: "{file} saved.",
+    export_ics_left_out: " {n} events before AD 1 are not in it: calendars have no such dates.",
     export_failed: "The file could not be made: {x}",
     embed_title: "Embed this view",
     embed_intro: "Paste this code into an article or a web page. The frame shows the timeline and the record, with a link to the full timeline in the same state.",

@@ -206,6 +206,7 @@ pub(super) const FR: Strings = Strings {
         ("Citations (BibTeX)", "Les mêmes sources pour LaTeX."),
     ],
     export_done: "{file} enregistré.",
+    export_ics_left_out: " {n} événements antérieurs à l’an 1 n’y sont pas : les agendas n’ont pas ces dates.",
     export_failed: "Le fichier n’a pas pu être créé : {x}",
     embed_title: "Intégrer cette vue",
     embed_intro: "Collez ce code dans un article ou une page web. Le cadre montre la chronologie et la fiche, avec un lien vers la chronologie complète dans le même état.",

@@ -317,6 +317,9 @@ pub struct Strings {
     pub export_formats: [(&'static str, &'static str); 7],
     /// Said once a file is saved; `{file}` is replaced.
     pub export_done: &'static str,
+    /// Added to `export_done` after a calendar that left out events before AD 1 (`{n}`), which
+    /// iCalendar cannot date.
+    pub export_ics_left_out: &'static str,
     /// Said when a file could not be made; `{x}` is replaced by the reason.
     pub export_failed: &'static str,
     /// Heading of the Embed dialog.

@@ -126,7 +126,17 @@ pub fn sessions_drawn(root: &Element) -> usize {
 }
 
 pub fn wheel(target: &Element, client_x: f64, delta_y: f64) {
+    wheel_xy(target, client_x, 0.0, delta_y);
+}
+
+/// A sideways scroll of `dx` pixels over `target`: a pan.
+pub fn pan(target: &Element, dx: f64) {
+    wheel_xy(target, 0.0, dx, 0.0);
+}
+
+fn wheel_xy(target: &Element, client_x: f64, delta_x: f64, delta_y: f64) {
     let init = web_sys::WheelEventInit::new();
+    init.set_delta_x(delta_x);
     init.set_delta_y(delta_y);
     init.set_client_x(client_x as i32);
     init.set_bubbles(true);

@@ -22,7 +22,9 @@ pub(super) fn World() -> impl IntoView {
     let world_style = move || {
         ctx.frame.with(|f| {
             format!(
-                "--ppd: {:.8}; transform: translate3d({:.2}px, 0, 0);",
+                // In exponent form: deep time zoomed out is a few billionths of a pixel per
+                // day, which a fixed number of decimals would write as 0.
+                "--ppd: {:.9e}; transform: translate3d({:.2}px, 0, 0);",
                 f.px_per_day, -f.shift
             )
         })
@@ -182,7 +184,16 @@ fn gap_view(g: GapView) -> impl IntoView {
     let app = AppState::expect();
     let idx = g.idx;
     // Where the label goes and how wide it may be change with every frame; the band itself
-    // is keyed and stays.
+    // is keyed and stays, and moves only when the world's origin does (deep time).
+    let (at0, span0) = (g.at, g.span);
+    let geometry = move || {
+        ctx.frame.with(|f| {
+            f.gaps
+                .iter()
+                .find(|x| x.idx == idx)
+                .map_or((at0, span0), |x| (x.at, x.span))
+        })
+    };
     let placed = move || {
         ctx.frame.with(|f| {
             f.gaps
@@ -206,8 +217,8 @@ fn gap_view(g: GapView) -> impl IntoView {
             type="button"
             class=format!("gap {}", gap_class(g.kind))
             class:gap--selected=move || app.selected.get() == Some(Selection::Gap(idx))
-            style:left=at_css(g.at, 0.0)
-            style:width=span_css(g.span)
+            style:left=move || at_css(geometry().0, 0.0)
+            style:width=move || span_css(geometry().1)
             data-testid="gap"
             data-gap=idx.to_string()
             aria-label=move || text().0
@@ -242,12 +253,13 @@ fn Periods() -> impl IntoView {
             key=|p| p.idx
             children=move |p: PeriodView| {
                 let idx = p.idx;
-                let offset = move || {
+                let (at0, span0) = (p.at, p.span);
+                let placed = move || {
                     ctx.frame.with(|f| {
                         f.periods
                             .iter()
                             .find(|x| x.idx == idx)
-                            .map_or(0.0, |x| x.label_offset)
+                            .map_or((at0, span0, 0.0), |x| (x.at, x.span, x.label_offset))
                     })
                 };
                 let name = move || {
@@ -264,14 +276,14 @@ fn Periods() -> impl IntoView {
                     <div
                         class="period"
                         data-testid="period"
-                        style:left=at_css(p.at, 0.0)
-                        style:width=span_css(p.span)
+                        style:left=move || at_css(placed().0, 0.0)
+                        style:width=move || span_css(placed().1)
                     >
                         <span
                             class="period__label"
                             lang=move || name().1
                             dir="auto"
-                            style:transform=move || format!("translateX({:.1}px)", offset())
+                            style:transform=move || format!("translateX({:.1}px)", placed().2)
                         >
                             {move || name().0}
                         </span>
