@@ -259,6 +259,10 @@ pub enum Shape {
 /// (13.8 billion years back, one ulp is still under a thousandth of a day).
 pub type Day = f64;
 
+/// The end of deep time on the axis: the start of 10 000 BC (astronomical −9999), the first year
+/// a date may give with a month and a day.
+pub const DEEP_TIME_END: Day = year_start(FIRST_DATA_YEAR);
+
 /// A whole calendar day as days since 1970-01-01 (proleptic Gregorian), exact at any year a
 /// [`PartialDate`] can have; `as Day` gives the axis time of its start.
 pub type DayNum = i64;

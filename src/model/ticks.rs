@@ -30,10 +30,12 @@
 use std::fmt;
 
 use super::date::{
-    AXIS_END, AXIS_FIRST_YEAR, AXIS_START, Day, clamp_to_axis, day_of_ymd, days_in_month, ymd_of,
+    AXIS_END, AXIS_FIRST_YEAR, AXIS_START, DEEP_TIME_END, Day, FIRST_DATA_YEAR, clamp_to_axis,
+    day_of_ymd, days_in_month, ymd_of,
 };
 use super::locale::{
-    era_label, month_abbr, month_name, ordinal, roman_ordinal_fr, year_label, year_range_label,
+    era_label, month_abbr, month_name, ordinal, roman_ordinal_fr, year_label, year_label_ad,
+    year_range_label,
 };
 use super::text::Lang;
 use super::viewport::Viewport;
@@ -224,11 +226,14 @@ impl Unit {
             Unit::Quarter => first(d.year, (d.month - 1) / 3 * 3 + 1),
             Unit::Era if d.year >= 1 => first(1, 1),
             Unit::Era => first(AXIS_FIRST_YEAR.min(d.year), 1),
-            // Years BC counted as 1 − year: the tick at or before `d` whose count is a multiple.
-            Unit::Deep(n) => first(1 - (1 - d.year + n - 1).div_euclid(n) * n, 1),
+            Unit::Deep(n) => first(bc_round(d.year, n), 1),
             _ => {
                 let n = self.years().unwrap_or(1);
-                first(d.year.div_euclid(n) * n, 1)
+                if d.year < FIRST_DATA_YEAR {
+                    first(bc_round(d.year, n), 1)
+                } else {
+                    first(d.year.div_euclid(n) * n, 1)
+                }
             }
         }
     }
@@ -273,6 +278,8 @@ impl Unit {
             }
             Unit::Decade => decade_label(lang, y),
             Unit::Era => era_label(lang, y < 1).to_string(),
+            // A deep tick that reaches AD 1 is said to be AD: "1" alone would read as a count.
+            Unit::Deep(_) => year_label_ad(lang, y),
             _ => year_label(lang, y),
         }
     }
@@ -281,6 +288,8 @@ impl Unit {
     /// millennia by name ("21st century", "Ier siècle av. J.-C."), others as minor.
     pub fn major_label(self, d: Ymd, lang: Lang) -> String {
         match self {
+            // "the 3150th century BC" is no way to name 315,000 BC.
+            _ if d.year < FIRST_DATA_YEAR => self.label(d, lang),
             Unit::Month => format!("{} {}", month_name(lang, d.month), year_label(lang, d.year)),
             Unit::Century => century_label(lang, d.year),
             Unit::Millennium => millennium_label(lang, d.year),
@@ -289,14 +298,21 @@ impl Unit {
     }
 }
 
+/// The tick at or before `year` (astronomical) of a unit of `n` years in deep time: where the
+/// count of years BC (1 − year) is a whole multiple of `n`, so that its label is round.
+fn bc_round(year: i64, n: i64) -> i64 {
+    1 - (1 - year + n - 1).div_euclid(n) * n
+}
+
 /// The decade starting at (or containing) `year`: "2020s", "années 2020", "2020–2029"; before
 /// year 1, where "the 40s BC" would not match astronomical decades, the years it spans:
 /// "41–32 BC", "1 BC–AD 9".
 fn decade_label(lang: Lang, year: i64) -> String {
     let y = year.div_euclid(10) * 10;
     match lang {
-        // In deep time a range of two eleven-digit years would be too long for a tick.
-        _ if y < super::date::FIRST_DATA_YEAR => year_label(lang, y),
+        // In deep time a tick falls on a round count of years BC (see `Unit::floor`), and a
+        // range of two eleven-digit years would be too long for it.
+        _ if year < FIRST_DATA_YEAR => year_label(lang, year),
         _ if y < 1 => year_range_label(lang, y, y + 9),
         Lang::En => format!("{y}s"),
         Lang::Fr => format!("années {y}"),
@@ -419,6 +435,12 @@ fn fits(ticks: &[Tick], room_px: f64) -> bool {
 pub fn axis(v: &Viewport, lang: Lang, min_px: f64) -> Axis {
     let ppd = v.px_per_day();
     let finest = unit_for(ppd, min_px);
+    // Deep time is known to the year: no months or days there.
+    let finest = if v.start() < DEEP_TIME_END {
+        finest.max(Unit::Year)
+    } else {
+        finest
+    };
     let row = |unit: Unit| {
         let minor = ticks(unit, v, lang, false);
         let major = ticks(unit.major(), v, lang, true);
@@ -623,10 +645,27 @@ mod tests {
             (
                 Unit::Century,
                 true,
-                ymd(-10_000, 1, 1),
+                ymd(-9_900, 1, 1),
                 Fr,
-                "Ce siècle av. J.-C.",
+                "XCIXe siècle av. J.-C.",
             ),
+            // Deep time: ticks on round counts of years BC, named by them.
+            (
+                Unit::Century,
+                true,
+                ymd(-314_999, 1, 1),
+                Fr,
+                "315\u{202f}000 av. J.-C.",
+            ),
+            (Unit::Decade, false, ymd(-314_999, 1, 1), En, "315,000 BC"),
+            (
+                Unit::Deep(1_000_000),
+                false,
+                ymd(-999_999, 1, 1),
+                En,
+                "1 million BC",
+            ),
+            (Unit::Deep(1_000_000_000), false, ymd(1, 1, 1), En, "AD 1"),
             (Unit::Century, true, ymd(19_900, 1, 1), Fr, "CCe siècle"),
             (
                 Unit::Millennium,
@@ -696,6 +735,20 @@ mod tests {
         );
         assert_eq!(Unit::Era.floor(ymd(2024, 6, 1)), ymd(1, 1, 1));
         assert_eq!(Unit::Era.next(ymd(1, 1, 1)), None);
+        // In deep time, on round counts of years BC, before 10 000 BC and across it.
+        assert_eq!(
+            Unit::TenMillennia.floor(ymd(-314_000, 6, 1)),
+            ymd(-319_999, 1, 1)
+        );
+        assert_eq!(Unit::Century.floor(ymd(-12_345, 1, 1)), ymd(-12_399, 1, 1));
+        assert_eq!(
+            Unit::Deep(1_000_000_000).floor(ymd(-13_799_999_999, 1, 1)),
+            ymd(-13_999_999_999, 1, 1)
+        );
+        assert_eq!(
+            Unit::Deep(5_000_000_000).next(ymd(-4_999_999_999, 1, 1)),
+            Some(ymd(1, 1, 1))
+        );
         for u in Unit::MINOR {
             assert_eq!(
                 u.major().max(u),

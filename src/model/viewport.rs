@@ -6,11 +6,17 @@
 //! never be lost off the end of the data or zoomed to nothing; the bounds themselves stay inside
 //! the axis domain (see [`super::date`]).
 
-use super::date::{AXIS_END, AXIS_START, Day, Precision, clamp_to_axis, format_day_span};
+use super::date::{
+    AXIS_END, AXIS_FIRST_YEAR, AXIS_START, DEEP_TIME_END, Day, FIRST_DATA_YEAR, Precision,
+    clamp_to_axis, format_day_span, year_of,
+};
+use super::locale::{year_label, year_range_label};
 use super::text::Lang;
 
 /// The narrowest window: about a week (less only when the bounds themselves are narrower).
 pub const MIN_SPAN: Day = 7.0;
+/// The narrowest span in deep time: a year.
+pub const DEEP_MIN_SPAN: Day = 365.0;
 
 /// Where the window may go: the data's extent plus a margin on each side.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -125,9 +131,12 @@ impl Viewport {
         self.start + x / self.px_per_day()
     }
 
-    /// The narrowest span allowed: [`MIN_SPAN`], or all of the bounds if that is less.
+    /// The narrowest span allowed: [`MIN_SPAN`], or a year in deep time (whose dates are years:
+    /// a week there would show a calendar no source gives), or all of the bounds if that is less.
     pub fn min_span(&self) -> Day {
-        MIN_SPAN.min(self.max_span())
+        let deep = self.start / 2.0 + self.end / 2.0 < DEEP_TIME_END;
+        let least = if deep { DEEP_MIN_SPAN } else { MIN_SPAN };
+        least.min(self.max_span())
     }
 
     /// The widest span allowed: all of the bounds, however long, so that zooming out (and "Show
@@ -308,7 +317,36 @@ pub fn describe_window_days(start: Day, end: Day, lang: Lang) -> String {
     };
     // The last visible day is the one the end is in, unless the end is at (or just after)
     // midnight, when it is the day before.
-    format_day_span(start, (end - 0.5).max(start), precision, lang)
+    let last = (end - 0.5).max(start);
+    if let Some(text) = describe_deep_window(start, last, lang) {
+        return text;
+    }
+    format_day_span(start, last, precision, lang)
+}
+
+/// A window reaching into deep time and wider than 20 000 years, with its years BC rounded to
+/// three figures of its width ("14.5 billion BC – AD 19999", not "14,489,999,826 BC"): the
+/// window is where the reader looks, not a date, and eleven digits would be false precision.
+fn describe_deep_window(first: Day, last: Day, lang: Lang) -> Option<String> {
+    let years = (last - first) / 365.2425;
+    if !(first < DEEP_TIME_END && years > 20_000.0) {
+        return None;
+    }
+    let unit = 10f64.powi(years.log10().floor() as i32 - 2) as i64;
+    let year = |t: Day| year_of(clamp_to_axis(t)).unwrap_or(AXIS_FIRST_YEAR);
+    let round = |y: i64| {
+        if y < FIRST_DATA_YEAR {
+            1 - (1 - y + unit / 2) / unit * unit
+        } else {
+            y
+        }
+    };
+    let (a, b) = (round(year(first)), round(year(last)));
+    Some(if a == b {
+        year_label(lang, a)
+    } else {
+        year_range_label(lang, a, b)
+    })
 }
 
 #[cfg(test)]
@@ -521,6 +559,33 @@ mod tests {
             assert_eq!(describe_window_days(start, end, lang), text);
         }
         assert_eq!(describe_window_days(f64::NAN, 3.0, Lang::En), "");
+        // A deep window is named to three figures of its width.
+        assert_eq!(
+            describe_window_days(year_start(-14_489_999_825), AXIS_END, Lang::En),
+            "14.5 billion BC–AD 19999"
+        );
+        assert_eq!(
+            describe_window_days(year_start(-340_123), year_start(-290_000), Lang::Fr),
+            "340\u{202f}100 – 290\u{202f}000 av. J.-C."
+        );
+    }
+
+    /// Deep time is known to the year: zooming in there stops at a year, and the axis never
+    /// shows months or days.
+    #[test]
+    fn deep_time_zooms_to_a_year_and_no_further() {
+        let mut v = Viewport::fit(
+            Bounds::around(year_start(-4_599_999_999), year_start(-3_499)),
+            1_400.0,
+        );
+        v.show(year_start(-299_999), year_start(-299_998), 0.0);
+        for _ in 0..60 {
+            v.zoom_center(2.0);
+        }
+        assert!((v.span() - DEEP_MIN_SPAN).abs() < 1e-3, "{}", v.span());
+        let unit = crate::model::ticks::axis(&v, Lang::En, 64.0).unit;
+        assert!(unit >= crate::model::ticks::Unit::Year, "{unit:?}");
+        assert_eq!(describe_window(&v, Lang::En), "300,000 BC");
     }
 
     #[test]
