@@ -76,6 +76,8 @@ pub struct AppState {
     pub panels_open: RwSignal<bool>,
     /// The list view is shown instead of the timeline.
     pub list_view: RwSignal<bool>,
+    /// While a story is told, the index of its step (`model::story`); `None` while exploring.
+    pub story: RwSignal<Option<usize>>,
     /// The timeline's visible window as last reported by it (for links), in axis days.
     pub window: RwSignal<Option<(f64, f64)>>,
     /// The window the timeline shows at this moment, updated on every move (not reactive, unlike
@@ -129,6 +131,7 @@ impl AppState {
             panel: RwSignal::new(Panel::default()),
             panels_open: RwSignal::new(false),
             list_view: RwSignal::new(false),
+            story: RwSignal::new(None),
             window: RwSignal::new(None),
             shown_window: StoredValue::new(None),
             goto_window: RwSignal::new(None),

@@ -1034,3 +1034,70 @@ async fn the_record_is_a_sheet_on_narrow_screens_and_a_column_on_wide_ones() {
     })
     .await;
 }
+
+/// `?story=1` tells the story from its first step: the first session, "Step 1 of m"; → moves to
+/// step 2 and the URL follows, as a history step; Next and Leave work, and leaving keeps the
+/// record where the story left it.
+#[wasm_bindgen_test]
+async fn a_story_link_starts_at_step_one_and_the_arrow_key_moves_on() {
+    set_url("?lang=en&story=1");
+    let (root, _handle) = mount(DATA, true);
+    wait_until("the story", || {
+        text(&root, "[data-testid=story-count]").starts_with("Step 1 of ")
+    })
+    .await;
+    let count = text(&root, "[data-testid=story-count]");
+    let m: usize = count.rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(m >= 6, "the sessions and the gaps between them: {count}");
+    wait_until("the first step's record", || {
+        has(&root, "[data-testid=detail-title]")
+    })
+    .await;
+    let first = text(&root, "[data-testid=detail-title]");
+    let history = web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .length()
+        .unwrap();
+    key(
+        &web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .body()
+            .unwrap(),
+        "ArrowRight",
+    );
+    wait_until("step 2", || {
+        text(&root, "[data-testid=story-count]") == format!("Step 2 of {m}")
+    })
+    .await;
+    wait_until("the URL follows", || url_query().contains("step=2")).await;
+    assert!(url_query().contains("story=1"), "{}", url_query());
+    assert_ne!(text(&root, "[data-testid=detail-title]"), first);
+    assert!(
+        web_sys::window()
+            .unwrap()
+            .history()
+            .unwrap()
+            .length()
+            .unwrap()
+            > history,
+        "a step is a history entry"
+    );
+    click(&root, "[data-testid=story-next]");
+    wait_until("step 3", || {
+        text(&root, "[data-testid=story-count]") == format!("Step 3 of {m}")
+    })
+    .await;
+    let third = text(&root, "[data-testid=detail-title]");
+    click(&root, "[data-testid=story-leave]");
+    wait_until("the story left", || !has(&root, "[data-testid=story]")).await;
+    assert_eq!(text(&root, "[data-testid=detail-title]"), third);
+    wait_until("the URL without the story", || {
+        !url_query().contains("story")
+    })
+    .await;
+    set_url("");
+}

@@ -139,7 +139,13 @@ pub fn App(
     };
 
     view! {
-        <div class="app" class:app--embed=state.embed lang=move || state.lang.get().code() dir=dir>
+        <div
+            class="app"
+            class:app--embed=state.embed
+            class:app--story=move || state.story.with(Option::is_some)
+            lang=move || state.lang.get().code()
+            dir=dir
+        >
             <a class="skip-link" href="#main">{move || s().skip_to_timeline}</a>
             {if state.embed {
                 view! {

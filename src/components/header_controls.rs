@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::dialogs::{Dialogs, open_modal};
 use super::icons::{Icon, icon};
+use super::story::StoryButton;
 use crate::hooks::use_theme::{Theme, UseTheme};
 use crate::hooks::within::within;
 use crate::i18n::strings;
@@ -75,6 +76,7 @@ pub fn HeaderControls(
                 }
             >
         <div class="controls">
+            <StoryButton />
             <div class="file-actions" role="group">
                 {dialog_button("open", move || s().open, dialogs.open, false)}
                 {dialog_button("export", move || s().export, dialogs.export, true)}

@@ -20,4 +20,5 @@ pub mod participants_panel;
 pub mod search;
 pub mod sheet;
 pub mod side_panels;
+pub mod story;
 pub mod timeline;

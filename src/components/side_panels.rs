@@ -14,6 +14,7 @@ use super::facets::Facets;
 use super::icons::{Icon, icon};
 use super::participants_panel::ParticipantsPanel;
 use super::sheet::Sheet;
+use super::story::{StoryBar, use_story};
 use crate::i18n::{Strings, strings};
 use crate::model::input::tab_step;
 use crate::state::{AppState, Panel};
@@ -160,20 +161,39 @@ pub fn SidePanels() -> impl IntoView {
 #[component]
 pub fn RecordPanel() -> impl IntoView {
     let app = AppState::expect();
+    let steps = use_story(app);
+    // A memo: entering or leaving the story rebuilds the record, a step does not.
+    let told = Memo::new(move |_| app.story.with(Option::is_some));
     let open = Memo::new(move |_| {
-        app.narrow.get() && app.selected.with(Option::is_some) && !app.panels_open.get()
+        app.narrow.get()
+            && (app.selected.with(Option::is_some) || told.get())
+            && !app.panels_open.get()
     });
     view! {
         <Sheet
             class="record-sheet sheet--record"
             label=|s| s.tab_record
             open
-            on_close=Callback::new(move |()| app.selected.set(None))
+            on_close=Callback::new(move |()| {
+                app.story.set(None);
+                app.selected.set(None);
+            })
             testid="record-sheet"
             close_testid="record-close"
             take=false
         >
-            <EventDetail />
+            {move || {
+                if told.get() {
+                    view! {
+                        <StoryBar steps>
+                            <EventDetail />
+                        </StoryBar>
+                    }
+                        .into_any()
+                } else {
+                    view! { <EventDetail /> }.into_any()
+                }
+            }}
         </Sheet>
     }
 }

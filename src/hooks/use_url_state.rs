@@ -52,6 +52,7 @@ fn apply(app: AppState, v: &ViewState) {
         set_if_changed(app.window, Some(w));
     }
     app.select_ids(v.event.clone(), v.gap.clone());
+    set_if_changed(app.story, v.story.map(|n| n - 1));
 }
 
 /// The view the state describes now, naming the dataset when it is not the bundled one (for the
@@ -78,6 +79,7 @@ fn snapshot(app: AppState, data: Option<String>) -> ViewState {
         list: app.list_view.get(),
         data,
         embed: app.embed,
+        story: app.story.get().map(|i| i + 1),
     }
 }
 

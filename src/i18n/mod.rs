@@ -243,6 +243,20 @@ pub struct Strings {
     pub help_title: &'static str,
     /// Keyboard help rows: (keys, what they do).
     pub help_keys: &'static [(&'static str, &'static str)],
+    /// The button that starts the story (`model::story`).
+    pub story_start: &'static str,
+    /// The story's region, for assistive technology.
+    pub story_label: &'static str,
+    /// Where the story is: `{n}` of `{m}` steps.
+    pub story_count: &'static str,
+    /// The story's previous step.
+    pub story_prev: &'static str,
+    /// The story's next step.
+    pub story_next: &'static str,
+    /// Leaves the story, back to exploring at the same place.
+    pub story_leave: &'static str,
+    /// Said when the filters leave the story nothing to tell.
+    pub story_empty: &'static str,
     /// Note under the keyboard help about the direction of time.
     pub help_time_direction: &'static str,
     /// View switch: the timeline.

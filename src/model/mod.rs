@@ -22,6 +22,7 @@ pub mod picture;
 pub mod relations;
 pub mod search;
 pub mod selection;
+pub mod story;
 pub mod synthetic;
 pub mod text;
 pub mod ticks;

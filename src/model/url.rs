@@ -42,6 +42,8 @@ pub struct ViewState {
     pub data: Option<String>,
     /// The compact view for an `<iframe>` (`?embed=1`): the timeline and the record only.
     pub embed: bool,
+    /// The story's step, counted from 1 (`?story=1&step=N`), while a story is told.
+    pub story: Option<usize>,
 }
 
 fn day_string(t: Day) -> String {
@@ -88,6 +90,7 @@ impl ViewState {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut v = ViewState::default();
         let (mut from, mut to) = (None, None);
+        let (mut story, mut step) = (false, None);
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             let value = value.trim();
             match key.as_ref() {
@@ -117,9 +120,12 @@ impl ViewState {
                 "view" => v.list = value == "list",
                 "data" if !value.is_empty() => v.data = Some(value.to_string()),
                 "embed" => v.embed = matches!(value, "1" | "true"),
+                "story" => story = matches!(value, "1" | "true"),
+                "step" => step = value.parse::<usize>().ok().filter(|n| *n >= 1),
                 _ => {}
             }
         }
+        v.story = story.then(|| step.unwrap_or(1));
         // `to` is inclusive, so a one-day window has `from == to`.
         if let (Some(a), Some(b)) = (from, to)
             && b >= a
@@ -192,6 +198,10 @@ impl ViewState {
         if self.embed {
             out.append_pair("embed", "1");
         }
+        if let Some(step) = self.story {
+            out.append_pair("story", "1");
+            out.append_pair("step", &step.to_string());
+        }
         let q = out.finish();
         if q.is_empty() { q } else { format!("?{q}") }
     }
@@ -240,6 +250,7 @@ mod tests {
             list: true,
             data: Some("https://example.org/d.json?x=1&y=2".into()),
             embed: true,
+            story: Some(4),
         }
     }
 
@@ -357,5 +368,22 @@ mod tests {
             !a.is_meaningful_change(&typing),
             "each keystroke is not a history step"
         );
+        let mut stepped = a.clone();
+        stepped.story = Some(5);
+        assert!(a.is_meaningful_change(&stepped), "a story's step is one");
+    }
+
+    #[test]
+    fn a_story_step_in_the_link() {
+        assert_eq!(ViewState::parse("story=1").story, Some(1));
+        assert_eq!(ViewState::parse("story=1&step=3").story, Some(3));
+        assert_eq!(ViewState::parse("story=1&step=0").story, Some(1));
+        assert_eq!(ViewState::parse("story=1&step=x").story, Some(1));
+        assert_eq!(ViewState::parse("step=3").story, None, "no story, no step");
+        let v = ViewState {
+            story: Some(2),
+            ..ViewState::default()
+        };
+        assert_eq!(v.to_query(), "?story=1&step=2");
     }
 }

@@ -247,8 +247,17 @@ fn follow_the_app(ctx: TimelineCtx, body: NodeRef<Div>) {
             report(w);
         }
     });
-    // A selection made anywhere (search, panels, links) is brought into view on the timeline.
+    // A selection made anywhere (search, panels, links, the story) is brought into view on the
+    // timeline: an event as `bring_into_view` places it, a gap whole, with a margin.
     Effect::new(move |_| {
+        if let Some(Selection::Gap(g)) = app.selected.get() {
+            let span = ctx.data.with(|d| Selection::Gap(g).span(d));
+            if let Some((t0, t1)) = span
+                && viewport.with_untracked(|v| t0 < v.start() || t1 > v.end())
+            {
+                motion.go(|v| v.show(t0, t1, 0.1));
+            }
+        }
         if let Some(Selection::Event(i)) = app.selected.get() {
             let m = model.get_untracked().0;
             if m.item(i).is_some() {
