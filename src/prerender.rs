@@ -213,7 +213,12 @@ fn header(out: &mut String, d: &Dataset, lang: Lang) {
          title=\"{close}\">{}</button></div></div>\
          <div class=\"menu\" inert><button class=\"icon-button menu__toggle\" type=\"button\" \
          aria-label=\"{menu}\" title=\"{menu}\">{}</button><div class=\"menu__panel\">\
-         <div class=\"controls\"><div class=\"langs\" role=\"group\" aria-label=\"{}\">",
+         <div class=\"controls\">\
+         <button class=\"button story-button\" type=\"button\" aria-pressed=\"false\">{story}</button>\
+         <div class=\"file-actions\" role=\"group\"><button class=\"button\" type=\"button\">{opens}\
+         </button><button class=\"button\" type=\"button\">{export}</button>\
+         <button class=\"button\" type=\"button\">{embed}</button></div>\
+         <div class=\"langs\" role=\"group\" aria-label=\"{}\">",
         escape(d.title.get(lang)),
         icon(Icon::Search),
         escape(s.search_label),
@@ -224,6 +229,11 @@ fn header(out: &mut String, d: &Dataset, lang: Lang) {
         open = escape(s.search_open),
         close = escape(s.search_close),
         menu = escape(s.menu),
+        // The app's header buttons, inert here, so that the header wraps as the app's will.
+        story = escape(s.story_start),
+        opens = escape(s.open),
+        export = escape(s.export),
+        embed = escape(s.embed),
     );
     for l in Lang::ALL {
         let _ = write!(
