@@ -45,6 +45,12 @@ pub fn HeaderControls(
         }
     });
     on_cleanup(move || handle.remove());
+    // Starting the story closes the menu: on a phone the story's sheet is what comes next.
+    Effect::new(move |_| {
+        if app.story.with(Option::is_some) {
+            open.set(false);
+        }
+    });
     let narrow = app.narrow;
     view! {
         <div class="menu" node_ref=root>
