@@ -49,6 +49,10 @@ pub struct Dataset {
     /// Caveats about the dataset as a whole (e.g. bodies not to confuse with the commission).
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// The register of places events' places name, with their positions where a source gives
+    /// them (the map's points).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PlaceEntry>,
     /// Named spans drawn across every lane (eras of a TimelineJS file, ages, reigns).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub periods: Vec<Period>,
@@ -246,15 +250,79 @@ pub struct Role {
     pub sources: Vec<String>,
 }
 
-/// A place.
+/// Where an event happened, as the sources word it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
-    /// The place's name (city, base, sea area).
+    /// The place's name (city, base, sea area), as the sources give it: it may name several
+    /// ("Rabat, Kénitra and Meknès").
     pub name: Text,
     /// The party whose territory it is in, when it is one of the parties.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// The places of the dataset's register ([`Dataset::places`]) that the name names, in its
+    /// order; none when the register has none of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ids: Vec<String>,
+}
+
+/// A place of the register: a name, what kind of place it is, and where it is when that is
+/// known from a source. A region, a sea, a country or an institution has no position: it is
+/// said so on the map, never drawn as a point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceEntry {
+    /// Stable id (`rabat`), cited by events' places.
+    pub id: String,
+    /// Its name, as the dataset's events spell it.
+    pub name: Text,
+    /// What kind of place it is.
+    pub kind: PlaceKind,
+    /// The party whose territory it is in, when it is one of the parties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Where it is, for a settlement: absent for an area, and for a settlement no source places.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+}
+
+/// What kind of place a register entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    /// A city or a town.
+    City,
+    /// A village.
+    Village,
+    /// A region.
+    Region,
+    /// A mountain range.
+    Mountains,
+    /// A sea.
+    Sea,
+    /// A country.
+    Country,
+    /// An institution, named where a place would be.
+    Institution,
+}
+
+impl PlaceKind {
+    /// Whether such a place is a point on a map (a settlement) rather than an area.
+    pub fn is_point(self) -> bool {
+        matches!(self, PlaceKind::City | PlaceKind::Village)
+    }
+}
+
+/// A position on the Earth (WGS 84 degrees) and the source that gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// The source that gives it (a GeoNames entry).
+    pub source: String,
 }
 
 /// A note: a conflict between sources, the reasoning behind an inference, or a caveat.

@@ -1,5 +1,5 @@
 //! Filters and facets: which events are shown (by lane, domain — any or all —, host party,
-//! confidence, date range and person), the live counts of every facet value, the per-year
+//! confidence, place, date range and person), the live counts of every facet value, the per-year
 //! presence of each domain, and who took part in what. The timeline, the panels and the counts
 //! all read the same [`Filters`], so they always agree.
 
@@ -42,6 +42,9 @@ pub struct Filters {
     pub to: Option<Day>,
     /// Show only the events of this person (chair or participant).
     pub person: Option<String>,
+    /// Places of the register (ids): an event at any of them.
+    #[serde(default)]
+    pub places: BTreeSet<String>,
 }
 
 /// The events `f` lets through, in `order` (the list's and the exports' order is the date order,
@@ -61,6 +64,7 @@ enum Facet {
     Domain,
     Host,
     Confidence,
+    Place,
 }
 
 impl Filters {
@@ -92,12 +96,26 @@ impl Filters {
                 Facet::Confidence,
                 self.confidence.is_empty() || self.confidence.contains(&e.confidence),
             )
+            && ok(Facet::Place, self.place_pass(e))
             && self.from.is_none_or(|f| e.date.axis_end() > f)
             && self.to.is_none_or(|t| e.date.axis_start() <= t)
             && self
                 .person
                 .as_ref()
                 .is_none_or(|p| e.chairs.contains(p) || e.participants.contains(p))
+    }
+
+    fn place_pass(&self, e: &Event) -> bool {
+        self.places.is_empty()
+            || e.place
+                .as_ref()
+                .is_some_and(|p| p.ids.iter().any(|id| self.places.contains(id)))
+    }
+
+    /// Whether event `e` passes every filter but the places: what a place's count on the map
+    /// counts, so that choosing one place leaves the others' counts as they were.
+    pub fn matches_but_places(&self, e: &Event) -> bool {
+        self.matches_except(e, Some(Facet::Place))
     }
 
     fn domain_pass(&self, e: &Event) -> bool {

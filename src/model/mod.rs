@@ -10,6 +10,7 @@ pub mod export;
 pub mod filter;
 pub mod fold;
 pub mod frame;
+pub mod geo;
 pub mod import;
 pub mod input;
 mod json_path;

@@ -5,9 +5,10 @@
 //!
 //! Which events: those the filters show, and, when no lane is chosen, those of the commission's
 //! lane (a dataset without one: every lane). Which gaps: those of the same lanes that reach the
-//! chosen years, unless a facet that only events have (domains, hosts, confidence, a person) is
-//! set, since a gap cannot answer it. Order: by first day, then last day; at the same dates an
-//! event before a gap, then by lane order, then by id, so the order never depends on the file's.
+//! chosen years, unless a facet that only events have (domains, hosts, confidence, places, a
+//! person) is set, since a gap cannot answer it. Order: by first day, then last day; at the same
+//! dates an event before a gap, then by lane order, then by id, so the order never depends on the
+//! file's.
 
 use std::cmp::Ordering;
 
@@ -73,6 +74,7 @@ pub fn steps(d: &Dataset, f: &Filters) -> Vec<Step> {
         .collect();
     let only_events = !(f.domains.is_empty()
         && f.hosts.is_empty()
+        && f.places.is_empty()
         && f.confidence.is_empty()
         && f.person.is_none());
     if !only_events {

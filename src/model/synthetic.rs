@@ -273,6 +273,7 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
         ],
         notes: vec![],
         periods: vec![],
+        places: vec![],
         origin: None,
     }
 }

@@ -109,6 +109,7 @@ impl ViewState {
                     }
                 }
                 "hosts" => v.filters.hosts = ids(value),
+                "places" => v.filters.places = ids(value),
                 "confidence" => {
                     v.filters.confidence = value.split(',').filter_map(confidence).collect()
                 }
@@ -178,6 +179,9 @@ impl ViewState {
         if !f.hosts.is_empty() {
             out.append_pair("hosts", &join(&f.hosts));
         }
+        if !f.places.is_empty() {
+            out.append_pair("places", &join(&f.places));
+        }
         if !f.confidence.is_empty() {
             let c: Vec<&str> = f.confidence.iter().map(|c| c.as_str()).collect();
             out.append_pair("confidence", &c.join(","));
@@ -237,6 +241,7 @@ mod tests {
             from: Some(day(2012, 1, 1)),
             to: Some(day(2025, 12, 31)),
             person: None,
+            places: ["rabat".to_string(), "paris".to_string()].into(),
         };
         filters.person = Some("berrid".into());
         ViewState {

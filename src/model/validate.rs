@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::dataset::{Dataset, Event, GapKind, Note, SCHEMA_VERSION};
+use super::dataset::{Dataset, Event, GapKind, Note, PlaceEntry, SCHEMA_VERSION};
 use super::json_path;
 use super::text::Text;
 
@@ -152,6 +152,7 @@ struct Ids<'a> {
     sources: HashSet<&'a str>,
     people: HashSet<&'a str>,
     events: HashSet<&'a str>,
+    places: HashSet<&'a str>,
 }
 
 impl Validator {
@@ -184,6 +185,7 @@ impl Validator {
             domains: self.unique_ids("domains", d.domains.iter().map(|x| x.id.as_str())),
             sources: self.unique_ids("sources", d.sources.iter().map(|s| s.id.as_str())),
             people: self.unique_ids("people", d.people.iter().map(|p| p.id.as_str())),
+            places: self.unique_ids("places", d.places.iter().map(|p| p.id.as_str())),
             events: {
                 // Gaps and periods share the events' id space (events may relate to gaps), but a
                 // problem is reported at the gap's or period's own path.
@@ -242,6 +244,9 @@ impl Validator {
             if let Some(l) = &s.language {
                 self.required(&format!("{at}.language"), l);
             }
+        }
+        for (i, p) in d.places.iter().enumerate() {
+            self.place_entry(&format!("places[{i}]"), p, &ids);
         }
         for (i, p) in d.people.iter().enumerate() {
             let at = format!("people[{i}]");
@@ -347,6 +352,7 @@ impl Validator {
             if let Some(c) = &p.country {
                 self.link(&format!("{at}.place.country"), c, &ids.parties, "party");
             }
+            self.links(&format!("{at}.place.ids"), &p.ids, &ids.places, "place");
         }
         if let Some(h) = &e.host {
             self.link(&format!("{at}.host"), h, &ids.parties, "party");
@@ -448,6 +454,40 @@ impl Validator {
 
     /// French and English must be present; Arabic too when `needs_ar` (titles, labels, names),
     /// except in an imported dataset, whose text has no known language.
+    /// A place of the register: its name, its party, and a position that is a real point on
+    /// the Earth with a source, on a kind of place that is a point.
+    fn place_entry(&mut self, at: &str, p: &PlaceEntry, ids: &Ids) {
+        self.text(&format!("{at}.name"), &p.name, true);
+        if let Some(party) = &p.party {
+            self.link(&format!("{at}.party"), party, &ids.parties, "party");
+        }
+        let Some(pos) = &p.position else { return };
+        if !p.kind.is_point() {
+            self.push(
+                format!("{at}.position"),
+                "an area (region, sea, country, institution) has no position: it is not a point",
+            );
+        }
+        if !(pos.lat.is_finite() && (-90.0..=90.0).contains(&pos.lat)) {
+            self.push(
+                format!("{at}.position.lat"),
+                "a latitude is between -90 and 90",
+            );
+        }
+        if !(pos.lon.is_finite() && (-180.0..=180.0).contains(&pos.lon)) {
+            self.push(
+                format!("{at}.position.lon"),
+                "a longitude is between -180 and 180",
+            );
+        }
+        self.link(
+            &format!("{at}.position.source"),
+            &pos.source,
+            &ids.sources,
+            "source",
+        );
+    }
+
     fn text(&mut self, path: &str, t: &Text, needs_ar: bool) {
         let needs_ar = needs_ar && !self.interchange;
         self.required(&format!("{path}.fr"), &t.fr);

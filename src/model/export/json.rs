@@ -4,9 +4,10 @@
 //! What is kept, in the dataset's own order:
 //! - the events at `visible` (in that order, each once), with `related` pruned to the events and
 //!   gaps kept;
-//! - the people they name (chairs, participants) and the domains they concern;
+//! - the people they name (chairs, participants), the domains they concern and the places of the
+//!   register their places name;
 //! - the sources cited by any of those: the events and their notes, the people, their roles and
-//!   their notes, the domains;
+//!   their notes, the domains, the places' positions;
 //! - the lanes the events are in. A lane with nothing in it would be an empty row in the app, and
 //!   the kept events say which lanes matter; but a dataset needs at least one lane, so when no
 //!   event is chosen every lane is kept and the file is a valid, empty dataset;
@@ -49,6 +50,18 @@ pub fn subset(d: &Dataset, visible: &[EventIdx]) -> Dataset {
         .cloned()
         .collect();
 
+    let place_ids: HashSet<&str> = events
+        .iter()
+        .flat_map(|e| e.place.iter().flat_map(|p| &p.ids))
+        .map(String::as_str)
+        .collect();
+    let places: Vec<_> = d
+        .places
+        .iter()
+        .filter(|p| place_ids.contains(p.id.as_str()))
+        .cloned()
+        .collect();
+
     let note_sources =
         |notes: &[Note]| -> Vec<String> { notes.iter().flat_map(|n| n.sources.clone()).collect() };
     let mut cited: HashSet<String> = HashSet::new();
@@ -64,6 +77,11 @@ pub fn subset(d: &Dataset, visible: &[EventIdx]) -> Dataset {
     for x in &domains {
         cited.extend(x.sources.iter().cloned());
     }
+    cited.extend(
+        places
+            .iter()
+            .filter_map(|p| p.position.as_ref().map(|pos| pos.source.clone())),
+    );
     // Periods (imported eras) are drawn across every lane whatever the filters, so every view
     // shows them: they travel with their sources.
     for p in &d.periods {
@@ -123,6 +141,7 @@ pub fn subset(d: &Dataset, visible: &[EventIdx]) -> Dataset {
         events,
         gaps,
         notes,
+        places,
         ..d.clone()
     }
 }
@@ -139,7 +158,7 @@ pub fn to_json(d: &Dataset, visible: &[EventIdx]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::dataset::{Domain, Event, Person};
+    use crate::model::dataset::{Domain, Event, Person, PlaceEntry};
     use crate::model::export::views::{filter_sets, visible};
     use crate::model::{load, shipped};
 
@@ -194,7 +213,17 @@ mod tests {
         for x in &out.domains {
             assert!(e.domains.contains(&x.id));
         }
-        let cited = cited_by(std::slice::from_ref(e), &out.people, &out.domains);
+        // The 22nd session was in Rabat: Rabat travels with it, with its position's source.
+        assert_eq!(
+            out.places.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+            ["rabat"]
+        );
+        let cited = cited_by(
+            std::slice::from_ref(e),
+            &out.people,
+            &out.domains,
+            &out.places,
+        );
         let kept: HashSet<&str> = out.sources.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(kept, cited);
         assert!(out.sources.len() < d.sources.len());
@@ -224,12 +253,13 @@ mod tests {
         assert!(out.lanes.iter().all(|l| l.id == "exercise"));
     }
 
-    /// The sources that `events` (and their notes), `people` (their roles and notes) and
-    /// `domains` cite: the tests' own count, independent of `subset`'s.
+    /// The sources that `events` (and their notes), `people` (their roles and notes), `domains`
+    /// and `places` (their positions) cite: the tests' own count, independent of `subset`'s.
     fn cited_by<'a>(
         events: &'a [Event],
         people: &'a [Person],
         domains: &'a [Domain],
+        places: &'a [PlaceEntry],
     ) -> HashSet<&'a str> {
         let ids = |v: &'a [String]| v.iter().map(String::as_str);
         let notes = |n: &'a [Note]| n.iter().flat_map(move |n| ids(&n.sources));
@@ -244,12 +274,17 @@ mod tests {
         for x in domains {
             cited.extend(ids(&x.sources));
         }
+        cited.extend(
+            places
+                .iter()
+                .filter_map(|p| p.position.as_ref().map(|pos| pos.source.as_str())),
+        );
         cited
     }
 
     /// Sources no event, person, role, note or domain cites (none, today).
     fn unused(d: &Dataset) -> usize {
-        let cited = cited_by(&d.events, &d.people, &d.domains);
+        let cited = cited_by(&d.events, &d.people, &d.domains, &d.places);
         d.sources
             .iter()
             .filter(|s| !cited.contains(s.id.as_str()))

@@ -379,6 +379,7 @@ impl Builder {
             place: d.place.filter(|p| !p.trim().is_empty()).map(|p| Place {
                 name: Text::plain(p.trim()),
                 country: None,
+                ids: vec![],
             }),
             host: None,
             chairs: vec![],
@@ -456,6 +457,7 @@ impl Builder {
             gaps: vec![],
             notes: vec![],
             periods: self.periods,
+            places: vec![],
             origin: Some(Origin {
                 format: self.format,
                 file: file.map(str::to_string),

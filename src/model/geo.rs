@@ -1,0 +1,196 @@
+//! The map's geometry: where the places of the register (`Dataset::places`) are drawn, and how
+//! many events each has under the filters. The map shows Morocco, France, the western
+//! Mediterranean and the Atlantic coast: longitudes −13° to +10°, latitudes 27.5° to 51.5°, in an
+//! equirectangular projection true to scale along 39.5° N (the middle of the box), 1000 units
+//! wide. A place outside that box (Kourou, Dubai) is listed as not on this map; a place with no
+//! position (a region, a sea, a country) is listed as such, never drawn as a point.
+
+use super::dataset::{Dataset, PlaceEntry};
+use super::filter::Filters;
+
+/// The box drawn: west, south, east and north edges, in degrees.
+pub const BOX: (f64, f64, f64, f64) = (-13.0, 27.5, 10.0, 51.5);
+/// The width of the map in SVG units.
+pub const WIDTH: f64 = 1000.0;
+
+/// The latitude along which the projection is true to scale (the middle of the box).
+fn standard_parallel() -> f64 {
+    (BOX.1 + BOX.3) / 2.0
+}
+
+/// Units per degree of latitude.
+fn scale() -> f64 {
+    WIDTH / ((BOX.2 - BOX.0) * standard_parallel().to_radians().cos())
+}
+
+/// The height of the map in SVG units (1352 for the box).
+pub fn height() -> f64 {
+    ((BOX.3 - BOX.1) * scale()).round()
+}
+
+/// Where `(lat, lon)` is drawn, in SVG units from the top left corner (y downwards).
+pub fn project(lat: f64, lon: f64) -> (f64, f64) {
+    let k = scale();
+    let c = standard_parallel().to_radians().cos();
+    ((lon - BOX.0) * c * k, (BOX.3 - lat) * k)
+}
+
+/// Where a place of the register stands on the map.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Spot {
+    /// Drawn at `(x, y)` in SVG units.
+    At(f64, f64),
+    /// A known position outside the box.
+    OffMap,
+    /// No position: an area, or a place no source positions.
+    Unplaced,
+}
+
+/// Where `p` stands on the map.
+pub fn spot(p: &PlaceEntry) -> Spot {
+    match &p.position {
+        None => Spot::Unplaced,
+        Some(pos) => {
+            let inside = (BOX.0..=BOX.2).contains(&pos.lon) && (BOX.1..=BOX.3).contains(&pos.lat);
+            if inside {
+                let (x, y) = project(pos.lat, pos.lon);
+                Spot::At(x, y)
+            } else {
+                Spot::OffMap
+            }
+        }
+    }
+}
+
+/// For each place of the register, in its order, how many events name it under the filters
+/// other than the places (so that choosing a place leaves the others' counts as they were).
+pub fn place_counts(d: &Dataset, f: &Filters) -> Vec<usize> {
+    let mut counts = vec![0; d.places.len()];
+    let index: std::collections::HashMap<&str, usize> = d
+        .places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    for e in d.events.iter().filter(|e| f.matches_but_places(e)) {
+        for id in e.place.iter().flat_map(|p| &p.ids) {
+            if let Some(&i) = index.get(id.as_str()) {
+                counts[i] += 1;
+            }
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::shipped;
+
+    fn at(d: &Dataset, id: &str) -> (f64, f64) {
+        let p = d.places.iter().find(|p| p.id == id).unwrap();
+        match spot(p) {
+            Spot::At(x, y) => (x, y),
+            other => panic!("{id}: {other:?}"),
+        }
+    }
+
+    /// Known coordinates land where a map reader expects them: Rabat south-west of Paris,
+    /// Toulon south-east of Paris and east of Brest, the box's corners at the SVG's corners.
+    #[test]
+    fn known_places_are_projected_where_they_belong() {
+        let d = shipped();
+        let (rabat, paris, toulon, brest) = (
+            at(&d, "rabat"),
+            at(&d, "paris"),
+            at(&d, "toulon"),
+            at(&d, "brest"),
+        );
+        assert!(
+            rabat.0 < paris.0 && rabat.1 > paris.1,
+            "Rabat is south-west of Paris"
+        );
+        assert!(
+            toulon.0 > paris.0 && toulon.1 > paris.1,
+            "Toulon is south-east of Paris"
+        );
+        assert!(brest.0 < paris.0, "Brest is west of Paris");
+        assert_eq!(project(BOX.3, BOX.0), (0.0, 0.0));
+        let (x, y) = project(BOX.1, BOX.2);
+        assert!(
+            (x - WIDTH).abs() < 1e-9 && (y - height()).abs() < 0.5,
+            "{x}, {y}"
+        );
+        assert_eq!(height(), 1352.0);
+        // The positions the map's outlines were checked against (the extraction's projection).
+        for (id, want) in [
+            ("rabat", (268.0, 985.0)),
+            ("paris", (667.0, 149.0)),
+            ("toulon", (823.0, 472.0)),
+        ] {
+            let (x, y) = at(&d, id);
+            assert!(
+                (x - want.0).abs() < 1.0 && (y - want.1).abs() < 1.0,
+                "{id}: {x}, {y}"
+            );
+        }
+    }
+
+    /// Areas are never points, and far places are said to be off the map.
+    #[test]
+    fn areas_are_unplaced_and_far_places_off_the_map() {
+        let d = shipped();
+        let spot_of = |id: &str| spot(d.places.iter().find(|p| p.id == id).unwrap());
+        for id in ["tafilalet", "saghro", "alboran-sea", "morocco"] {
+            assert_eq!(spot_of(id), Spot::Unplaced, "{id}");
+        }
+        for id in ["kourou", "dubai"] {
+            assert_eq!(spot_of(id), Spot::OffMap, "{id}");
+        }
+        for p in &d.places {
+            assert_eq!(p.position.is_some(), p.kind.is_point(), "{}", p.id);
+        }
+    }
+
+    /// Counts follow the filters, but not the place filter itself.
+    #[test]
+    fn place_counts_follow_the_filters() {
+        let d = shipped();
+        let i = |id: &str| d.places.iter().position(|p| p.id == id).unwrap();
+        let all = place_counts(&d, &Filters::default());
+        let named = |id: &str| {
+            d.events
+                .iter()
+                .filter(|e| {
+                    e.place
+                        .as_ref()
+                        .is_some_and(|p| p.ids.iter().any(|x| x == id))
+                })
+                .count()
+        };
+        for p in &d.places {
+            assert_eq!(all[i(&p.id)], named(&p.id), "{}", p.id);
+        }
+        assert!(all[i("rabat")] > all[i("paris")] && all[i("paris")] > 0);
+        let sessions = Filters {
+            lanes: ["commission".to_string()].into(),
+            ..Filters::default()
+        };
+        let c = place_counts(&d, &sessions);
+        let in_rabat = d
+            .sessions()
+            .iter()
+            .filter(|e| e.place.as_ref().is_some_and(|p| p.ids == ["rabat"]))
+            .count();
+        assert_eq!(c[i("rabat")], in_rabat);
+        assert!(c[i("brest")] == 0);
+        // Choosing Rabat leaves Paris's count as it was, and the timeline shows Rabat's events.
+        let rabat = Filters {
+            places: ["rabat".to_string()].into(),
+            ..Filters::default()
+        };
+        assert_eq!(place_counts(&d, &rabat), all);
+        let shown = d.events.iter().filter(|e| rabat.matches(e)).count();
+        assert_eq!(shown, all[i("rabat")]);
+    }
+}
