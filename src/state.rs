@@ -203,6 +203,7 @@ impl AppState {
         self.cancel();
         self.pending.set_value(None);
         self.selected.set(None);
+        self.story.set(None);
         self.filters.set(Filters::default());
         self.person.set(None);
         self.query.set(String::new());

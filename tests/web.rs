@@ -1041,6 +1041,15 @@ async fn the_record_is_a_sheet_on_narrow_screens_and_a_column_on_wide_ones() {
 #[wasm_bindgen_test]
 async fn a_story_link_starts_at_step_one_and_the_arrow_key_moves_on() {
     set_url("?lang=en&story=1");
+    let entries = || {
+        web_sys::window()
+            .unwrap()
+            .history()
+            .unwrap()
+            .length()
+            .unwrap()
+    };
+    let before = entries();
     let (root, _handle) = mount(DATA, true);
     wait_until("the story", || {
         text(&root, "[data-testid=story-count]").starts_with("Step 1 of ")
@@ -1054,12 +1063,27 @@ async fn a_story_link_starts_at_step_one_and_the_arrow_key_moves_on() {
     })
     .await;
     let first = text(&root, "[data-testid=detail-title]");
-    let history = web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .length()
-        .unwrap();
+    // Opening the link selects the first step in place: no history entry of its own.
+    sleep(300).await;
+    assert_eq!(
+        entries(),
+        before,
+        "the link's own selection is not a step back"
+    );
+    // The filters change the steps, and the story stays on its record.
+    click(&root, "[data-facet='confidence:confirmed']");
+    wait_until("fewer steps", || {
+        let c = text(&root, "[data-testid=story-count]");
+        c.starts_with("Step 1 of ") && c != count
+    })
+    .await;
+    assert_eq!(text(&root, "[data-testid=detail-title]"), first);
+    click(&root, "[data-facet='confidence:confirmed']");
+    wait_until("all the steps again", || {
+        text(&root, "[data-testid=story-count]") == count
+    })
+    .await;
+    let history = entries();
     key(
         &web_sys::window()
             .unwrap()
@@ -1099,5 +1123,42 @@ async fn a_story_link_starts_at_step_one_and_the_arrow_key_moves_on() {
         !url_query().contains("story")
     })
     .await;
+    set_url("");
+}
+
+/// `?places=rabat` filters the timeline to the events at Rabat, and the places facet shows it
+/// chosen; unchoosing it shows everything again.
+#[wasm_bindgen_test]
+async fn a_place_in_the_link_filters_the_timeline_to_its_events() {
+    let d = cooperation_timeline::model::load(include_bytes!("../public/data/cooperation.json"))
+        .unwrap();
+    let at_rabat = d
+        .events
+        .iter()
+        .filter(|e| {
+            e.place
+                .as_ref()
+                .is_some_and(|p| p.ids.iter().any(|id| id == "rabat"))
+        })
+        .count();
+    assert!(at_rabat >= 5);
+    set_url("?lang=en&places=rabat");
+    let (root, _handle) = mount(DATA, true);
+    wait_until("loaded", || has(&root, "[data-testid=facet-places]")).await;
+    let rabat: web_sys::HtmlInputElement =
+        one(&root, "[data-facet='place:rabat']").unchecked_into();
+    assert!(rabat.checked());
+    let showing = text(&root, "[data-testid=showing]");
+    assert!(
+        showing.starts_with(&format!("Showing {at_rabat} of {}", d.events.len())),
+        "{showing}"
+    );
+    click(&root, "[data-facet='place:rabat']");
+    wait_until("everything again", || {
+        text(&root, "[data-testid=showing]")
+            .starts_with(&format!("Showing {0} of {0}", d.events.len()))
+    })
+    .await;
+    wait_until("the URL follows", || !url_query().contains("places")).await;
     set_url("");
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::strings;
 use crate::model::date::{FIRST_DEEP_YEAR, LAST_DATA_YEAR, year_end, year_of, year_start};
 use crate::model::filter::{Filters, HOST_UNKNOWN};
+use crate::model::geo::place_counts;
 use crate::model::url::parse_year;
 use crate::state::{AppState, use_counts, use_dataset};
 
@@ -152,6 +153,30 @@ pub fn Facets() -> impl IntoView {
             .collect_view()
     };
 
+    // The register's places with events under the other filters, and any chosen (a link may name
+    // one with none), in the register's order.
+    let places = move || {
+        let lang = app.lang.get();
+        let field = || Field {
+            get: |f| &f.places,
+            get_mut: |f| &mut f.places,
+        };
+        app.filters.with(|f| {
+            data.with(|d| {
+                place_counts(d, f)
+                    .into_iter()
+                    .zip(&d.places)
+                    .filter(|(n, p)| *n > 0 || f.places.contains(&p.id))
+                    .map(|(n, p)| {
+                        let label = p.name.get(lang).to_string();
+                        facet_option(format!("place:{}", p.id), label, n, p.id.clone(), field())
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let has_places = data.with(|d| !d.places.is_empty());
+
     view! {
         <section class="panel facets" aria-labelledby="facets-heading" data-testid="facets">
             <h2 id="facets-heading" class="panel__title">{move || s().tab_filters}</h2>
@@ -184,6 +209,15 @@ pub fn Facets() -> impl IntoView {
                 <legend>{move || s().facet_confidence}</legend>
                 <ul>{confidence}</ul>
             </fieldset>
+            {has_places
+                .then(|| {
+                    view! {
+                        <fieldset class="facet" data-testid="facet-places">
+                            <legend>{move || s().facet_places}</legend>
+                            <ul>{places}</ul>
+                        </fieldset>
+                    }
+                })}
             <fieldset class="facet facet--years">
                 <legend>{move || s().facet_years}</legend>
                 {year_input(false)}

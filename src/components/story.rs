@@ -45,49 +45,78 @@ pub fn StoryButton() -> impl IntoView {
     }
 }
 
+/// The step the story is at: `at`, or the last step when a link named one past the end; `None`
+/// when there are no steps.
+fn clamped(all: &[Step], at: usize) -> Option<(usize, Step)> {
+    let i = at.min(all.len().checked_sub(1)?);
+    Some((i, all[i]))
+}
+
 /// Keeps the story's step and the selection in step while a story is told: a step selects its
-/// event or gap; selecting another step moves the story there; selecting something the story does
-/// not tell leaves it. Call once below the workspace (it needs the dataset).
+/// event or gap; when the filters change the steps, the story follows the selection to its new
+/// place; selecting another step moves the story there; selecting something the story does not
+/// tell, or clearing the selection, leaves it. Call once below the workspace (it needs the
+/// dataset).
 pub fn use_story(app: AppState) -> Memo<Vec<Step>> {
     let data = use_dataset();
-    // Only while a story is told: the steps of 100,000 events are not sorted for nothing.
+    let active = Memo::new(move |_| app.story.with(Option::is_some));
+    // Only while a story is told, and once per filter change: not on each step.
     let all = Memo::new(move |_| {
-        if app.story.with(Option::is_none) {
+        if !active.get() {
             return Vec::new();
         }
         app.filters.with(|f| data.with(|d| steps(d, f)))
     });
-    Effect::new(move |_| {
-        let Some(at) = app.story.get() else { return };
-        let all = all.get();
-        if all.is_empty() {
-            return;
-        }
-        let at_ = at.min(all.len() - 1);
-        if at_ != at {
-            app.story.set(Some(at_));
-            return;
-        }
-        let want = all[at].selection();
+    let set_selection = move |want: Option<crate::model::Selection>| {
         if app.selected.get_untracked() != want {
             app.selected.set(want);
         }
-    });
+    };
+    // A step selects what it tells.
     Effect::new(move |_| {
-        let selected = app.selected.get();
+        let Some(at) = app.story.get() else { return };
+        if let Some((_, step)) = all.with_untracked(|all| clamped(all, at)) {
+            set_selection(step.selection());
+        }
+    });
+    // New steps (the filters changed): the story stays on the selection if it is still a step,
+    // else shows the step now at its place.
+    Effect::new(move |first: Option<()>| {
+        all.track();
+        if first.is_none() {
+            return;
+        }
         let Some(at) = app.story.get_untracked() else {
             return;
         };
-        let all = all.get_untracked();
-        if all.get(at).is_some_and(|s| s.selection() == selected) {
+        let selected = app.selected.get_untracked();
+        let (pos, there) = all.with_untracked(|all| (step_of(all, selected), clamped(all, at)));
+        match (pos, there) {
+            (Some(p), _) if p != at => app.story.set(Some(p)),
+            (Some(_), _) => {}
+            (None, Some((_, step))) => set_selection(step.selection()),
+            (None, None) => {}
+        }
+    });
+    // The reader selects something: another step moves the story there; anything else leaves it.
+    Effect::new(move |first: Option<()>| {
+        let selected = app.selected.get();
+        if first.is_none() {
             return;
         }
-        match step_of(&all, selected) {
-            Some(i) => app.story.set(Some(i)),
-            // A title card selects nothing, and clearing a selection is not leaving.
-            None if selected.is_none() => {}
-            None => app.story.set(None),
+        let Some(at) = app.story.get_untracked() else {
+            return;
+        };
+        let (here, pos) = all.with_untracked(|all| {
+            (
+                clamped(all, at).map(|(_, s)| s.selection()),
+                step_of(all, selected),
+            )
+        });
+        if here == Some(selected) {
+            return;
         }
+        app.story.set(pos);
     });
     all
 }
@@ -107,11 +136,16 @@ pub fn StoryBar(
     let data = use_dataset();
     let s = move || strings(app.lang.get());
     let count = move || steps.with(Vec::len);
-    let at = move || app.story.get().unwrap_or(0);
+    let at = move || {
+        let at = app.story.get().unwrap_or(0);
+        steps.with(|s| clamped(s, at).map_or(0, |(i, _)| i))
+    };
     let go = move |delta: isize| {
-        if let Some(now) = app.story.get_untracked() {
-            let next = moved(now, delta, steps.with_untracked(Vec::len));
-            if next != now {
+        if let Some(stored) = app.story.get_untracked() {
+            let len = steps.with_untracked(Vec::len);
+            let now = stored.min(len.saturating_sub(1));
+            let next = moved(now, delta, len);
+            if next != stored {
                 app.story.set(Some(next));
             }
         }
@@ -120,14 +154,15 @@ pub fn StoryBar(
         if app.story.get_untracked().is_none() || is_typing(&ev) || ev.default_prevented() {
             return;
         }
-        // On the timeline the arrows pan and move between events; a dialog keeps its keys.
+        // On the timeline the arrows pan and move between events; a dialog keeps its keys (the
+        // record's own sheet, which the story is in on a narrow screen, is not one).
         let inside = |selector: &str| {
             document()
                 .active_element()
                 .and_then(|a| a.closest(selector).ok().flatten())
                 .is_some()
         };
-        if inside(".timeline__body, dialog[open], [role=dialog]") {
+        if inside(".timeline__body, dialog[open], [role=dialog]:not(.sheet--record)") {
             return;
         }
         match ev.key().as_str() {
@@ -139,7 +174,8 @@ pub fn StoryBar(
         ev.prevent_default();
     });
     on_cleanup(move || handle.remove());
-    // A swipe: a mostly horizontal move of at least 60 px; leftwards is onwards.
+    // A swipe of a finger or a pen (a mouse drag selects text): a mostly horizontal move of at
+    // least 60 px; leftwards is onwards.
     let start = StoredValue::new(None::<(i32, i32)>);
     let on_title = move || matches!(steps.with(|s| s.get(at()).copied()), Some(Step::Title));
     let body = move || {
@@ -166,7 +202,10 @@ pub fn StoryBar(
     view! {
         <div
             class="story-wrap"
-            on:pointerdown=move |ev| start.set_value(Some((ev.client_x(), ev.client_y())))
+            on:pointerdown=move |ev| {
+                let touch = matches!(ev.pointer_type().as_str(), "touch" | "pen");
+                start.set_value(touch.then(|| (ev.client_x(), ev.client_y())));
+            }
             on:pointerup=move |ev| {
                 if let Some((x, y)) = start.get_value() {
                     let (dx, dy) = (ev.client_x() - x, ev.client_y() - y);
@@ -196,7 +235,7 @@ pub fn StoryBar(
                     class="button"
                     data-testid="story-prev"
                     aria-keyshortcuts="ArrowLeft"
-                    disabled=move || at() == 0
+                    disabled=move || at() == 0 || count() == 0
                     on:click=move |_| go(-1)
                 >
                     {move || s().story_prev}

@@ -80,6 +80,7 @@ pub(super) const AR: Strings = Strings {
     facet_lanes: "أنواع الأحداث",
     facet_host: "البلد المضيف",
     facet_confidence: "درجة اليقين",
+    facet_places: "الأماكن",
     facet_years: "السنوات",
     from: "من",
     to: "إلى",

@@ -80,6 +80,7 @@ pub(super) const EN: Strings = Strings {
     facet_lanes: "Kinds of event",
     facet_host: "Host",
     facet_confidence: "Confidence",
+    facet_places: "Places",
     facet_years: "Years",
     from: "From",
     to: "To",

@@ -80,6 +80,7 @@ pub(super) const FR: Strings = Strings {
     facet_lanes: "Types d’événement",
     facet_host: "Pays hôte",
     facet_confidence: "Fiabilité",
+    facet_places: "Lieux",
     facet_years: "Années",
     from: "De",
     to: "À",

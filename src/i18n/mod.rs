@@ -170,6 +170,8 @@ pub struct Strings {
     pub facet_host: &'static str,
     /// Facet title: confidence.
     pub facet_confidence: &'static str,
+    /// Legend of the places facet (the register's places, `model::geo`).
+    pub facet_places: &'static str,
     /// Facet title: years.
     pub facet_years: &'static str,
     /// "From" (year).

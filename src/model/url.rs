@@ -213,10 +213,15 @@ impl ViewState {
     /// Whether going from `self` to `next` is a step the back button should return to
     /// (selection, person, filters, language, view) rather than a pan, a zoom or typing in the
     /// search box, which update the URL in place.
+    /// In a story the selection follows the step: at the same step, a change of selection is
+    /// the story selecting what the step tells (after a link or Back), not a new history step.
     pub fn is_meaningful_change(&self, next: &ViewState) -> bool {
+        let same_step = self.story.is_some() && self.story == next.story;
         let strip = |v: &ViewState| ViewState {
             window: None,
             query: String::new(),
+            event: if same_step { None } else { v.event.clone() },
+            gap: if same_step { None } else { v.gap.clone() },
             ..v.clone()
         };
         strip(self) != strip(next)
@@ -358,7 +363,10 @@ mod tests {
 
     #[test]
     fn pans_and_zooms_are_not_history_steps_but_selections_are() {
-        let a = full();
+        let a = ViewState {
+            story: None,
+            ..full()
+        };
         let mut b = a.clone();
         b.window = Some((day(2020, 1, 1), day(2021, 1, 1)));
         assert!(!a.is_meaningful_change(&b));
@@ -373,9 +381,16 @@ mod tests {
             !a.is_meaningful_change(&typing),
             "each keystroke is not a history step"
         );
-        let mut stepped = a.clone();
+        let told = full();
+        let mut stepped = told.clone();
         stepped.story = Some(5);
-        assert!(a.is_meaningful_change(&stepped), "a story's step is one");
+        assert!(told.is_meaningful_change(&stepped), "a story's step is one");
+        let mut selected_by_the_step = told.clone();
+        selected_by_the_step.event = Some("cmm-12".into());
+        assert!(
+            !told.is_meaningful_change(&selected_by_the_step),
+            "at the same step, the step's own selection is no new entry"
+        );
     }
 
     #[test]

@@ -452,8 +452,6 @@ impl Validator {
         }
     }
 
-    /// French and English must be present; Arabic too when `needs_ar` (titles, labels, names),
-    /// except in an imported dataset, whose text has no known language.
     /// A place of the register: its name, its party, and a position that is a real point on
     /// the Earth with a source, on a kind of place that is a point.
     fn place_entry(&mut self, at: &str, p: &PlaceEntry, ids: &Ids) {
@@ -488,6 +486,8 @@ impl Validator {
         );
     }
 
+    /// French and English must be present; Arabic too when `needs_ar` (titles, labels, names),
+    /// except in an imported dataset, whose text has no known language.
     fn text(&mut self, path: &str, t: &Text, needs_ar: bool) {
         let needs_ar = needs_ar && !self.interchange;
         self.required(&format!("{path}.fr"), &t.fr);
