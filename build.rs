@@ -1,4 +1,5 @@
-//! Build script: derives the search's accent-folding tables from `unicode-normalization` at build
+//! Build script: embeds the map's land outline (extracted at setup time, see `land`), and derives
+//! the search's accent-folding tables from `unicode-normalization` at build
 //! time, so the shipped wasm carries two small sorted tables instead of the crate's canonical and
 //! compatibility decomposition tables (~118 KB of read-only data: its decomposition iterator
 //! picks the table at run time, so the linker cannot drop the one we never use).
@@ -21,6 +22,7 @@ const HANGUL: std::ops::RangeInclusive<u32> = 0xAC00..=0xD7A3;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
+    land();
     let mut bases = String::new();
     let mut multi = String::new();
     let mut marks = String::new();
@@ -79,4 +81,20 @@ fn main() {
     );
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("fold_tables.rs");
     fs::write(dest, out).unwrap();
+}
+
+/// The map's land outline, extracted at setup time by `scripts/extract-land.mjs` from npm's
+/// `world-atlas` (Natural Earth), copied where `model::geo` includes it.
+fn land() {
+    let from = Path::new("tools/map/land.path");
+    println!("cargo::rerun-if-changed={}", from.display());
+    let outline = fs::read_to_string(from).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}. The map's land is extracted at setup time: run scripts/setup.sh \
+             (or `node scripts/extract-land.mjs tools/map/land.path` after `npm ci --prefix tools`)",
+            from.display()
+        )
+    });
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out).join("land.path"), outline.trim()).expect("OUT_DIR is writable");
 }

@@ -86,5 +86,12 @@ if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock 2>/dev/nu
   cp tools/package-lock.json tools/node_modules/.installed-lock
 fi
 
+# 5b. The map's land (scripts/extract-land.mjs): Natural Earth's land from world-atlas in tools/,
+#     cut to the map's box and simplified; build.rs embeds it.
+if [ ! -s tools/map/land.path ] || [ scripts/extract-land.mjs -nt tools/map/land.path ] \
+  || [ tools/package-lock.json -nt tools/map/land.path ]; then
+  node scripts/extract-land.mjs tools/map/land.path
+fi
+
 # 6. Crates, so that Trunk's offline build (cargo --offline) finds them all.
 cargo fetch --quiet

@@ -8,6 +8,28 @@
 use super::dataset::{Dataset, PlaceEntry};
 use super::filter::Filters;
 
+/// The land of the box as SVG path data in the map's units: Natural Earth's 1:50m land (npm
+/// `world-atlas`, public domain), cut to the box, simplified and rounded at setup time by
+/// `scripts/extract-land.mjs`, which projects as [`project`] does. Absolute `M`, `L` and `Z`
+/// only. Land and sea, no borders.
+pub const LAND: &str = include_str!(concat!(env!("OUT_DIR"), "/land.path"));
+
+/// The rings of [`LAND`], as points in the map's units.
+pub fn land_rings() -> Vec<Vec<(f64, f64)>> {
+    LAND.split('M')
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            r.trim_end_matches('Z')
+                .split('L')
+                .filter_map(|p| {
+                    let (x, y) = p.split_once(' ')?;
+                    Some((x.parse().ok()?, y.parse().ok()?))
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The box drawn: west, south, east and north edges, in degrees.
 pub const BOX: (f64, f64, f64, f64) = (-13.0, 27.5, 10.0, 51.5);
 /// The width of the map in SVG units.
@@ -133,6 +155,47 @@ mod tests {
                 (x - want.0).abs() < 1.0 && (y - want.1).abs() < 1.0,
                 "{id}: {x}, {y}"
             );
+        }
+    }
+
+    /// How far (map units) `p` is from the nearest coast of [`LAND`].
+    fn from_coast(p: (f64, f64)) -> f64 {
+        let segment = |a: (f64, f64), b: (f64, f64)| {
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let len = dx * dx + dy * dy;
+            let t = if len == 0.0 {
+                0.0
+            } else {
+                (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len).clamp(0.0, 1.0)
+            };
+            (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+        };
+        land_rings()
+            .iter()
+            .flat_map(|r| {
+                r.iter()
+                    .zip(r.iter().cycle().skip(1))
+                    .map(|(a, b)| segment(*a, *b))
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// The outline and the places agree: the ports are on the coast (a unit is about 2 km),
+    /// Paris and Meknès well inland.
+    #[test]
+    fn ports_are_on_the_coast_and_capitals_inland() {
+        let d = shipped();
+        assert!(
+            land_rings().len() > 10,
+            "the coasts, Corsica, Sardinia, the Balearics…"
+        );
+        for id in ["toulon", "brest", "rabat", "casablanca"] {
+            let km = from_coast(at(&d, id));
+            assert!(km < 4.0, "{id} is {km} units from the coast");
+        }
+        for id in ["paris", "meknes"] {
+            let km = from_coast(at(&d, id));
+            assert!(km > 30.0, "{id} is {km} units from the coast");
         }
     }
 
