@@ -55,6 +55,8 @@ for (const lang of ['fr', 'en', 'ar']) {
   screens.push({ name: `${lang} phone export dialog`, query: `?lang=${lang}`, phone: true, act: async (p) => { await p.click('[data-testid=menu]'); await p.click('[data-testid=export]'); } });
   screens.push({ name: `${lang} cite a source`, query: `?lang=${lang}&event=cmm-22`, act: (p) => p.click('[data-testid=source] [data-testid=cite]') });
   screens.push({ name: `${lang} story`, query: `?lang=${lang}&story=1&step=2` });
+  screens.push({ name: `${lang} map`, query: `?lang=${lang}&event=cmm-22`, act: (p) => p.click('[data-testid=tab-map]') });
+  screens.push({ name: `${lang} phone map`, query: `?lang=${lang}&places=rabat`, phone: true, act: async (p) => { await p.click('[data-testid=open-panels]'); await p.click('[data-testid=tab-map]'); } });
   screens.push({ name: `${lang} phone story`, query: `?lang=${lang}&story=1&step=3`, phone: true });
   screens.push({ name: `${lang} imported file`, query: `?lang=${lang}`, act: (p) => dropFile(p, 'library.json', IMPORTED) });
 }

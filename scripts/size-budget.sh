@@ -6,11 +6,13 @@
 #   another tool's file or exports.
 # Each budget is what the build reached plus 5 %; raise one only with a reason. The page's: 401,853 B
 # after issue 10 (budget 422,000); 462,211 B with issue 11's dialogs, drop, banner, citations and
-# the worker's client (+60.4 KB; README, Size). The worker's: 215,623 B at issue 11.
+# the worker's client (+60.4 KB; README, Size); 500,063 B with issue 12's story, places and map
+# (+38 KB over issue 11's page with deep time: within the issue's +60 KB). The worker's: 215,623 B
+# at issue 11.
 # The static first view (index.html) and the dataset are reported, not budgeted: they are data.
 # Usage: scripts/size-budget.sh [dist]
 set -euo pipefail
-PAGE_BUDGET=485300
+PAGE_BUDGET=525100
 WORKER_BUDGET=226400
 
 root=${1:-dist}

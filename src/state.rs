@@ -43,11 +43,13 @@ pub enum Panel {
     Domains,
     /// Participants.
     People,
+    /// The places on a map.
+    Map,
 }
 
 impl Panel {
     /// Every panel, in tab order.
-    pub const ALL: [Panel; 3] = [Panel::Filters, Panel::Domains, Panel::People];
+    pub const ALL: [Panel; 4] = [Panel::Filters, Panel::Domains, Panel::People, Panel::Map];
 }
 
 /// A selection named by ids (from a link, or kept across a reload), waiting for the data.

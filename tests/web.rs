@@ -1162,3 +1162,57 @@ async fn a_place_in_the_link_filters_the_timeline_to_its_events() {
     wait_until("the URL follows", || !url_query().contains("places")).await;
     set_url("");
 }
+
+/// The map marks Rabat and Paris with their counts; choosing Rabat on the map filters the
+/// timeline to Rabat's events, and the list under the map says it is chosen; the 22nd session
+/// selected rings Rabat.
+#[wasm_bindgen_test]
+async fn the_map_marks_rabat_and_paris_and_choosing_rabat_filters_the_timeline() {
+    let d = cooperation_timeline::model::load(include_bytes!("../public/data/cooperation.json"))
+        .unwrap();
+    let at_rabat = d
+        .events
+        .iter()
+        .filter(|e| {
+            e.place
+                .as_ref()
+                .is_some_and(|p| p.ids.iter().any(|id| id == "rabat"))
+        })
+        .count();
+    set_url("?lang=en&event=cmm-22");
+    let (root, _handle) = mount(DATA, true);
+    wait_until("loaded", || has(&root, "[data-testid=tab-map]")).await;
+    click(&root, "[data-testid=tab-map]");
+    wait_until("the map", || {
+        has(&root, "[data-testid=map-place][data-place=rabat]")
+    })
+    .await;
+    let rabat = one(&root, "[data-testid=map-place][data-place=rabat]");
+    let paris = one(&root, "[data-testid=map-place][data-place=paris]");
+    assert_eq!(
+        attr(&rabat, "aria-label"),
+        format!("Rabat: {at_rabat} events")
+    );
+    assert!(attr(&paris, "aria-label").starts_with("Paris: "));
+    assert_eq!(attr(&rabat, "tabindex"), "0");
+    assert!(
+        rabat.class_list().contains("is-selected"),
+        "the 22nd session was in Rabat"
+    );
+    assert!(!paris.class_list().contains("is-selected"));
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    rabat.dispatch_event(&ev).unwrap();
+    wait_until("the timeline filtered to Rabat", || {
+        text(&root, "[data-testid=showing]")
+            .starts_with(&format!("Showing {at_rabat} of {}", d.events.len()))
+    })
+    .await;
+    wait_until("the URL follows", || url_query().contains("places=rabat")).await;
+    let item = one(&root, "[data-testid=map-list-place][data-place=rabat]");
+    assert_eq!(attr(&item, "aria-pressed"), "true");
+    click(&root, "[data-testid=map-list-place][data-place=rabat]");
+    wait_until("everything again", || !url_query().contains("places")).await;
+    set_url("");
+}

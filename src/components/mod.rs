@@ -15,6 +15,7 @@ pub mod icons;
 pub mod import_banner;
 pub mod list_view;
 pub mod loading_view;
+pub mod map_panel;
 pub mod open_dialog;
 pub mod participants_panel;
 pub mod search;

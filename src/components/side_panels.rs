@@ -12,6 +12,7 @@ use super::domains_panel::DomainsPanel;
 use super::event_detail::EventDetail;
 use super::facets::Facets;
 use super::icons::{Icon, icon};
+use super::map_panel::MapPanel;
 use super::participants_panel::ParticipantsPanel;
 use super::sheet::Sheet;
 use super::story::{StoryBar, use_story};
@@ -24,6 +25,7 @@ fn slug(p: Panel) -> &'static str {
         Panel::Filters => "filters",
         Panel::Domains => "domains",
         Panel::People => "people",
+        Panel::Map => "map",
     }
 }
 
@@ -32,6 +34,7 @@ fn tab_label(s: &Strings, p: Panel) -> &'static str {
         Panel::Filters => s.tab_filters,
         Panel::Domains => s.tab_domains,
         Panel::People => s.tab_people,
+        Panel::Map => s.tab_map,
     }
 }
 
@@ -151,6 +154,7 @@ pub fn SidePanels() -> impl IntoView {
             {tab_panel(Panel::Filters, view! { <Facets /> }.into_any())}
             {tab_panel(Panel::Domains, view! { <DomainsPanel /> }.into_any())}
             {tab_panel(Panel::People, view! { <ParticipantsPanel /> }.into_any())}
+            {tab_panel(Panel::Map, view! { <MapPanel /> }.into_any())}
         </Sheet>
     }
 }

@@ -158,6 +158,30 @@ pub struct Strings {
     pub tab_domains: &'static str,
     /// Tab of the people panel.
     pub tab_people: &'static str,
+    /// The map's tab.
+    pub tab_map: &'static str,
+    /// The map's picture, for assistive technology.
+    pub map_label: &'static str,
+    /// Under the map's heading: what it shows and how to use it.
+    pub map_hint: &'static str,
+    /// A place's marker and list entry: `{place}` and its `{n}` events.
+    pub map_place: &'static str,
+    /// [`Self::map_place`] for one event (`{n}` is 1).
+    pub map_place_one: &'static str,
+    /// Heading of the places not on this map (far away).
+    pub map_off: &'static str,
+    /// Heading of the places with no position (regions, seas, countries).
+    pub map_unplaced: &'static str,
+    /// The list of places, the map's accessible alternative.
+    pub map_list: &'static str,
+    /// Zoom the map in.
+    pub map_zoom_in: &'static str,
+    /// Zoom the map out.
+    pub map_zoom_out: &'static str,
+    /// Show the whole map.
+    pub map_reset: &'static str,
+    /// Where the map's land and positions come from.
+    pub map_credit: &'static str,
     /// Label of the panel tab list.
     pub tabs_label: &'static str,
     /// "Showing {n} of {m} events".

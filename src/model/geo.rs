@@ -104,6 +104,126 @@ pub fn place_counts(d: &Dataset, f: &Filters) -> Vec<usize> {
     counts
 }
 
+/// One place as the map panel shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapPlace {
+    /// Its index in the register.
+    pub idx: usize,
+    /// Where it stands.
+    pub spot: Spot,
+    /// Events there under the filters other than the places.
+    pub count: usize,
+    /// Whether one of those events reaches the timeline's visible window.
+    pub in_window: bool,
+    /// Whether the selected event happened there.
+    pub selected: bool,
+}
+
+/// The places of the register with events under the filters (and any chosen place), with
+/// where they stand, their counts, whether the visible window `window` holds one of their events,
+/// and whether the selected event `selected` (its index) happened there.
+pub fn map_places(
+    d: &Dataset,
+    f: &Filters,
+    window: Option<(f64, f64)>,
+    selected: Option<usize>,
+) -> Vec<MapPlace> {
+    let counts = place_counts(d, f);
+    let named = |e: &super::dataset::Event, id: &str| {
+        e.place
+            .as_ref()
+            .is_some_and(|p| p.ids.iter().any(|x| x == id))
+    };
+    d.places
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| counts[*i] > 0 || f.places.contains(&p.id))
+        .map(|(idx, p)| {
+            let in_window = window.is_none_or(|(a, b)| {
+                d.events.iter().any(|e| {
+                    named(e, &p.id)
+                        && f.matches_but_places(e)
+                        && e.date.axis_end() > a
+                        && e.date.axis_start() < b
+                })
+            });
+            MapPlace {
+                idx,
+                spot: spot(p),
+                count: counts[idx],
+                in_window,
+                selected: selected
+                    .and_then(|i| d.events.get(i))
+                    .is_some_and(|e| named(e, &p.id)),
+            }
+        })
+        .collect()
+}
+
+/// The part of the map in view: a box in map units (the SVG's `viewBox`), which wheel, drag,
+/// pinch and keys move and scale within the map.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Camera {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width (the height follows the map's proportions).
+    pub w: f64,
+}
+
+/// The narrowest view: an eighth of the map's width (about 250 km).
+pub const MIN_VIEW: f64 = WIDTH / 8.0;
+
+impl Default for Camera {
+    fn default() -> Self {
+        Camera {
+            x: 0.0,
+            y: 0.0,
+            w: WIDTH,
+        }
+    }
+}
+
+impl Camera {
+    /// The height of the view.
+    pub fn h(&self) -> f64 {
+        self.w * height() / WIDTH
+    }
+
+    /// The `viewBox` attribute.
+    pub fn view_box(&self) -> String {
+        format!("{:.1} {:.1} {:.1} {:.1}", self.x, self.y, self.w, self.h())
+    }
+
+    /// Zooms by `factor` (> 1 in) keeping the point at `(fx, fy)` (fractions of the view) still.
+    pub fn zoom_at(&mut self, fx: f64, fy: f64, factor: f64) {
+        if !(factor.is_finite() && factor > 0.0 && fx.is_finite() && fy.is_finite()) {
+            return;
+        }
+        let (fx, fy) = (fx.clamp(0.0, 1.0), fy.clamp(0.0, 1.0));
+        let (ax, ay) = (self.x + fx * self.w, self.y + fy * self.h());
+        self.w = (self.w / factor).clamp(MIN_VIEW, WIDTH);
+        self.x = ax - fx * self.w;
+        self.y = ay - fy * self.h();
+        self.clamp();
+    }
+
+    /// Moves the view by `(dx, dy)` map units.
+    pub fn pan(&mut self, dx: f64, dy: f64) {
+        if dx.is_finite() && dy.is_finite() {
+            self.x += dx;
+            self.y += dy;
+            self.clamp();
+        }
+    }
+
+    fn clamp(&mut self) {
+        self.x = self.x.clamp(0.0, WIDTH - self.w);
+        self.y = self.y.clamp(0.0, (height() - self.h()).max(0.0));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +317,56 @@ mod tests {
             let km = from_coast(at(&d, id));
             assert!(km > 30.0, "{id} is {km} units from the coast");
         }
+    }
+
+    /// The camera zooms about a point that stays put, never past the map or closer than its
+    /// limit, and pans within the map.
+    #[test]
+    fn the_camera_stays_on_the_map() {
+        let mut c = Camera::default();
+        let rabat = project(34.01325, -6.83255);
+        let (fx, fy) = (rabat.0 / WIDTH, rabat.1 / height());
+        c.zoom_at(fx, fy, 4.0);
+        assert!((c.w - WIDTH / 4.0).abs() < 1e-9);
+        assert!(
+            (c.x + fx * c.w - rabat.0).abs() < 1e-6 && (c.y + fy * c.h() - rabat.1).abs() < 1e-6
+        );
+        for _ in 0..20 {
+            c.zoom_at(0.5, 0.5, 2.0);
+        }
+        assert_eq!(c.w, MIN_VIEW);
+        c.pan(-1e9, 1e9);
+        assert_eq!((c.x, c.y), (0.0, height() - c.h()));
+        c.zoom_at(0.5, 0.5, 1e-9);
+        assert_eq!(c, Camera::default());
+        c.zoom_at(f64::NAN, 0.5, 2.0);
+        assert_eq!(c, Camera::default());
+    }
+
+    /// The map's places follow the filters, the window and the selection.
+    #[test]
+    fn map_places_follow_the_window_and_the_selection() {
+        let d = shipped();
+        let f = Filters::default();
+        let all = map_places(&d, &f, None, None);
+        assert!(
+            all.iter()
+                .all(|p| p.in_window && !p.selected && p.count > 0)
+        );
+        let id = |p: &MapPlace| d.places[p.idx].id.as_str();
+        // In 2024 something happened in Rabat, nothing in Brest (its one event is 2014).
+        let y2024 = (
+            crate::model::date::year_start(2024),
+            crate::model::date::year_start(2025),
+        );
+        let in_2024 = map_places(&d, &f, Some(y2024), None);
+        let get = |id_: &str| in_2024.iter().find(|p| id(p) == id_).unwrap();
+        assert!(get("rabat").in_window && !get("brest").in_window);
+        // The 22nd session (Rabat) selected: Rabat is highlighted, Paris is not.
+        let i = d.events.iter().position(|e| e.id == "cmm-22").unwrap();
+        let sel = map_places(&d, &f, None, Some(i));
+        let find = |id_: &str| sel.iter().find(|p| id(p) == id_).unwrap();
+        assert!(find("rabat").selected && !find("paris").selected);
     }
 
     /// Areas are never points, and far places are said to be off the map.
