@@ -82,7 +82,7 @@ fi
 # 5. Build tools from npm: binaryen's wasm-opt (a Node build; Debian's binaryen 108 breaks the
 #    page, and cargo's wasm-opt takes ~16 min to compile). The Makefile puts it on Trunk's PATH.
 if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock 2>/dev/null; then
-  timed "npm packages in tools/ (binaryen)" "a few seconds" npm ci --prefix tools --no-audit --no-fund
+  timed "npm packages in tools/ (binaryen; world-atlas and topojson for the map)" "a few seconds" npm ci --prefix tools --no-audit --no-fund
   cp tools/package-lock.json tools/node_modules/.installed-lock
 fi
 
