@@ -1126,21 +1126,19 @@ async fn a_story_link_starts_at_step_one_and_the_arrow_key_moves_on() {
     set_url("");
 }
 
+/// The shipped dataset, and how many of its events are at place `id` of its register.
+fn shipped_and_events_at(id: &str) -> (cooperation_timeline::model::Dataset, usize) {
+    let d = cooperation_timeline::model::load(include_bytes!("../public/data/cooperation.json"))
+        .unwrap();
+    let n = d.events.iter().filter(|e| e.at_place(id)).count();
+    (d, n)
+}
+
 /// `?places=rabat` filters the timeline to the events at Rabat, and the places facet shows it
 /// chosen; unchoosing it shows everything again.
 #[wasm_bindgen_test]
 async fn a_place_in_the_link_filters_the_timeline_to_its_events() {
-    let d = cooperation_timeline::model::load(include_bytes!("../public/data/cooperation.json"))
-        .unwrap();
-    let at_rabat = d
-        .events
-        .iter()
-        .filter(|e| {
-            e.place
-                .as_ref()
-                .is_some_and(|p| p.ids.iter().any(|id| id == "rabat"))
-        })
-        .count();
+    let (d, at_rabat) = shipped_and_events_at("rabat");
     assert!(at_rabat >= 5);
     set_url("?lang=en&places=rabat");
     let (root, _handle) = mount(DATA, true);
@@ -1168,17 +1166,7 @@ async fn a_place_in_the_link_filters_the_timeline_to_its_events() {
 /// selected rings Rabat.
 #[wasm_bindgen_test]
 async fn the_map_marks_rabat_and_paris_and_choosing_rabat_filters_the_timeline() {
-    let d = cooperation_timeline::model::load(include_bytes!("../public/data/cooperation.json"))
-        .unwrap();
-    let at_rabat = d
-        .events
-        .iter()
-        .filter(|e| {
-            e.place
-                .as_ref()
-                .is_some_and(|p| p.ids.iter().any(|id| id == "rabat"))
-        })
-        .count();
+    let (d, at_rabat) = shipped_and_events_at("rabat");
     set_url("?lang=en&event=cmm-22");
     let (root, _handle) = mount(DATA, true);
     wait_until("loaded", || has(&root, "[data-testid=tab-map]")).await;

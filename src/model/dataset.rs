@@ -499,6 +499,15 @@ pub struct Gap {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EventIdx(pub u32);
 
+impl Event {
+    /// Whether its place names the register's place `id`.
+    pub fn at_place(&self, id: &str) -> bool {
+        self.place
+            .as_ref()
+            .is_some_and(|p| p.ids.iter().any(|x| x == id))
+    }
+}
+
 impl EventIdx {
     /// The position as a `usize`, for indexing.
     pub fn get(self) -> usize {

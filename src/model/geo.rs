@@ -84,10 +84,12 @@ pub fn spot(p: &PlaceEntry) -> Spot {
     }
 }
 
-/// For each place of the register, in its order, how many events name it under the filters
-/// other than the places (so that choosing a place leaves the others' counts as they were).
-pub fn place_counts(d: &Dataset, f: &Filters) -> Vec<usize> {
+/// For each place of the register, in its order: how many events name it under the filters
+/// other than the places (so that choosing a place leaves the others' counts as they were), and
+/// whether one of them reaches `window` (always, with no window). One pass over the events.
+fn tally(d: &Dataset, f: &Filters, window: Option<(f64, f64)>) -> (Vec<usize>, Vec<bool>) {
     let mut counts = vec![0; d.places.len()];
+    let mut in_window = vec![window.is_none(); d.places.len()];
     let index: std::collections::HashMap<&str, usize> = d
         .places
         .iter()
@@ -95,13 +97,21 @@ pub fn place_counts(d: &Dataset, f: &Filters) -> Vec<usize> {
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
     for e in d.events.iter().filter(|e| f.matches_but_places(e)) {
+        let seen = window.is_none_or(|(a, b)| e.date.axis_end() > a && e.date.axis_start() < b);
         for id in e.place.iter().flat_map(|p| &p.ids) {
             if let Some(&i) = index.get(id.as_str()) {
                 counts[i] += 1;
+                in_window[i] |= seen;
             }
         }
     }
-    counts
+    (counts, in_window)
+}
+
+/// For each place of the register, in its order, how many events name it under the filters
+/// other than the places (so that choosing a place leaves the others' counts as they were).
+pub fn place_counts(d: &Dataset, f: &Filters) -> Vec<usize> {
+    tally(d, f, None).0
 }
 
 /// One place as the map panel shows it.
@@ -128,34 +138,18 @@ pub fn map_places(
     window: Option<(f64, f64)>,
     selected: Option<usize>,
 ) -> Vec<MapPlace> {
-    let counts = place_counts(d, f);
-    let named = |e: &super::dataset::Event, id: &str| {
-        e.place
-            .as_ref()
-            .is_some_and(|p| p.ids.iter().any(|x| x == id))
-    };
+    let (counts, in_window) = tally(d, f, window);
+    let selected = selected.and_then(|i| d.events.get(i));
     d.places
         .iter()
         .enumerate()
         .filter(|(i, p)| counts[*i] > 0 || f.places.contains(&p.id))
-        .map(|(idx, p)| {
-            let in_window = window.is_none_or(|(a, b)| {
-                d.events.iter().any(|e| {
-                    named(e, &p.id)
-                        && f.matches_but_places(e)
-                        && e.date.axis_end() > a
-                        && e.date.axis_start() < b
-                })
-            });
-            MapPlace {
-                idx,
-                spot: spot(p),
-                count: counts[idx],
-                in_window,
-                selected: selected
-                    .and_then(|i| d.events.get(i))
-                    .is_some_and(|e| named(e, &p.id)),
-            }
+        .map(|(idx, p)| MapPlace {
+            idx,
+            spot: spot(p),
+            count: counts[idx],
+            in_window: in_window[idx],
+            selected: selected.is_some_and(|e| e.at_place(&p.id)),
         })
         .collect()
 }
@@ -391,16 +385,7 @@ mod tests {
         let d = shipped();
         let i = |id: &str| d.places.iter().position(|p| p.id == id).unwrap();
         let all = place_counts(&d, &Filters::default());
-        let named = |id: &str| {
-            d.events
-                .iter()
-                .filter(|e| {
-                    e.place
-                        .as_ref()
-                        .is_some_and(|p| p.ids.iter().any(|x| x == id))
-                })
-                .count()
-        };
+        let named = |id: &str| d.events.iter().filter(|e| e.at_place(id)).count();
         for p in &d.places {
             assert_eq!(all[i(&p.id)], named(&p.id), "{}", p.id);
         }
