@@ -161,6 +161,10 @@ impl Timeline {
     /// goes (the caller reads the clock, so this stays a pure function).
     pub fn frame(&self, v: &Viewport, lang: Lang, today: Day) -> Frame {
         let (origin, (lo, hi)) = self.origin(v);
+        let (lo, hi) = {
+            let (cut0, cut1) = drawn_reach(v);
+            (lo.max(cut0), hi.min(cut1))
+        };
         let ppd = v.px_per_day();
         let lanes = self
             .layout(v)
@@ -173,6 +177,12 @@ impl Timeline {
                         let (at, offset_px, span, body_px) = match m.kind {
                             // Anchors come from exact times (not back from pixels), so an
                             // unchanged mark has bit-identical geometry and keeps its key.
+                            MarkKind::Cluster { .. } if m.x1 - m.x0 > lane.options.cluster_px => {
+                                // Over bars that ran out of rows: drawn over its stretch, cut
+                                // like a bar.
+                                let (t0, t1) = (v.t(m.x0).max(lo), v.t(m.x1).min(hi));
+                                (t0 - origin, 0.0, Some(t1 - t0), 0.0)
+                            }
                             MarkKind::Cluster { .. } => {
                                 let half = (m.x1 - m.x0) / 2.0;
                                 (m.center_t - origin, -half, None, m.x1 - m.x0)
@@ -259,6 +269,23 @@ impl Timeline {
             today,
         }
     }
+}
+
+/// How far beyond the window spans (bars, gaps, periods) are drawn: at least a screen either
+/// side, cut on a grid of a power of two days between half a screen and a screen. A bar
+/// thousands of screens wide is cut to that: drawn whole, the browser paints all of it, rounded
+/// ends and all, on every zoom step. On the grid (a power of two, so the float noise of a pan
+/// does not move it), a short pan leaves every cut where it was, and rewrites no mark.
+pub fn drawn_reach(v: &Viewport) -> (Day, Day) {
+    let screen = v.end() - v.start();
+    if !(screen.is_finite() && screen > 0.0) {
+        return (f64::NEG_INFINITY, f64::INFINITY);
+    }
+    let step = screen.log2().floor().exp2();
+    (
+        ((v.start() - screen) / step).floor() * step,
+        ((v.end() + screen) / step).ceil() * step,
+    )
 }
 
 impl Timeline {
@@ -523,6 +550,44 @@ mod tests {
         assert!(name_x.abs() < 1e-6, "{name_x}");
         v.set_window(end + 3_650.0, end + 7_300.0);
         assert!(t.frame(&v, Lang::En, 0.0).periods.is_empty());
+    }
+
+    #[test]
+    fn a_span_far_wider_than_the_screen_is_drawn_a_screen_beyond_it_and_kept_while_panning() {
+        use crate::model::{DateSpec, PartialDate, Period, Text};
+        let mut d = shipped();
+        let year = |y| PartialDate::year(y).unwrap();
+        d.periods.push(Period {
+            id: "era".into(),
+            title: Text::plain("A long era"),
+            date: DateSpec::span(year(1950), year(2030)),
+            sources: vec![],
+        });
+        let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
+        let mut v = Viewport::fit(t.bounds, 1_000.0);
+        let day = |m| day_number(chrono::NaiveDate::from_ymd_opt(2000, m, 1).unwrap());
+        v.set_window(day(1), day(2));
+        let f = t.frame(&v, Lang::En, 0.0);
+        let p = f.periods[0].clone();
+        // Eighty years at a month per screen would be a million pixels; it is drawn over the
+        // window and one screen either side (plus up to a screen of the grid each side).
+        let width = p.span * f.px_per_day;
+        assert!((3_000.0..=5_000.0).contains(&width), "{width}");
+        let left = p.at * f.px_per_day - f.shift;
+        assert!((-2_000.0..=-1_000.0).contains(&left), "{left}");
+        // A pan of a tenth of a screen mostly leaves it as it was (nothing to rewrite), and it
+        // always covers the screen and a screen either side.
+        let (mut kept, mut before) = (0, p);
+        for _ in 0..10 {
+            v.pan_px(100.0);
+            let g = t.frame(&v, Lang::En, 0.0);
+            let q = g.periods[0].clone();
+            kept += usize::from(q.at == before.at && q.span == before.span);
+            let left = q.at * g.px_per_day - g.shift;
+            assert!(left <= -1_000.0 && left + q.span * g.px_per_day >= 2_000.0);
+            before = q;
+        }
+        assert!(kept >= 5, "{kept}");
     }
 
     #[test]
