@@ -47,6 +47,9 @@ pub struct TimelineInput {
     gesture: StoredValue<Gesture>,
     /// Set by keyboard navigation: the next drawn frame moves DOM focus to `ctx.focus`.
     move_focus: StoredValue<bool>,
+    /// The viewport the wheel and drag inputs since the last animation frame lead to, applied
+    /// on that frame (see [`TimelineInput::apply`]).
+    pending: StoredValue<Option<Viewport>>,
 }
 
 /// Wires the timeline's input; `area` is the element that receives it.
@@ -57,6 +60,7 @@ pub fn use_timeline_input(ctx: TimelineCtx, area: NodeRef<Div>) -> TimelineInput
         area,
         gesture: StoredValue::new(Gesture::default()),
         move_focus: StoredValue::new(false),
+        pending: StoredValue::new(None),
     };
     input.keep_focus();
     input
@@ -69,12 +73,30 @@ impl TimelineInput {
         })
     }
 
+    /// Applies a wheel or drag action on the next animation frame. A wheel or a mouse can send
+    /// several events per frame; drawing after each would redo a frame's work for a picture
+    /// nobody sees and push the next frame late. The actions compose on a copy of the viewport,
+    /// so the result is the same as applying each at once.
     fn apply(&self, action: Action) {
         self.ctx.motion.cancel();
-        self.ctx.viewport.update(|v| match action {
-            Action::Zoom { anchor, factor } => v.zoom_at(anchor, factor),
-            Action::Pan(dx) => v.pan_px(dx),
+        let first = self.pending.with_value(Option::is_none);
+        let viewport = self.ctx.viewport;
+        self.pending.update_value(|p| {
+            let v = p.get_or_insert_with(|| viewport.get_untracked());
+            match action {
+                Action::Zoom { anchor, factor } => v.zoom_at(anchor, factor),
+                Action::Pan(dx) => v.pan_px(dx),
+            }
         });
+        if first {
+            let pending = self.pending;
+            // try_*: the timeline may be gone by the next frame.
+            request_animation_frame(move || {
+                if let Some(v) = pending.try_update_value(Option::take).flatten() {
+                    let _ = viewport.try_set(v);
+                }
+            });
+        }
     }
 
     /// The wheel zooms at the cursor; shift or a sideways scroll pans.
