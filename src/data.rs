@@ -1,5 +1,6 @@
-//! Fetching a timeline over HTTP (gloo-net) and opening it (`transfer::open`):
-//! reading the body in chunks so the loading screen can show how much has arrived, giving up when
+//! Fetching a timeline over HTTP (gloo-net) and opening it (`transfer::open_with_progress`):
+//! reading the body in chunks so the loading screen can show how much has arrived (and then how
+//! far reading its events has got), giving up when
 //! nothing has arrived for [`LOAD_TIMEOUT`] (a stalled mobile connection, a server that accepts
 //! and hangs) and cancelling that request, and turning every way a load can fail into a
 //! [`LoadError`] the error screen can explain.
@@ -13,7 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::{self, Problem};
-use crate::transfer::{Opened, open};
+use crate::transfer::{Opened, open_with_progress};
 
 /// Where the bundled dataset lives, relative to the document base (so sub-path hosting works).
 pub const DEFAULT_DATA_URL: &str = "data/cooperation.json";
@@ -70,6 +71,9 @@ pub struct Progress {
     /// The size announced by the server (`Content-Length`), when known and consistent with what
     /// arrived (a compressed transfer announces fewer bytes than the body has).
     pub total: Option<u64>,
+    /// Once it has all arrived: how far reading and checking its events has got, in thousandths
+    /// (a big file takes a while, and the page stays live meanwhile).
+    pub reading: Option<u16>,
 }
 
 /// A watchdog that gives up on a request when it is not fed for `timeout`: it aborts the request
@@ -173,6 +177,7 @@ pub async fn fetch_dataset(
     let report = |received: u64| Progress {
         received,
         total: announced.filter(|&t| t >= received),
+        reading: None,
     };
     on_progress(report(0));
     match response.body() {
@@ -219,12 +224,18 @@ pub async fn fetch_dataset(
     // Without its query (`…/pub?output=csv`, a published spreadsheet) or fragment.
     let path = url.split(['?', '#']).next().unwrap_or(url);
     let name = path.rsplit('/').next().filter(|n| !n.is_empty());
-    open(bytes, name.map(str::to_string))
-        .await
-        .map_err(|model::Invalid(problems)| LoadError::Invalid {
-            url: url.to_string(),
-            problems,
-        })
+    let arrived = report(bytes.len() as u64);
+    open_with_progress(bytes, name.map(str::to_string), |f| {
+        on_progress(Progress {
+            reading: Some((f.clamp(0.0, 1.0) * 1000.0) as u16),
+            ..arrived
+        });
+    })
+    .await
+    .map_err(|model::Invalid(problems)| LoadError::Invalid {
+        url: url.to_string(),
+        problems,
+    })
 }
 
 /// A readable reason from a rejected promise (usually an `Error` with a message).

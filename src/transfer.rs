@@ -130,8 +130,24 @@ fn problems(p: Vec<(String, String)>) -> Invalid {
 /// Opens a timeline in any format the app reads: ours in the page, anything else through the
 /// worker. `file` is its name, when it has one.
 pub async fn open(bytes: Vec<u8>, file: Option<String>) -> Result<Opened, Invalid> {
+    open_with_progress(bytes, file, |_| {}).await
+}
+
+/// How long the page reads or checks events before it pauses to draw and answer input (ms):
+/// under the 50 ms after which a browser counts a task as long, with room for a batch.
+const SLICE_MS: f64 = 40.0;
+/// Events read or checked between two looks at the clock.
+const BATCH: usize = 64;
+
+/// [`open`], telling `on_progress` how far reading our own format has got (a fraction, from 0
+/// to 1: reading the events is the first half, checking them the second).
+pub async fn open_with_progress(
+    bytes: Vec<u8>,
+    file: Option<String>,
+    on_progress: impl Fn(f64),
+) -> Result<Opened, Invalid> {
     if looks_like_own(&bytes) {
-        let dataset = crate::model::load(&bytes)?;
+        let dataset = read_own(&bytes, &on_progress).await?;
         // Our JSON of an imported timeline (an export of one) is still imported, not audited.
         let note = dataset.origin.as_ref().map(|o| ImportNote {
             format: crate::model::import::report::format_name(o.format).to_string(),
@@ -158,6 +174,78 @@ pub async fn open(bytes: Vec<u8>, file: Option<String>) -> Result<Opened, Invali
         }
         Reply::Failed(p) => Err(problems(p)),
         Reply::Exported => Err(problems(vec![(".".into(), "unexpected answer".into())])),
+    }
+}
+
+/// Reads and checks our own format without holding the page for long: the events a slice of
+/// [`SLICE_MS`] at a time, with a pause after each for the page to draw and answer. What cannot
+/// be read in steps is read whole by [`crate::model::load`], which says what is wrong.
+async fn read_own(bytes: &[u8], on_progress: &impl Fn(f64)) -> Result<Dataset, Invalid> {
+    use crate::model::validate::{Checker, EventReader};
+    let mut reader = EventReader::new(bytes);
+    let mut slice = Slice::start();
+    loop {
+        let Some(done) = reader.read(BATCH) else {
+            return crate::model::load(bytes);
+        };
+        if done {
+            break;
+        }
+        slice
+            .pause_if_due(|| on_progress(reader.progress() / 2.0))
+            .await;
+    }
+    let Some(dataset) = reader.finish() else {
+        return crate::model::load(bytes);
+    };
+    let n = dataset.events.len();
+    let mut checker = Checker::new(&dataset);
+    loop {
+        let done = checker.events(BATCH);
+        if done == n {
+            break;
+        }
+        slice
+            .pause_if_due(|| on_progress((n + done) as f64 / (2 * n) as f64))
+            .await;
+    }
+    let problems = checker.finish();
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(Invalid(problems))
+    }
+}
+
+/// A slice of work on the page's thread: when it has run [`SLICE_MS`], it reports and yields.
+struct Slice(f64);
+
+impl Slice {
+    fn now() -> f64 {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    }
+
+    fn start() -> Self {
+        Self(Self::now())
+    }
+
+    async fn pause_if_due(&mut self, report: impl FnOnce()) {
+        if Self::now() - self.0 < SLICE_MS {
+            return;
+        }
+        report();
+        // A zero-delay timer: the browser draws the progress and handles input in between.
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            let later = web_sys::window().map(|w| w.set_timeout_with_callback(&resolve));
+            // No window to wait on (never the page's case): go on at once rather than hang.
+            if !matches!(later, Some(Ok(_))) {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+        self.0 = Self::now();
     }
 }
 

@@ -1,5 +1,6 @@
 //! The loading screen shown while the dataset is in flight: how much has arrived (of how much,
-//! when the server says), so a slow connection is visibly slow rather than seemingly stuck.
+//! when the server says), so a slow connection is visibly slow rather than seemingly stuck; then,
+//! for a big file, how far reading its events has got.
 
 use leptos::prelude::*;
 
@@ -16,6 +17,11 @@ pub fn LoadingView() -> impl IntoView {
         let lang = state.lang.get();
         let p = state.progress.get();
         let received = byte_size(p.received, lang);
+        if let Some(r) = p.reading {
+            return s()
+                .loading_reading
+                .replace("{percent}", &(r / 10).to_string());
+        }
         match p.total {
             Some(t) => s()
                 .loading_progress
@@ -28,13 +34,17 @@ pub fn LoadingView() -> impl IntoView {
     let bar =
         move || {
             let p = state.progress.get();
-            match p.total {
+            let (value, max) = match (p.reading, p.total) {
+                (Some(r), _) => (Some(u64::from(r)), Some(1000)),
+                (None, t) => (Some(p.received), t),
+            };
+            match max.zip(value) {
             // u64 → f64 is exact below 2⁵³ bytes.
-            Some(t) if t > 0 => view! {
+            Some((t, value)) if t > 0 => view! {
                 <progress
                     class="loading__bar"
                     max=t.to_string()
-                    value=p.received.to_string()
+                    value=value.to_string()
                     aria-label=move || s().loading
                 ></progress>
             }

@@ -7,6 +7,7 @@ pub(super) const AR: Strings = Strings {
     loading: "جارٍ تحميل البيانات…",
     loading_progress: "تم استلام {received} من {total}",
     loading_received: "تم استلام {received}",
+    loading_reading: "قراءة الأحداث: {percent}٪",
     error_title: "تعذّر تحميل البيانات",
     error_hint: "لم يتأثر شيء آخر. تحقّق من الاتصال أو من الملف، ثم أعد المحاولة.",
     retry: "إعادة المحاولة",

@@ -7,6 +7,7 @@ pub(super) const EN: Strings = Strings {
     loading: "Loading the dataset…",
     loading_progress: "{received} of {total} received",
     loading_received: "{received} received",
+    loading_reading: "Reading the events: {percent}%",
     error_title: "The data could not be loaded",
     error_hint: "Nothing else is affected. Check the connection or the file, then try again.",
     retry: "Retry",

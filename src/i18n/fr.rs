@@ -7,6 +7,7 @@ pub(super) const FR: Strings = Strings {
     loading: "Chargement des données…",
     loading_progress: "{received} reçus sur {total}",
     loading_received: "{received} reçus",
+    loading_reading: "Lecture des événements : {percent} %",
     error_title: "Les données n’ont pas pu être chargées",
     error_hint: "Rien d’autre n’est affecté. Vérifiez la connexion ou le fichier, puis réessayez.",
     retry: "Réessayer",

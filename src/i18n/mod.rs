@@ -24,6 +24,8 @@ pub struct Strings {
     pub loading_progress: &'static str,
     /// Loading progress when the size is not known; `{received}` is replaced.
     pub loading_received: &'static str,
+    /// Once the file is in: how far reading its events has got (`{percent}`).
+    pub loading_reading: &'static str,
     /// Heading of the error screen.
     pub error_title: &'static str,
     /// Explains what the error screen offers.

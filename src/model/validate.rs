@@ -63,6 +63,190 @@ pub fn load(bytes: &[u8]) -> Result<Dataset, Invalid> {
     }
 }
 
+/// A dataset read in steps, so that a page reading a big file can pause between them: the
+/// events a batch at a time, found by a scan of the file's structure as it goes, then the rest
+/// of the file (checks are [`Checker`]'s). What it reads is what [`parse`] reads; for anything it
+/// cannot read (a file that is not one JSON object with one `events` array, an event or the rest
+/// that does not parse) it gives up, and the caller reads the file whole with [`load`], which
+/// says where and what is wrong.
+pub struct EventReader<'b> {
+    scan: Scan<'b>,
+    events: Vec<Event>,
+    /// The scan reached the end of the file.
+    done: bool,
+}
+
+impl<'b> EventReader<'b> {
+    /// A reader of `bytes`; it reads nothing yet.
+    pub fn new(bytes: &'b [u8]) -> Self {
+        Self {
+            scan: Scan::new(bytes),
+            events: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Reads up to `n` more events: whether the file is read to its end, or `None` when it
+    /// cannot be read in steps.
+    pub fn read(&mut self, n: usize) -> Option<bool> {
+        for _ in 0..n {
+            match self.scan.next()? {
+                Some(r) => self
+                    .events
+                    .push(serde_json::from_slice(&self.scan.bytes[r]).ok()?),
+                None => {
+                    self.done = true;
+                    break;
+                }
+            }
+        }
+        Some(self.done)
+    }
+
+    /// How much of the file has been read, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.scan.i as f64 / self.scan.bytes.len().max(1) as f64
+    }
+
+    /// The dataset: the rest of the file, with the events read; `None` before the end or when
+    /// the rest does not parse.
+    pub fn finish(self) -> Option<Dataset> {
+        if !self.done {
+            return None;
+        }
+        let mut dataset = parse(&self.scan.shell()?).ok()?;
+        dataset.events = self.events;
+        Some(dataset)
+    }
+}
+
+/// The scan behind [`EventReader`]: where the top-level `events` array of a JSON object is, and
+/// its items, one at a time, by the file's structure alone (strings, escapes, nesting).
+struct Scan<'b> {
+    bytes: &'b [u8],
+    i: usize,
+    depth: usize,
+    /// The last string at the object's own level: before a `[` there, the key it belongs to.
+    key: (usize, usize),
+    /// Where the events array opens and closes (0 until it does).
+    array: Option<(usize, usize)>,
+    /// Inside the events array.
+    inside: bool,
+    /// Where the item being scanned starts.
+    item: Option<usize>,
+    /// Just after the last byte that was not white space.
+    end: usize,
+}
+
+impl<'b> Scan<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        Self {
+            bytes,
+            i: 0,
+            depth: 0,
+            key: (0, 0),
+            array: None,
+            inside: false,
+            item: None,
+            end: 0,
+        }
+    }
+
+    /// The next item's bytes (`Some(None)` at the end of a file that holds exactly one events
+    /// array in a top-level object), or `None` when the file is not one.
+    fn next(&mut self) -> Option<Option<std::ops::Range<usize>>> {
+        let bytes = self.bytes;
+        while self.i < bytes.len() {
+            let b = bytes[self.i];
+            if b.is_ascii_whitespace() {
+                self.i += 1;
+                continue;
+            }
+            let inside = self.inside && self.depth == 2;
+            if inside && self.item.is_none() && b != b',' && b != b']' {
+                self.item = Some(self.i);
+            }
+            let mut found = None;
+            match b {
+                b'"' => {
+                    let start = self.i;
+                    self.i += 1;
+                    // Most of a file is inside strings: skip to the next quote or escape.
+                    loop {
+                        let rest = bytes.get(self.i..)?;
+                        let at = rest.iter().position(|&c| c == b'"' || c == b'\\')?;
+                        self.i += at;
+                        if bytes[self.i] == b'"' {
+                            break;
+                        }
+                        self.i += 2;
+                    }
+                    if self.depth == 1 {
+                        self.key = (start + 1, self.i);
+                    }
+                }
+                b'{' | b'[' => {
+                    if self.depth == 1 && b == b'[' && &bytes[self.key.0..self.key.1] == b"events" {
+                        if self.array.is_some() {
+                            return None;
+                        }
+                        self.array = Some((self.i, 0));
+                        self.inside = true;
+                    }
+                    self.depth += 1;
+                }
+                b'}' | b']' => {
+                    if inside {
+                        // The end of the events array.
+                        found = self.item.take().map(|s| s..self.end);
+                        self.inside = false;
+                        self.array = self.array.map(|(a, _)| (a, self.i));
+                    }
+                    self.depth = self.depth.checked_sub(1)?;
+                    if self.depth == 0 && self.i + 1 < bytes.len() {
+                        // Anything after the top-level object is for a whole read to judge.
+                        let tail = &bytes[self.i + 1..];
+                        if !tail.iter().all(u8::is_ascii_whitespace) {
+                            return None;
+                        }
+                    }
+                }
+                b',' if inside => found = self.item.take().map(|s| s..self.end),
+                _ => {}
+            }
+            self.i += 1;
+            self.end = self.i;
+            if found.is_some() {
+                return Some(found);
+            }
+        }
+        // The end: one events array, closed, in an object that is closed.
+        let closed = matches!(self.array, Some((_, c)) if c > 0);
+        (closed && self.depth == 0).then_some(None)
+    }
+
+    /// The file with its events array emptied (once the scan is at the end).
+    fn shell(&self) -> Option<Vec<u8>> {
+        let (open, close) = self.array.filter(|&(_, c)| c > 0)?;
+        let mut shell = Vec::with_capacity(self.bytes.len() - (close - open));
+        shell.extend_from_slice(&self.bytes[..=open]);
+        shell.extend_from_slice(&self.bytes[close..]);
+        Some(shell)
+    }
+}
+
+/// Finds the top-level `events` array of a JSON object by a scan of its structure: the file
+/// with that array emptied, and the byte range of each of its items. `None` when the scan finds
+/// no such array, or more than one, or a string that never ends.
+pub fn split_events(bytes: &[u8]) -> Option<(Vec<u8>, Vec<std::ops::Range<usize>>)> {
+    let mut scan = Scan::new(bytes);
+    let mut items = Vec::new();
+    while let Some(r) = scan.next()? {
+        items.push(r);
+    }
+    Some((scan.shell()?, items))
+}
+
 /// Parses the JSON into the dataset types, reporting the path and position of the first error.
 ///
 /// serde_json alone parses, so the dataset types' deserialisation is compiled once; the path is
@@ -130,9 +314,63 @@ fn sniff_non_json(bytes: &[u8]) -> Option<Problem> {
 
 /// Runs every check the types cannot express and returns all problems found.
 pub fn validate(d: &Dataset) -> Vec<Problem> {
-    let mut v = Validator::default();
-    v.check(d);
-    v.problems
+    let mut c = Checker::new(d);
+    c.events(d.events.len());
+    c.finish()
+}
+
+/// [`validate`] in steps, so that a page checking a big file can pause between them (and show
+/// how far it is): the tables first, then the events a batch at a time, then the rest. The
+/// problems, and their order, are those of [`validate`].
+pub struct Checker<'a> {
+    d: &'a Dataset,
+    v: Validator,
+    ids: Ids<'a>,
+    /// Which event holds each session number seen so far.
+    sessions: HashMap<u32, usize>,
+    /// The events checked so far.
+    done: usize,
+}
+
+impl<'a> Checker<'a> {
+    /// Checks everything but the events (which need the ids of every table).
+    pub fn new(d: &'a Dataset) -> Self {
+        let mut v = Validator::default();
+        let ids = v.tables(d);
+        Self {
+            d,
+            v,
+            ids,
+            sessions: HashMap::new(),
+            done: 0,
+        }
+    }
+
+    /// Checks up to `n` more events; returns how many have been checked in all.
+    pub fn events(&mut self, n: usize) -> usize {
+        let end = self.done.saturating_add(n).min(self.d.events.len());
+        for i in self.done..end {
+            let e = &self.d.events[i];
+            self.v.event(i, e, &self.ids);
+            if let Some(n) = e.session_number
+                && let Some(first) = self.sessions.insert(n, i)
+            {
+                self.v.push(
+                    format!("events[{i}].session_number"),
+                    format!("session {n} is already events[{first}]"),
+                );
+            }
+        }
+        self.done = end;
+        end
+    }
+
+    /// Checks the events left and what follows them; every problem found.
+    pub fn finish(mut self) -> Vec<Problem> {
+        self.events(usize::MAX);
+        self.v.rest(self.d, &self.ids);
+        self.v.problems
+    }
 }
 
 #[derive(Default)]
@@ -163,7 +401,8 @@ impl Validator {
         });
     }
 
-    fn check(&mut self, d: &Dataset) {
+    /// The checks before the events', and the ids they link to.
+    fn tables<'a>(&mut self, d: &'a Dataset) -> Ids<'a> {
         self.interchange = d.origin.is_some();
         if d.schema_version != SCHEMA_VERSION {
             self.push(
@@ -175,8 +414,8 @@ impl Validator {
             );
         }
         if !self.interchange {
-            self.text("title", &d.title, true);
-            self.text("description", &d.description, false);
+            self.text(|| "title".into(), &d.title, true);
+            self.text(|| "description".into(), &d.description, false);
         }
 
         let ids = Ids {
@@ -217,16 +456,21 @@ impl Validator {
         }
 
         for (i, p) in d.parties.iter().enumerate() {
-            self.text(&format!("parties[{i}].name"), &p.name, true);
+            self.text(|| format!("parties[{i}].name"), &p.name, true);
         }
         for (i, l) in d.lanes.iter().enumerate() {
-            self.text(&format!("lanes[{i}].label"), &l.label, true);
+            self.text(|| format!("lanes[{i}].label"), &l.label, true);
         }
         for (i, x) in d.domains.iter().enumerate() {
             let at = format!("domains[{i}]");
-            self.text(&format!("{at}.label"), &x.label, true);
-            self.text(&format!("{at}.description"), &x.description, false);
-            self.links(&format!("{at}.sources"), &x.sources, &ids.sources, "source");
+            self.text(|| format!("{at}.label"), &x.label, true);
+            self.text(|| format!("{at}.description"), &x.description, false);
+            self.links(
+                || format!("{at}.sources"),
+                &x.sources,
+                &ids.sources,
+                "source",
+            );
         }
         for (i, s) in d.sources.iter().enumerate() {
             let at = format!("sources[{i}]");
@@ -236,13 +480,13 @@ impl Validator {
                     format!("\"{}\" is not an http(s) URL", shorten(&s.url)),
                 );
             }
-            self.required(&format!("{at}.publisher"), &s.publisher);
+            self.required(|| format!("{at}.publisher"), &s.publisher);
             if let Some(t) = &s.title {
-                self.required(&format!("{at}.title"), t);
+                self.required(|| format!("{at}.title"), t);
             }
-            self.text(&format!("{at}.description"), &s.description, false);
+            self.text(|| format!("{at}.description"), &s.description, false);
             if let Some(l) = &s.language {
-                self.required(&format!("{at}.language"), l);
+                self.required(|| format!("{at}.language"), l);
             }
         }
         for (i, p) in d.places.iter().enumerate() {
@@ -250,16 +494,21 @@ impl Validator {
         }
         for (i, p) in d.people.iter().enumerate() {
             let at = format!("people[{i}]");
-            self.required(&format!("{at}.name"), &p.name);
-            self.link(&format!("{at}.party"), &p.party, &ids.parties, "party");
+            self.required(|| format!("{at}.name"), &p.name);
+            self.link(|| format!("{at}.party"), &p.party, &ids.parties, "party");
             self.at_least_one_source(&at, &p.sources);
-            self.links(&format!("{at}.sources"), &p.sources, &ids.sources, "source");
+            self.links(
+                || format!("{at}.sources"),
+                &p.sources,
+                &ids.sources,
+                "source",
+            );
             self.notes(&at, &p.notes, &ids);
             for (j, r) in p.roles.iter().enumerate() {
                 let at = format!("{at}.roles[{j}]");
-                self.text(&format!("{at}.title"), &r.title, false);
+                self.text(|| format!("{at}.title"), &r.title, false);
                 if let Some(o) = &r.organisation {
-                    self.text(&format!("{at}.organisation"), o, false);
+                    self.text(|| format!("{at}.organisation"), o, false);
                 }
                 if let (Some(from), Some(to)) = (r.from, r.to)
                     && to.last_day() < from.first_day()
@@ -269,26 +518,24 @@ impl Validator {
                         format!("ends ({to}) before it starts ({from})"),
                     );
                 }
-                self.links(&format!("{at}.sources"), &r.sources, &ids.sources, "source");
-            }
-        }
-        let mut sessions: HashMap<u32, usize> = HashMap::new();
-        for (i, e) in d.events.iter().enumerate() {
-            self.event(i, e, &ids);
-            if let Some(n) = e.session_number
-                && let Some(first) = sessions.insert(n, i)
-            {
-                self.push(
-                    format!("events[{i}].session_number"),
-                    format!("session {n} is already events[{first}]"),
+                self.links(
+                    || format!("{at}.sources"),
+                    &r.sources,
+                    &ids.sources,
+                    "source",
                 );
             }
         }
+        ids
+    }
+
+    /// The checks after the events'.
+    fn rest(&mut self, d: &Dataset, ids: &Ids) {
         for (i, g) in d.gaps.iter().enumerate() {
             let at = format!("gaps[{i}]");
-            self.link(&format!("{at}.lane"), &g.lane, &ids.lanes, "lane");
-            self.text(&format!("{at}.title"), &g.title, true);
-            self.text(&format!("{at}.summary"), &g.summary, false);
+            self.link(|| format!("{at}.lane"), &g.lane, &ids.lanes, "lane");
+            self.text(|| format!("{at}.title"), &g.title, true);
+            self.text(|| format!("{at}.summary"), &g.summary, false);
             if g.date.is_reversed() {
                 self.push(format!("{at}.date.end"), "the end comes before the start");
             }
@@ -307,29 +554,39 @@ impl Validator {
                 );
             }
             self.at_least_one_source(&at, &g.sources);
-            self.links(&format!("{at}.sources"), &g.sources, &ids.sources, "source");
-            self.notes(&at, &g.notes, &ids);
+            self.links(
+                || format!("{at}.sources"),
+                &g.sources,
+                &ids.sources,
+                "source",
+            );
+            self.notes(&at, &g.notes, ids);
         }
         for (i, p) in d.periods.iter().enumerate() {
             let at = format!("periods[{i}]");
-            self.text(&format!("{at}.title"), &p.title, true);
+            self.text(|| format!("{at}.title"), &p.title, true);
             if p.date.is_reversed() {
                 self.push(format!("{at}.date.end"), "the end comes before the start");
             }
-            self.links(&format!("{at}.sources"), &p.sources, &ids.sources, "source");
+            self.links(
+                || format!("{at}.sources"),
+                &p.sources,
+                &ids.sources,
+                "source",
+            );
         }
         for (i, n) in d.notes.iter().enumerate() {
-            self.note(&format!("notes[{i}]"), n, &ids);
+            self.note(&format!("notes[{i}]"), n, ids);
         }
     }
 
     fn event(&mut self, i: usize, e: &Event, ids: &Ids) {
         let at = format!("events[{i}]");
-        self.required(&format!("{at}.id"), &e.id);
-        self.link(&format!("{at}.lane"), &e.lane, &ids.lanes, "lane");
-        self.text(&format!("{at}.title"), &e.title, true);
+        self.required(|| format!("{at}.id"), &e.id);
+        self.link(|| format!("{at}.lane"), &e.lane, &ids.lanes, "lane");
+        self.text(|| format!("{at}.title"), &e.title, true);
         if !self.interchange {
-            self.text(&format!("{at}.summary"), &e.summary, false);
+            self.text(|| format!("{at}.summary"), &e.summary, false);
         }
         if e.date.is_reversed() {
             self.push(
@@ -348,24 +605,29 @@ impl Validator {
             );
         }
         if let Some(p) = &e.place {
-            self.text(&format!("{at}.place.name"), &p.name, true);
+            self.text(|| format!("{at}.place.name"), &p.name, true);
             if let Some(c) = &p.country {
-                self.link(&format!("{at}.place.country"), c, &ids.parties, "party");
+                self.link(|| format!("{at}.place.country"), c, &ids.parties, "party");
             }
-            self.links(&format!("{at}.place.ids"), &p.ids, &ids.places, "place");
+            self.links(|| format!("{at}.place.ids"), &p.ids, &ids.places, "place");
         }
         if let Some(h) = &e.host {
-            self.link(&format!("{at}.host"), h, &ids.parties, "party");
+            self.link(|| format!("{at}.host"), h, &ids.parties, "party");
         }
-        self.links(&format!("{at}.chairs"), &e.chairs, &ids.people, "person");
+        self.links(|| format!("{at}.chairs"), &e.chairs, &ids.people, "person");
         self.links(
-            &format!("{at}.participants"),
+            || format!("{at}.participants"),
             &e.participants,
             &ids.people,
             "person",
         );
-        self.links(&format!("{at}.domains"), &e.domains, &ids.domains, "domain");
-        self.links(&format!("{at}.related"), &e.related, &ids.events, "event");
+        self.links(
+            || format!("{at}.domains"),
+            &e.domains,
+            &ids.domains,
+            "domain",
+        );
+        self.links(|| format!("{at}.related"), &e.related, &ids.events, "event");
         if e.related.contains(&e.id) {
             self.push(
                 format!("{at}.related"),
@@ -380,14 +642,23 @@ impl Validator {
             ("decorations", &e.decorations),
         ] {
             for (j, t) in list.iter().enumerate() {
-                self.text(&format!("{at}.{field}[{j}]"), t, false);
+                self.text(|| format!("{at}.{field}[{j}]"), t, false);
             }
         }
         for (j, f) in e.field_confidence.iter().enumerate() {
-            self.text(&format!("{at}.field_confidence[{j}].note"), &f.note, false);
+            self.text(
+                || format!("{at}.field_confidence[{j}].note"),
+                &f.note,
+                false,
+            );
         }
         self.at_least_one_source(&at, &e.sources);
-        self.links(&format!("{at}.sources"), &e.sources, &ids.sources, "source");
+        self.links(
+            || format!("{at}.sources"),
+            &e.sources,
+            &ids.sources,
+            "source",
+        );
         self.notes(&at, &e.notes, ids);
     }
 
@@ -398,8 +669,13 @@ impl Validator {
     }
 
     fn note(&mut self, at: &str, n: &Note, ids: &Ids) {
-        self.text(&format!("{at}.text"), &n.text, false);
-        self.links(&format!("{at}.sources"), &n.sources, &ids.sources, "source");
+        self.text(|| format!("{at}.text"), &n.text, false);
+        self.links(
+            || format!("{at}.sources"),
+            &n.sources,
+            &ids.sources,
+            "source",
+        );
     }
 
     /// Collects the ids of a table, reporting empty and duplicate ones.
@@ -410,29 +686,37 @@ impl Validator {
     ) -> HashSet<&'a str> {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
-            let path = format!("{table}[{i}].id");
+            let path = || format!("{table}[{i}].id");
             if id.trim().is_empty() {
-                self.push(path, "the id is empty");
+                self.push(path(), "the id is empty");
             } else if !seen.insert(id) {
-                self.push(path, format!("duplicate id \"{}\"", shorten(id)));
+                self.push(path(), format!("duplicate id \"{}\"", shorten(id)));
             }
         }
         seen
     }
 
-    fn link(&mut self, path: &str, id: &str, known: &HashSet<&str>, what: &str) {
+    // Paths are written only for a problem: a big file has hundreds of thousands of fields and
+    // links to check, nearly all fine.
+    fn link(&mut self, path: impl Fn() -> String, id: &str, known: &HashSet<&str>, what: &str) {
         if !known.contains(id) {
-            self.push(path, format!("unknown {what} \"{}\"", shorten(id)));
+            self.push(path(), format!("unknown {what} \"{}\"", shorten(id)));
         }
     }
 
-    fn links(&mut self, path: &str, list: &[String], known: &HashSet<&str>, what: &str) {
+    fn links(
+        &mut self,
+        path: impl Fn() -> String,
+        list: &[String],
+        known: &HashSet<&str>,
+        what: &str,
+    ) {
         let mut seen = HashSet::new();
         for (i, id) in list.iter().enumerate() {
-            self.link(&format!("{path}[{i}]"), id, known, what);
+            self.link(|| format!("{}[{i}]", path()), id, known, what);
             if !seen.insert(id) {
                 self.push(
-                    format!("{path}[{i}]"),
+                    format!("{}[{i}]", path()),
                     format!("\"{}\" is listed twice", shorten(id)),
                 );
             }
@@ -446,18 +730,18 @@ impl Validator {
         }
     }
 
-    fn required(&mut self, path: &str, s: &str) {
+    fn required(&mut self, path: impl Fn() -> String, s: &str) {
         if s.trim().is_empty() {
-            self.push(path, "must not be empty");
+            self.push(path(), "must not be empty");
         }
     }
 
     /// A place of the register: its name, its party, and a position that is a real point on
     /// the Earth with a source, on a kind of place that is a point.
     fn place_entry(&mut self, at: &str, p: &PlaceEntry, ids: &Ids) {
-        self.text(&format!("{at}.name"), &p.name, true);
+        self.text(|| format!("{at}.name"), &p.name, true);
         if let Some(party) = &p.party {
-            self.link(&format!("{at}.party"), party, &ids.parties, "party");
+            self.link(|| format!("{at}.party"), party, &ids.parties, "party");
         }
         let Some(pos) = &p.position else { return };
         if !p.kind.is_point() {
@@ -479,7 +763,7 @@ impl Validator {
             );
         }
         self.link(
-            &format!("{at}.position.source"),
+            || format!("{at}.position.source"),
             &pos.source,
             &ids.sources,
             "source",
@@ -488,14 +772,14 @@ impl Validator {
 
     /// French and English must be present; Arabic too when `needs_ar` (titles, labels, names),
     /// except in an imported dataset, whose text has no known language.
-    fn text(&mut self, path: &str, t: &Text, needs_ar: bool) {
+    fn text(&mut self, path: impl Fn() -> String, t: &Text, needs_ar: bool) {
         let needs_ar = needs_ar && !self.interchange;
-        self.required(&format!("{path}.fr"), &t.fr);
-        self.required(&format!("{path}.en"), &t.en);
+        self.required(|| format!("{}.fr", path()), &t.fr);
+        self.required(|| format!("{}.en", path()), &t.en);
         match &t.ar {
-            None if needs_ar => self.push(format!("{path}.ar"), "the Arabic text is missing"),
+            None if needs_ar => self.push(format!("{}.ar", path()), "the Arabic text is missing"),
             Some(ar) if ar.trim().is_empty() => {
-                self.push(format!("{path}.ar"), "must not be empty")
+                self.push(format!("{}.ar", path()), "must not be empty")
             }
             _ => {}
         }
@@ -560,6 +844,96 @@ mod tests {
             Ok(_) => vec![],
             Err(Invalid(p)) => p,
         }
+    }
+
+    /// Reads `bytes` the way the page does: the events `step` at a time, checked `step` at a time.
+    fn read_in_steps(bytes: &[u8], step: usize) -> Option<Result<Dataset, Vec<Problem>>> {
+        let mut r = EventReader::new(bytes);
+        let mut last = 0.0;
+        while !r.read(step)? {
+            assert!(r.progress() >= last && r.progress() < 1.0);
+            last = r.progress();
+        }
+        let d = r.finish()?;
+        let mut c = Checker::new(&d);
+        while c.events(step) < d.events.len() {}
+        let problems = c.finish();
+        Some(if problems.is_empty() {
+            Ok(d)
+        } else {
+            Err(problems)
+        })
+    }
+
+    #[test]
+    fn reading_in_steps_reads_what_a_whole_read_does() {
+        let bundled = include_bytes!("../../public/data/cooperation.json");
+        let whole = load(bundled).unwrap();
+        for step in [1, 7, 1_000] {
+            assert_eq!(read_in_steps(bundled, step).unwrap().unwrap(), whole);
+        }
+        let synthetic = serde_json::to_vec(&crate::model::synthetic::generate(1_000, 1)).unwrap();
+        assert_eq!(
+            read_in_steps(&synthetic, 64).unwrap().unwrap(),
+            load(&synthetic).unwrap()
+        );
+        // The same problems, in the same order, as a whole check.
+        let mut broken: serde_json::Value = serde_json::from_slice(&synthetic).unwrap();
+        broken["events"][3]["lane"] = "nowhere".into();
+        broken["events"][900]["sources"] = serde_json::json!([]);
+        broken["gaps"][0]["lane"] = "nowhere".into();
+        let broken = serde_json::to_vec_pretty(&broken).unwrap();
+        let Err(Invalid(expected)) = load(&broken) else {
+            panic!("not refused")
+        };
+        assert_eq!(expected.len(), 3, "{expected:?}");
+        assert_eq!(read_in_steps(&broken, 50).unwrap().unwrap_err(), expected);
+    }
+
+    #[test]
+    fn the_events_array_is_found_by_its_structure() {
+        // Brackets, quotes and the word "events" inside strings, nested arrays inside events,
+        // and the array not last.
+        let json = br#"{"title": "the \"events\": [ ] key", "x": ["events"], "events" : [
+            {"id": "a]", "tags": [[1], {"k": "}"}]} ,"two",
+            3 ], "after": {"events": [9]}}"#;
+        let (shell, items) = split_events(json).unwrap();
+        let items: Vec<&str> = items
+            .iter()
+            .map(|r| std::str::from_utf8(&json[r.clone()]).unwrap())
+            .collect();
+        assert_eq!(
+            items,
+            [
+                r#"{"id": "a]", "tags": [[1], {"k": "}"}]}"#,
+                r#""two""#,
+                "3"
+            ]
+        );
+        let shell: serde_json::Value = serde_json::from_slice(&shell).unwrap();
+        assert_eq!(shell["events"], serde_json::json!([]));
+        assert_eq!(shell["after"]["events"], serde_json::json!([9]));
+        assert!(split_events(br#"{"events": []}"#).unwrap().1.is_empty());
+        // What a scan cannot vouch for is left to a whole read, which says what is wrong.
+        for bad in [
+            &br#"{"events": [1], "events": [2]}"#[..],
+            br#"{"events": ["never ends]}"#,
+            br#"{"title": "no events"}"#,
+            br#"[{"events": []}]"#,
+        ] {
+            assert!(
+                split_events(bad).is_none(),
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+        let broken = MINIMAL.replace(r#""session_number": 22"#, r#""session_number": "22""#);
+        let mut r = EventReader::new(broken.as_bytes());
+        assert_eq!(r.read(10), None);
+        // And a file with something after its object.
+        let trailing = format!("{MINIMAL} []");
+        assert_eq!(EventReader::new(trailing.as_bytes()).read(10), None);
+        assert!(load(broken.as_bytes()).is_err());
     }
 
     #[test]
