@@ -1204,3 +1204,94 @@ async fn the_map_marks_rabat_and_paris_and_choosing_rabat_filters_the_timeline()
     wait_until("everything again", || !url_query().contains("places")).await;
     set_url("");
 }
+
+/// A synthetic timeline of `n` events, served from memory (a blob URL) as a file would be.
+fn synthetic_url(n: usize) -> String {
+    let d = cooperation_timeline::model::synthetic::generate(n, 1);
+    let json = serde_json::to_vec(&d).unwrap();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(&json[..]));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).unwrap();
+    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_and_named() {
+    use cooperation_timeline::model::labels::{event_label, mark_name};
+    use cooperation_timeline::model::{Lang, synthetic};
+    let url = synthetic_url(10_000);
+    let (root, _handle) = mount_app(&url);
+    // The debug build of the tests reads 10,000 events slowly: up to a minute.
+    for _ in 0..600 {
+        if has(&root, ".mark") {
+            break;
+        }
+        sleep(100).await;
+    }
+    assert!(has(&root, ".mark"), "the synthetic timeline never showed");
+    sleep(200).await;
+    let area = one(&root, "[data-testid=timeline]");
+    let left = area.get_bounding_client_rect().left();
+    let (_, _, width) = window_of(&root);
+    // 40 notches at the cursor, one per frame or so, as a reader's wheel sends them.
+    for i in 0..40 {
+        let x = width * (0.3 + 0.4 * f64::from((i * 7) % 10) / 10.0);
+        wheel(&area, left + x, -120.0);
+        sleep(20).await;
+    }
+    let (start, end, _) = settled(&root).await;
+    sleep(100).await;
+    let d = synthetic::generate(10_000, 1);
+    let lang = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| Lang::from_tag(&attr(&e, "lang")))
+        .unwrap_or(Lang::En);
+    let marks = all(&root, ".mark");
+    assert!(!marks.is_empty());
+    let clusters: Vec<(f64, f64)> = marks
+        .iter()
+        .filter_map(|m| {
+            let span = attr(m, "data-span");
+            let (a, b) = span.split_once(' ')?;
+            Some((a.parse().ok()?, b.parse().ok()?))
+        })
+        .collect();
+    let mut alone = 0;
+    for (i, e) in d.events.iter().enumerate() {
+        let (a, b) = (
+            e.date.axis_start(),
+            e.date.axis_end().max(e.date.axis_start()),
+        );
+        if b < start || a > end {
+            continue;
+        }
+        match root
+            .query_selector(&format!(".mark[data-idx=\"{i}\"]"))
+            .unwrap()
+        {
+            Some(mark) => {
+                alone += 1;
+                // Reachable with Tab: a button, not taken out of the tab order, that takes focus.
+                assert_eq!(mark.tag_name(), "BUTTON");
+                assert_ne!(attr(&mark, "tabindex"), "-1");
+                mark.unchecked_ref::<HtmlElement>().focus().unwrap();
+                assert_eq!(active_idx(), i.to_string(), "event {i} did not take focus");
+                let label = event_label(e, lang);
+                assert_eq!(
+                    attr(&mark, "aria-label"),
+                    mark_name(e, &label, lang),
+                    "event {i}"
+                );
+            }
+            // Otherwise counted in a cluster over it, a button that zooms into its events.
+            None => assert!(
+                clusters.iter().any(|&(t0, t1)| t0 <= b && a <= t1),
+                "event {i} ({a}–{b}) is in the window {start}–{end} but neither drawn nor in a cluster"
+            ),
+        }
+    }
+    assert!(
+        alone > 0,
+        "zoomed in 40 notches, some events are drawn one by one"
+    );
+}
