@@ -414,8 +414,8 @@ impl Validator {
             );
         }
         if !self.interchange {
-            self.text(|| "title".into(), &d.title, true);
-            self.text(|| "description".into(), &d.description, false);
+            self.text(&|| "title".into(), &d.title, true);
+            self.text(&|| "description".into(), &d.description, false);
         }
 
         let ids = Ids {
@@ -456,17 +456,17 @@ impl Validator {
         }
 
         for (i, p) in d.parties.iter().enumerate() {
-            self.text(|| format!("parties[{i}].name"), &p.name, true);
+            self.text(&|| format!("parties[{i}].name"), &p.name, true);
         }
         for (i, l) in d.lanes.iter().enumerate() {
-            self.text(|| format!("lanes[{i}].label"), &l.label, true);
+            self.text(&|| format!("lanes[{i}].label"), &l.label, true);
         }
         for (i, x) in d.domains.iter().enumerate() {
             let at = format!("domains[{i}]");
-            self.text(|| format!("{at}.label"), &x.label, true);
-            self.text(|| format!("{at}.description"), &x.description, false);
+            self.text(&|| format!("{at}.label"), &x.label, true);
+            self.text(&|| format!("{at}.description"), &x.description, false);
             self.links(
-                || format!("{at}.sources"),
+                &|| format!("{at}.sources"),
                 &x.sources,
                 &ids.sources,
                 "source",
@@ -480,13 +480,13 @@ impl Validator {
                     format!("\"{}\" is not an http(s) URL", shorten(&s.url)),
                 );
             }
-            self.required(|| format!("{at}.publisher"), &s.publisher);
+            self.required(&|| format!("{at}.publisher"), &s.publisher);
             if let Some(t) = &s.title {
-                self.required(|| format!("{at}.title"), t);
+                self.required(&|| format!("{at}.title"), t);
             }
-            self.text(|| format!("{at}.description"), &s.description, false);
+            self.text(&|| format!("{at}.description"), &s.description, false);
             if let Some(l) = &s.language {
-                self.required(|| format!("{at}.language"), l);
+                self.required(&|| format!("{at}.language"), l);
             }
         }
         for (i, p) in d.places.iter().enumerate() {
@@ -494,11 +494,11 @@ impl Validator {
         }
         for (i, p) in d.people.iter().enumerate() {
             let at = format!("people[{i}]");
-            self.required(|| format!("{at}.name"), &p.name);
-            self.link(|| format!("{at}.party"), &p.party, &ids.parties, "party");
+            self.required(&|| format!("{at}.name"), &p.name);
+            self.link(&|| format!("{at}.party"), &p.party, &ids.parties, "party");
             self.at_least_one_source(&at, &p.sources);
             self.links(
-                || format!("{at}.sources"),
+                &|| format!("{at}.sources"),
                 &p.sources,
                 &ids.sources,
                 "source",
@@ -506,9 +506,9 @@ impl Validator {
             self.notes(&at, &p.notes, &ids);
             for (j, r) in p.roles.iter().enumerate() {
                 let at = format!("{at}.roles[{j}]");
-                self.text(|| format!("{at}.title"), &r.title, false);
+                self.text(&|| format!("{at}.title"), &r.title, false);
                 if let Some(o) = &r.organisation {
-                    self.text(|| format!("{at}.organisation"), o, false);
+                    self.text(&|| format!("{at}.organisation"), o, false);
                 }
                 if let (Some(from), Some(to)) = (r.from, r.to)
                     && to.last_day() < from.first_day()
@@ -519,7 +519,7 @@ impl Validator {
                     );
                 }
                 self.links(
-                    || format!("{at}.sources"),
+                    &|| format!("{at}.sources"),
                     &r.sources,
                     &ids.sources,
                     "source",
@@ -533,9 +533,9 @@ impl Validator {
     fn rest(&mut self, d: &Dataset, ids: &Ids) {
         for (i, g) in d.gaps.iter().enumerate() {
             let at = format!("gaps[{i}]");
-            self.link(|| format!("{at}.lane"), &g.lane, &ids.lanes, "lane");
-            self.text(|| format!("{at}.title"), &g.title, true);
-            self.text(|| format!("{at}.summary"), &g.summary, false);
+            self.link(&|| format!("{at}.lane"), &g.lane, &ids.lanes, "lane");
+            self.text(&|| format!("{at}.title"), &g.title, true);
+            self.text(&|| format!("{at}.summary"), &g.summary, false);
             if g.date.is_reversed() {
                 self.push(format!("{at}.date.end"), "the end comes before the start");
             }
@@ -555,7 +555,7 @@ impl Validator {
             }
             self.at_least_one_source(&at, &g.sources);
             self.links(
-                || format!("{at}.sources"),
+                &|| format!("{at}.sources"),
                 &g.sources,
                 &ids.sources,
                 "source",
@@ -564,12 +564,12 @@ impl Validator {
         }
         for (i, p) in d.periods.iter().enumerate() {
             let at = format!("periods[{i}]");
-            self.text(|| format!("{at}.title"), &p.title, true);
+            self.text(&|| format!("{at}.title"), &p.title, true);
             if p.date.is_reversed() {
                 self.push(format!("{at}.date.end"), "the end comes before the start");
             }
             self.links(
-                || format!("{at}.sources"),
+                &|| format!("{at}.sources"),
                 &p.sources,
                 &ids.sources,
                 "source",
@@ -582,11 +582,11 @@ impl Validator {
 
     fn event(&mut self, i: usize, e: &Event, ids: &Ids) {
         let at = format!("events[{i}]");
-        self.required(|| format!("{at}.id"), &e.id);
-        self.link(|| format!("{at}.lane"), &e.lane, &ids.lanes, "lane");
-        self.text(|| format!("{at}.title"), &e.title, true);
+        self.required(&|| format!("{at}.id"), &e.id);
+        self.link(&|| format!("{at}.lane"), &e.lane, &ids.lanes, "lane");
+        self.text(&|| format!("{at}.title"), &e.title, true);
         if !self.interchange {
-            self.text(|| format!("{at}.summary"), &e.summary, false);
+            self.text(&|| format!("{at}.summary"), &e.summary, false);
         }
         if e.date.is_reversed() {
             self.push(
@@ -605,29 +605,34 @@ impl Validator {
             );
         }
         if let Some(p) = &e.place {
-            self.text(|| format!("{at}.place.name"), &p.name, true);
+            self.text(&|| format!("{at}.place.name"), &p.name, true);
             if let Some(c) = &p.country {
-                self.link(|| format!("{at}.place.country"), c, &ids.parties, "party");
+                self.link(&|| format!("{at}.place.country"), c, &ids.parties, "party");
             }
-            self.links(|| format!("{at}.place.ids"), &p.ids, &ids.places, "place");
+            self.links(&|| format!("{at}.place.ids"), &p.ids, &ids.places, "place");
         }
         if let Some(h) = &e.host {
-            self.link(|| format!("{at}.host"), h, &ids.parties, "party");
+            self.link(&|| format!("{at}.host"), h, &ids.parties, "party");
         }
-        self.links(|| format!("{at}.chairs"), &e.chairs, &ids.people, "person");
+        self.links(&|| format!("{at}.chairs"), &e.chairs, &ids.people, "person");
         self.links(
-            || format!("{at}.participants"),
+            &|| format!("{at}.participants"),
             &e.participants,
             &ids.people,
             "person",
         );
         self.links(
-            || format!("{at}.domains"),
+            &|| format!("{at}.domains"),
             &e.domains,
             &ids.domains,
             "domain",
         );
-        self.links(|| format!("{at}.related"), &e.related, &ids.events, "event");
+        self.links(
+            &|| format!("{at}.related"),
+            &e.related,
+            &ids.events,
+            "event",
+        );
         if e.related.contains(&e.id) {
             self.push(
                 format!("{at}.related"),
@@ -642,19 +647,19 @@ impl Validator {
             ("decorations", &e.decorations),
         ] {
             for (j, t) in list.iter().enumerate() {
-                self.text(|| format!("{at}.{field}[{j}]"), t, false);
+                self.text(&|| format!("{at}.{field}[{j}]"), t, false);
             }
         }
         for (j, f) in e.field_confidence.iter().enumerate() {
             self.text(
-                || format!("{at}.field_confidence[{j}].note"),
+                &|| format!("{at}.field_confidence[{j}].note"),
                 &f.note,
                 false,
             );
         }
         self.at_least_one_source(&at, &e.sources);
         self.links(
-            || format!("{at}.sources"),
+            &|| format!("{at}.sources"),
             &e.sources,
             &ids.sources,
             "source",
@@ -669,9 +674,9 @@ impl Validator {
     }
 
     fn note(&mut self, at: &str, n: &Note, ids: &Ids) {
-        self.text(|| format!("{at}.text"), &n.text, false);
+        self.text(&|| format!("{at}.text"), &n.text, false);
         self.links(
-            || format!("{at}.sources"),
+            &|| format!("{at}.sources"),
             &n.sources,
             &ids.sources,
             "source",
@@ -698,7 +703,7 @@ impl Validator {
 
     // Paths are written only for a problem: a big file has hundreds of thousands of fields and
     // links to check, nearly all fine.
-    fn link(&mut self, path: impl Fn() -> String, id: &str, known: &HashSet<&str>, what: &str) {
+    fn link(&mut self, path: &dyn Fn() -> String, id: &str, known: &HashSet<&str>, what: &str) {
         if !known.contains(id) {
             self.push(path(), format!("unknown {what} \"{}\"", shorten(id)));
         }
@@ -706,14 +711,14 @@ impl Validator {
 
     fn links(
         &mut self,
-        path: impl Fn() -> String,
+        path: &dyn Fn() -> String,
         list: &[String],
         known: &HashSet<&str>,
         what: &str,
     ) {
         let mut seen = HashSet::new();
         for (i, id) in list.iter().enumerate() {
-            self.link(|| format!("{}[{i}]", path()), id, known, what);
+            self.link(&|| format!("{}[{i}]", path()), id, known, what);
             if !seen.insert(id) {
                 self.push(
                     format!("{}[{i}]", path()),
@@ -730,7 +735,7 @@ impl Validator {
         }
     }
 
-    fn required(&mut self, path: impl Fn() -> String, s: &str) {
+    fn required(&mut self, path: &dyn Fn() -> String, s: &str) {
         if s.trim().is_empty() {
             self.push(path(), "must not be empty");
         }
@@ -739,9 +744,9 @@ impl Validator {
     /// A place of the register: its name, its party, and a position that is a real point on
     /// the Earth with a source, on a kind of place that is a point.
     fn place_entry(&mut self, at: &str, p: &PlaceEntry, ids: &Ids) {
-        self.text(|| format!("{at}.name"), &p.name, true);
+        self.text(&|| format!("{at}.name"), &p.name, true);
         if let Some(party) = &p.party {
-            self.link(|| format!("{at}.party"), party, &ids.parties, "party");
+            self.link(&|| format!("{at}.party"), party, &ids.parties, "party");
         }
         let Some(pos) = &p.position else { return };
         if !p.kind.is_point() {
@@ -763,7 +768,7 @@ impl Validator {
             );
         }
         self.link(
-            || format!("{at}.position.source"),
+            &|| format!("{at}.position.source"),
             &pos.source,
             &ids.sources,
             "source",
@@ -772,10 +777,10 @@ impl Validator {
 
     /// French and English must be present; Arabic too when `needs_ar` (titles, labels, names),
     /// except in an imported dataset, whose text has no known language.
-    fn text(&mut self, path: impl Fn() -> String, t: &Text, needs_ar: bool) {
+    fn text(&mut self, path: &dyn Fn() -> String, t: &Text, needs_ar: bool) {
         let needs_ar = needs_ar && !self.interchange;
-        self.required(|| format!("{}.fr", path()), &t.fr);
-        self.required(|| format!("{}.en", path()), &t.en);
+        self.required(&|| format!("{}.fr", path()), &t.fr);
+        self.required(&|| format!("{}.en", path()), &t.en);
         match &t.ar {
             None if needs_ar => self.push(format!("{}.ar", path()), "the Arabic text is missing"),
             Some(ar) if ar.trim().is_empty() => {
