@@ -11,8 +11,9 @@
 //! in. Items whose midpoint lies beyond the bins but whose span reaches into the window are found
 //! with the same tree, one query per doubling of the distance (the further, the longer they must
 //! be). Rows are then assigned greedily so that no two footprints (marker or bar plus its label)
-//! in a row overlap: a label that cannot be placed is hidden, never drawn over another; a body
-//! that finds no free row is merged with the one it would cover into a cluster. So the work of a
+//! in a row overlap: a label that cannot be placed is hidden, never drawn over another; the
+//! bodies that find no free row are merged with each other where they overlap, and drawn over
+//! the rows. So the work of a
 //! frame, and the number of marks, are bounded by the screen, whatever the number of events
 //! ([`Work`] counts it, for the tests).
 
@@ -441,7 +442,7 @@ fn layout_tracked<M: Members>(
     let (marks, members): (Vec<Mark>, Vec<M>) = merged.into_iter().unzip();
     let placed: Vec<(Mark, M)> = assign_rows(marks, o).into_iter().zip(members).collect();
     let placed = if merge {
-        merge_covered(placed, v)
+        merge_covered(placed, v, o)
     } else {
         placed
     };
@@ -549,27 +550,56 @@ fn merge_colliding<M: Members>(marks: Vec<(Mark, M)>, o: &Options) -> Vec<(Mark,
     out
 }
 
-/// Merges, in each row, a body that overlaps the one before it (the rows ran out: drawn, it
-/// would cover it) into one cluster over both. Marks come from `assign_rows`, in order of their
-/// left edge, so within a row the last mark kept always reaches furthest right.
-fn merge_covered<M: Members>(marks: Vec<(Mark, M)>, v: &Viewport) -> Vec<(Mark, M)> {
+/// The marks that found no free row (their body overlaps one already in it: drawn, they would
+/// cover it). One no more than a few times narrower than the body it covers is merged with it,
+/// into a cluster over both. One that lies on a much longer bar is drawn over it instead (merged
+/// with the bar, it would be lost in a cluster as long as the bar, which zooming in would never
+/// split), merged with the other marks drawn over the rows where they overlap. Either way a row
+/// holds no more marks than the screen has room for, whatever the number of events. Marks come
+/// from `assign_rows`, in order of their left edge, so within a row the last mark kept always
+/// reaches furthest right, and so does the last mark drawn over the rows.
+fn merge_covered<M: Members>(marks: Vec<(Mark, M)>, v: &Viewport, o: &Options) -> Vec<(Mark, M)> {
     let mut out: Vec<(Mark, M)> = Vec::with_capacity(marks.len());
     let mut last: Vec<Option<usize>> = Vec::new();
+    let mut over: Option<usize> = None;
+    let mut spilled: Vec<usize> = Vec::new();
+    let merge = |out: &mut Vec<(Mark, M)>, p: usize, m: &Mark, members: M| {
+        let prev = out[p].0;
+        let (x0, x1) = (prev.x0.min(m.x0), prev.x1.max(m.x1));
+        out[p].0 = joined(&prev, m, x0, x1, v.t((x0 + x1) / 2.0));
+        out[p].1.join(members);
+    };
     for (m, members) in marks {
         if last.len() <= m.row {
             last.resize(m.row + 1, None);
         }
-        if let Some(p) = last[m.row]
-            && m.x0 < out[p].0.x1
-        {
-            let prev = out[p].0;
-            let (x0, x1) = (prev.x0.min(m.x0), prev.x1.max(m.x1));
-            out[p].0 = joined(&prev, &m, x0, x1, v.t((x0 + x1) / 2.0));
-            out[p].1.join(members);
+        let Some(p) = last[m.row].filter(|&p| m.x0 < out[p].0.x1) else {
+            last[m.row] = Some(out.len());
+            out.push((m, members));
             continue;
+        };
+        let width = |m: &Mark| m.x1 - m.x0;
+        if width(&out[p].0) <= 3.0 * width(&m).max(o.cluster_px) {
+            merge(&mut out, p, &m, members);
+        } else if let Some(q) = over.filter(|&q| m.x0 < out[q].0.x1) {
+            merge(&mut out, q, &m, members);
+        } else {
+            over = Some(out.len());
+            spilled.push(out.len());
+            out.push((m, members));
         }
-        last[m.row] = Some(out.len());
-        out.push((m, members));
+    }
+    // A mark drawn over a row covers its labels there, and a merged one reaches further than
+    // the bodies `assign_rows` made room for: the labels it covers give way.
+    for k in spilled {
+        let (row, x0, x1) = (out[k].0.row, out[k].0.x0, out[k].0.x1);
+        for (m, _) in out.iter_mut().filter(|(m, _)| m.row == row) {
+            if m.label
+                .is_some_and(|(l0, l1)| l0 < x1 + o.gap_px && x0 < l1 + o.gap_px)
+            {
+                m.label = None;
+            }
+        }
     }
     out
 }
@@ -851,9 +881,9 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn bars_that_run_out_of_rows_merge_instead_of_covering_each_other() {
-        // Six 20-day ranges a day apart, each a 200 px bar: three rows hold three of them; the
-        // others would be drawn over them, so each merges with the bar it would cover.
+    fn bars_that_run_out_of_rows_merge_with_bars_like_them_but_not_into_long_ones() {
+        // Six 20-day ranges a day apart, each a 200 px bar: three rows hold three of them; each
+        // of the others would cover one like it, and merges with it.
         let lane = LaneIndex::new(
             (0..6)
                 .map(|i| item(i, 1_000.0 + i as f64, 20.0, 60.0))
@@ -863,13 +893,28 @@ pub(crate) mod tests {
         let v = viewport(990.0, 1_040.0);
         let marks = assert_each_once(&lane, &v, &o);
         assert_eq!(clusters_of(&marks), 3, "{marks:?}");
-        assert!(marks.iter().all(|m| m.row < o.max_rows));
+        assert!(
+            marks
+                .iter()
+                .all(|m| m.row < o.max_rows && m.x1 - m.x0 >= 200.0)
+        );
         assert_bodies_apart(&marks);
         assert_no_overlap(&marks, &o);
-        // Each cluster is drawn over the bars it holds.
-        for m in &marks {
-            assert!(m.x1 - m.x0 >= 200.0, "{m:?}");
-        }
+        // Two long bars covering the window never swallow what lies under them: zoomed in on
+        // a stretch of short events, those are drawn one by one.
+        let mut items: Vec<Item> = vec![
+            item(100, 0.0, 40_000.0, 40.0),
+            item(101, 5.0, 39_000.0, 40.0),
+        ];
+        items.extend((0..20).map(|i| item(i, 10_000.0 + 3.0 * i as f64, 0.0, 20.0)));
+        let lane = LaneIndex::new(items);
+        let marks = assert_each_once(&lane, &viewport(9_990.0, 10_070.0), &o);
+        assert!(
+            items_of(&marks).contains(&100) && items_of(&marks).contains(&101),
+            "{marks:?}"
+        );
+        let short = marks.iter().filter(|m| m.x1 - m.x0 <= o.cluster_px).count();
+        assert!(short >= 10, "{marks:?}");
     }
 
     #[test]
@@ -1194,12 +1239,13 @@ pub(crate) mod tests {
                     );
                     // One query per doubling of the distance, on each side.
                     assert!(work.reach_queries <= 2 * 48, "{n}: {work:?}");
-                    // Bodies in a row never overlap, so a row holds at most a screen of markers
-                    // (at the deepest zoom nothing merges: every event there is its own mark).
+                    // Bodies in a row never overlap, nor do those drawn over the rows, so each
+                    // holds at most a screen of markers (at the deepest zoom nothing merges:
+                    // every event there is its own mark).
                     let per_row = ((w1 - w0) * ppd / o.marker_px).ceil() as usize + 2;
                     if v.can_zoom_in() {
-                        assert!(marks.len() <= o.max_rows * per_row, "{n}: {}", marks.len());
-                        assert_bodies_apart(&marks);
+                        let most = (o.max_rows + 1) * per_row;
+                        assert!(marks.len() <= most, "{n}: {}", marks.len());
                     } else {
                         assert!(marks.len() <= reaching, "{n}: {}", marks.len());
                     }
