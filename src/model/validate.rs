@@ -689,7 +689,8 @@ impl Validator {
         table: &str,
         ids: impl Iterator<Item = &'a str>,
     ) -> HashSet<&'a str> {
-        let mut seen = HashSet::new();
+        // Sized at once: a big file has a hundred thousand events, and growing costs rehashing.
+        let mut seen = HashSet::with_capacity(ids.size_hint().0);
         for (i, id) in ids.enumerate() {
             let path = || format!("{table}[{i}].id");
             if id.trim().is_empty() {
