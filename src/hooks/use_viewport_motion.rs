@@ -37,6 +37,12 @@ impl UseViewportMotion {
         self.generation.update_value(|g| *g += 1);
     }
 
+    /// Counts the moves started and cancelled: when it changes, something else has moved the
+    /// view since (a key, a button, a selection brought into view).
+    pub fn moves(&self) -> u64 {
+        self.generation.try_get_value().unwrap_or(0)
+    }
+
     /// Applies `change` to a copy of the viewport and moves there, animated unless the user
     /// prefers reduced motion.
     pub fn go(&self, change: impl FnOnce(&mut Viewport)) {

@@ -48,8 +48,8 @@ pub struct TimelineInput {
     /// Set by keyboard navigation: the next drawn frame moves DOM focus to `ctx.focus`.
     move_focus: StoredValue<bool>,
     /// The viewport the wheel and drag inputs since the last animation frame lead to, applied
-    /// on that frame (see [`TimelineInput::apply`]).
-    pending: StoredValue<Option<Viewport>>,
+    /// on that frame (see [`TimelineInput::apply`]), and the view's move count after the last.
+    pending: StoredValue<Option<(Viewport, u64)>>,
 }
 
 /// Wires the timeline's input; `area` is the element that receives it.
@@ -78,21 +78,26 @@ impl TimelineInput {
     /// nobody sees and push the next frame late. The actions compose on a copy of the viewport,
     /// so the result is the same as applying each at once.
     fn apply(&self, action: Action) {
-        self.ctx.motion.cancel();
+        let motion = self.ctx.motion;
+        motion.cancel();
         let first = self.pending.with_value(Option::is_none);
         let viewport = self.ctx.viewport;
         self.pending.update_value(|p| {
-            let v = p.get_or_insert_with(|| viewport.get_untracked());
+            let (v, moves) = p.get_or_insert_with(|| (viewport.get_untracked(), 0));
             match action {
                 Action::Zoom { anchor, factor } => v.zoom_at(anchor, factor),
                 Action::Pan(dx) => v.pan_px(dx),
             }
+            *moves = motion.moves();
         });
         if first {
             let pending = self.pending;
-            // try_*: the timeline may be gone by the next frame.
+            // try_*: the timeline may be gone by the next frame. A move started since the last
+            // input (a key, a selection brought into view) wins over the input before it.
             request_animation_frame(move || {
-                if let Some(v) = pending.try_update_value(Option::take).flatten() {
+                if let Some((v, moves)) = pending.try_update_value(Option::take).flatten()
+                    && motion.moves() == moves
+                {
                     let _ = viewport.try_set(v);
                 }
             });
