@@ -66,8 +66,9 @@ checks:
 a11y:
 	scripts/a11y.sh
 
-## bench: measure first render and per-frame script time at 1k/10k/100k events, and load on an
-## emulated phone against TimelineJS and vis-timeline (docs/benchmarks.md; `scripts/bench.sh phone`
-## for the phone part alone)
+## bench: measure first render, frames, long tasks and main-thread work while zooming and panning
+## 1k/10k/100k events against vis-timeline, and load on an emulated phone against TimelineJS and
+## vis-timeline (docs/benchmarks.md; `scripts/bench.sh frames` or `scripts/bench.sh phone` for
+## one part alone)
 bench: setup
 	scripts/bench.sh

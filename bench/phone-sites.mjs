@@ -24,9 +24,10 @@ export function parseDate(s) {
   return { year, month, day };
 }
 
-const text = (t) => t.en ?? t.fr;
+/** A dataset text in English, French when there is none (what the reference pages show). */
+export const text = (t) => t.en ?? t.fr;
 // The reference libraries insert headlines as HTML; dataset text must stay text.
-const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 // JSON inside a <script> element: no "</script>" can end it early.
 const inlineJson = (x) => JSON.stringify(x).replace(/</g, '\\u003c');
 
@@ -80,6 +81,19 @@ export function toVis(data) {
       ...(e.date.end ? { end: afterPeriod(e.date.end), type: 'range' } : { type: 'box' }),
     })),
   };
+}
+
+/**
+ * Copies vis-timeline 7.7.4's standalone UMD build and its CSS from bench/node_modules into
+ * `dir`/vis/ (the pages load them as vis/vis-timeline-graph2d.min.{js,css}). Also used by the
+ * frames benchmark's pages (bench/frames-sites.mjs).
+ */
+export function copyVisAssets(dir) {
+  mkdirSync(join(dir, 'vis'), { recursive: true });
+  cpSync(join(MODULES, 'vis-timeline/standalone/umd/vis-timeline-graph2d.min.js'),
+    join(dir, 'vis/vis-timeline-graph2d.min.js'));
+  cpSync(join(MODULES, 'vis-timeline/styles/vis-timeline-graph2d.min.css'),
+    join(dir, 'vis/vis-timeline-graph2d.min.css'));
 }
 
 const head = (title, css) => `<!doctype html>
@@ -144,11 +158,7 @@ export function buildSites(root, names = ['ours', 'timelinejs', 'vis'], dist = j
     writeFileSync(join(dirs.timelinejs, 'index.html'), timelineJsPage(data));
   }
   if (dirs.vis) {
-    mkdirSync(join(dirs.vis, 'vis'));
-    cpSync(join(MODULES, 'vis-timeline/standalone/umd/vis-timeline-graph2d.min.js'),
-      join(dirs.vis, 'vis/vis-timeline-graph2d.min.js'));
-    cpSync(join(MODULES, 'vis-timeline/styles/vis-timeline-graph2d.min.css'),
-      join(dirs.vis, 'vis/vis-timeline-graph2d.min.css'));
+    copyVisAssets(dirs.vis);
     writeFileSync(join(dirs.vis, 'index.html'), visPage(data));
   }
   return { dirs, events: data.events.length };

@@ -1,0 +1,639 @@
+// Frames benchmark (`make bench`, or alone, see Usage): what a user feels while zooming and panning
+// big datasets, in this app and in vis-timeline 7.7.4 (clustering on), measured in one run, pages
+// interleaved, in Debian's headless Chromium (bench/browser.mjs) at a 1400×900 viewport.
+//
+// Pages, on the served site: ours `/?data=bench/events-N.json` (plus the bundled dataset, `/`),
+// vis `bench/vis-N.html` (written by bench/frames-sites.mjs from the same events-N.json: the same
+// events, groups = lanes, the timeline in the same box as ours). Every load is a fresh browser
+// context (empty cache).
+//
+// Measured, per page and dataset size, all in-page with performance.now() unless said otherwise:
+//   first render   ours: from Trunk's `TrunkApplicationStarted` window event (the wasm has loaded)
+//                  to the first animation frame with a `.mark` in the DOM and no `#static-view`
+//                  (index.html's pre-rendered view); this includes fetching, parsing and validating
+//                  the dataset file. vis: from the page's `VisTimelineStart` event, dispatched just
+//                  before `new vis.Timeline(...)` once the library and the converted JSON have
+//                  loaded and been parsed, to the first animation frame with a `.vis-item` (in
+//                  7.7.4 a cluster is a `.vis-item.vis-cluster`). Timeout 120 s: "timed out".
+//   input          after the first render, 1 s and two animation frames to settle, then 62 real
+//                  input events through the DevTools protocol (a CDP session's
+//                  Input.dispatchMouseEvent; page.mouse would wait a round trip per event) over the
+//                  timeline's input area (ours `[data-testid=timeline]`, vis `.vis-center`), at its
+//                  vertical centre: 30 wheel notches (deltaY −120, zoom in) at x = 30–70 % of its
+//                  width (varied as run.mjs did), then a drag: mouse down at 80 %, 30 moves of
+//                  −12 px, mouse up. One input every 16 ms on the wall clock: input k is sent at
+//                  t0 + 16k ms, without waiting for frames in between (that would hide dropped
+//                  frames), and without waiting for Chromium's answer to the previous input: it
+//                  answers a mouse or wheel event only once the renderer's main thread has handled
+//                  it, which takes a frame or more even on an idle page, so awaiting it would slow
+//                  the input down to the page's pace as no hand does (tried: the inputs fell
+//                  0.5–3 s behind the schedule on our own page). The events queue in the browser
+//                  as real ones do (Chromium coalesces queued wheel and move events). Recorded per
+//                  input: how late it was sent ("input lateness", Node's timer jitter) and the
+//                  time to Chromium's answer ("answer": how long the page made it wait).
+//                  Each library zooms by its own factor per notch.
+//   input window   from the first input until 200 ms after the last input was sent or reached the
+//                  page (a capture-phase listener on window sees each wheel and pointer event),
+//                  whichever is later. Work the page starts after that is not counted.
+//                  The deadline for the page to get there is 300 s from the first input
+//                  (BENCH_INPUT_TIMEOUT_S), past which the run is recorded as timed out.
+//   frames         every requestAnimationFrame timestamp from before the input window to after
+//                  it; the intervals between consecutive frames that overlap the window: p50, p95,
+//                  max, "dropped" = intervals > 17.5 ms (headless Chromium draws at 60 Hz, 16.7 ms),
+//                  and missed vsyncs = Σ round(interval / 16.7) − 1.
+//   long tasks     PerformanceObserver({type: 'longtask', buffered: true}), installed by an init
+//                  script before anything loads: tasks starting inside the input window (count,
+//                  total, max), and separately those from navigation to first render + 1 s (load).
+//   per-input work a separate load of the same page (a "trace pass", so the tracing's overhead
+//                  does not touch the frame figures above) runs the same input under a DevTools
+//                  trace (Tracing.start, categories devtools.timeline and its disabled-by-default
+//                  variant, toplevel, v8.execute, blink.user_timing; returned as a stream), put on
+//                  the page's clock by a performance.mark. On the page's renderer main thread
+//                  (CrRendererMain; the one with the most work), every top-level trace event (one
+//                  nested in no other: a task) is summed into the frame it started in (frames: the
+//                  intervals between the page's animation frames that overlap the window, as
+//                  above). The inputs come one per 16 ms and frames one per 16.7 ms, so a page
+//                  that keeps up handles one input per frame and a frame's work is that input's
+//                  (its handlers, then style, layout, paint and commit); a page that falls behind
+//                  gets the queued inputs coalesced, and a frame's work is then what the user
+//                  waited for. Nothing is counted twice: nested events are not added to their
+//                  parents. p50, p95, max over the frames, and the main thread's busy share of
+//                  them. The breakdown gives each nested event's self time (its duration minus
+//                  its children's) to the category of its name (script: FunctionCall,
+//                  EventDispatch, TimerFire, FireAnimationFrame, RunMicrotasks, v8.*...; style:
+//                  UpdateLayoutTree...; layout: Layout...; paint: PrePaint, Paint, Layerize,
+//                  Commit...; gc: MinorGC, MajorGC, *GC*), or, when the name is none of these, to
+//                  its parent's category (V8 internals under a FunctionCall are script); what is
+//                  left at top level is "other". Script per frame (p50/p95) stands for what the
+//                  old bench/run.mjs called script per step. The JSON also has the same tasks
+//                  binned by input slot (from an input being sent to the next), where a task that
+//                  handles several coalesced inputs counts for the first one only.
+//                  For a page that is not traced, per-frame work is bounded below by the long
+//                  tasks that started in each frame (longTaskWorkPerFrame).
+//   DOM at end     ours: `.mark` elements; vis: `.vis-item` elements (and how many are clusters).
+//
+// Each (page, size) runs BENCH_RUNS times (default 3) in the frames pass, interleaved (app 1k,
+// vis 1k, app 10k, ...), and BENCH_TRACE_RUNS times (default 1) in the trace pass; the run
+// reported is the median by frame p95 (by per-frame work p95 for the trace pass); first render is
+// the median of the frames-pass runs (all runs are kept in the JSON). vis-timeline at 100k events
+// takes 3 to 6 minutes per load (25–30 s to render, then its clustering takes minutes over the
+// zoom), so it runs BENCH_VIS_100K_RUNS times (default 1) in the frames pass and is traced only
+// with BENCH_TRACE_VIS_100K=1.
+//
+// Usage: node bench/frames.mjs <base url> <out.json> [sizes...]   sizes: 1k 10k 100k (default all)
+//        BENCH_BUNDLED=0 leaves out the bundled dataset (`/`).
+// The site at <base url> must hold bench/events-N.json (gen-dataset --events N --seed 1) and the
+// vis pages (node bench/frames-sites.mjs <its bench/ dir>); scripts/bench.sh does both in dist/.
+// Then: node bench/frames-report.mjs <out.json> for the docs/benchmarks.md section.
+import { launch } from './browser.mjs';
+import { writeFileSync } from 'node:fs';
+
+const [base, out, ...sizeArgs] = process.argv.slice(2);
+if (!base || !out) throw new Error('usage: node bench/frames.mjs <base url> <out.json> [1k 10k 100k]');
+const SIZES = (sizeArgs.length ? sizeArgs : ['1k', '10k', '100k'])
+  .map((s) => Number(String(s).replace(/k$/i, '000')));
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS ?? 1);
+const VIS_100K_RUNS = Number(process.env.BENCH_VIS_100K_RUNS ?? 1);
+// vis-timeline at 100k events is not traced unless asked (its load takes 3 to 6 minutes); its
+// per-frame work is then bounded below by its long tasks.
+const TRACE_VIS_100K = process.env.BENCH_TRACE_VIS_100K === '1';
+const BUNDLED = process.env.BENCH_BUNDLED !== '0';
+const VIEWPORT = { width: 1400, height: 900 };
+const RENDER_TIMEOUT = 120_000;
+// From the first input to the end of the input window may not take longer than this
+// (BENCH_INPUT_TIMEOUT_S, default 300 s; vis-timeline at 100k events has needed 3 to over 5
+// minutes); past it the run is recorded as timed out during input.
+const INPUT_TIMEOUT = Number(process.env.BENCH_INPUT_TIMEOUT_S ?? 300) * 1000;
+const SLOT_MS = 16;
+const WHEELS = 30;
+const MOVES = 30;
+const AFTER_MS = 200;
+const FRAME_MS = 1000 / 60;
+const DROPPED_MS = 17.5;
+
+const label = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+// --- in-page instrumentation (an init script: it runs before any of the page's own scripts) ---
+function instrument() {
+  const b = (window.__bench = {
+    started: null, rendered: null, longtasks: [], handled: [], rafs: [], recording: false,
+  });
+  // Long tasks of the whole page life, buffered so none from before the observer is lost.
+  const take = (entries) => { for (const e of entries) b.longtasks.push([e.startTime, e.duration]); };
+  const observer = new PerformanceObserver((list) => take(list.getEntries()));
+  observer.observe({ type: 'longtask', buffered: true });
+  // Entries whose callback has not run yet (it is queued behind other tasks).
+  b.takeLongTasks = () => take(observer.takeRecords());
+  const begin = (drawn) => () => {
+    b.started = performance.now();
+    const check = () => {
+      if (drawn()) b.rendered = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  };
+  // Ours: the app's own marks (the static first view in index.html has marks before the app runs).
+  addEventListener('TrunkApplicationStarted',
+    begin(() => !document.getElementById('static-view') && document.querySelector('.mark')));
+  // vis: bench/frames-sites.mjs's page dispatches this just before `new vis.Timeline(...)`.
+  addEventListener('VisTimelineStart', begin(() => document.querySelector('.vis-item')));
+  // When each input reached the page's main thread (passive: never delays the page's handling).
+  // (Pointer events: a page that cancels pointerdown, as vis-timeline's Hammer.js does, gets no
+  // mousedown/mousemove/mouseup for that drag.)
+  for (const type of ['wheel', 'pointerdown', 'pointermove', 'pointerup']) {
+    addEventListener(type, () => { if (b.recording) b.handled.push(performance.now()); },
+      { capture: true, passive: true });
+  }
+  b.recordFrames = () => {
+    b.recording = true;
+    const tick = (t) => {
+      b.rafs.push(t);
+      if (b.recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  };
+}
+
+// --- statistics ---
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const median = (xs) => percentile(xs.filter((x) => x !== null && x !== undefined), 50);
+const dist = (xs) => ({
+  p50: percentile(xs, 50), p95: percentile(xs, 95), max: xs.length ? Math.max(...xs) : null,
+});
+const round = (x, d = 1) => (typeof x === 'number' ? Number(x.toFixed(d)) : x);
+const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+const withTimeout = (promise, ms, what) => {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(what)), ms);
+  })]).finally(() => clearTimeout(timer));
+};
+class TimeoutError extends Error {}
+
+// --- trace analysis ---
+const CATEGORY = [
+  ['gc', /GC|^BlinkGC|^ThreadState::|^CppGC/],
+  ['script', /^(FunctionCall|EvaluateScript|EventDispatch|TimerFire|FireAnimationFrame|FireIdleCallback|RunMicrotasks|CompileScript|CompileCode|CacheScript|XHRReadyStateChange|XHRLoad|HandlePostMessage|V8\.|v8\.|v8::|WebAssembly)/],
+  ['style', /^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|StyleInvalidatorInvalidationTracking)$/],
+  ['layout', /^(Layout|UpdateLayout|ComputeIntersections|IntersectionObserverController::computeIntersections)$/],
+  ['paint', /^(PrePaint|Paint|PaintSetup|PaintImage|Layerize|UpdateLayer|UpdateLayerTree|CompositeLayers|Commit|ScrollLayer|Decode Image|DecodeImage|Draw LazyPixelRef|RasterTask|LocalFrameView::RunPostLifecycleSteps)$/],
+];
+const categoryOf = (name) => CATEGORY.find(([, re]) => re.test(name))?.[0] ?? null;
+const KINDS = ['script', 'gc', 'style', 'layout', 'paint', 'other'];
+
+/** The renderer main thread's complete events (B/E pairs joined), sorted for nesting. */
+function mainThreadEvents(events) {
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' &&
+    e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const byThread = new Map();
+  const open = new Map();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (!mains.has(key)) continue;
+    let list = byThread.get(key);
+    if (!list) byThread.set(key, (list = []));
+    if (e.ph === 'X' && typeof e.dur === 'number') list.push({ name: e.name, ts: e.ts, dur: e.dur });
+    else if (e.ph === 'B') (open.get(key) ?? open.set(key, []).get(key)).push(e);
+    else if (e.ph === 'E') {
+      const b = open.get(key)?.pop();
+      if (b) list.push({ name: b.name, ts: b.ts, dur: e.ts - b.ts });
+    }
+  }
+  // The page under test is the renderer with the most top-level work.
+  let best = [];
+  let bestBusy = -1;
+  for (const list of byThread.values()) {
+    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    let busy = 0;
+    let end = -Infinity;
+    for (const e of list) if (e.ts >= end) { busy += e.dur; end = e.ts + e.dur; }
+    if (busy > bestBusy) { best = list; bestBusy = busy; }
+  }
+  return best;
+}
+
+/**
+ * Top-level tasks of the main thread (events nested in none), each with its duration and, by
+ * kind and by name, the self times of the events in it (settled when each closes). Trace µs.
+ */
+function tasks(list) {
+  const out = [];
+  const stack = [];
+  const close = (node) => {
+    node.task.kinds[node.kind] += node.self;
+    node.task.names[node.name] = (node.task.names[node.name] ?? 0) + node.self;
+  };
+  for (const e of list) {
+    while (stack.length && e.ts >= stack[stack.length - 1].end) close(stack.pop());
+    const parent = stack[stack.length - 1];
+    const start = e.ts;
+    if (!parent) {
+      const task = { ts: start, dur: e.dur, kinds: Object.fromEntries(KINDS.map((k) => [k, 0])), names: {} };
+      out.push(task);
+      stack.push({ end: start + e.dur, kind: categoryOf(e.name) ?? 'other', self: e.dur, name: e.name, task });
+      continue;
+    }
+    const end = Math.min(start + e.dur, parent.end);
+    parent.self -= end - start;
+    stack.push({ end, kind: categoryOf(e.name) ?? parent.kind, self: end - start, name: e.name, task: parent.task });
+  }
+  while (stack.length) close(stack.pop());
+  return out;
+}
+
+/** Reads a trace returned as a stream (Tracing.tracingComplete's handle). */
+async function readStream(client, handle) {
+  const chunks = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await client.send('IO.read', { handle, size: 1 << 22 });
+    chunks.push(Buffer.from(data, base64Encoded ? 'base64' : 'utf8'));
+    if (eof) break;
+  }
+  await client.send('IO.close', { handle });
+  // Decoded once: a chunk boundary may split a UTF-8 sequence.
+  const text = Buffer.concat(chunks).toString('utf8');
+  const parsed = JSON.parse(text);
+  return { events: Array.isArray(parsed) ? parsed : parsed.traceEvents, bytes: text.length };
+}
+
+// --- one load of one page ---
+async function measure(browser, c, { trace }) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const result = { page: c.page, size: c.size, path: c.path, pass: trace ? 'trace' : 'frames' };
+  const t = Date.now();
+  // Wall-clock seconds from the start of the load at which each step ended (where time goes).
+  result.phases = {};
+  const phase = (name) => { result.phases[name] = round((Date.now() - t) / 1000, 1); };
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(instrument);
+    const client = await context.newCDPSession(page);
+    await page.goto(base + c.path, { waitUntil: 'load', timeout: RENDER_TIMEOUT });
+    phase('loaded');
+    try {
+      await page.waitForFunction(() => window.__bench.rendered !== null, null,
+        { timeout: Math.max(1, RENDER_TIMEOUT - (Date.now() - t)), polling: 100 });
+    } catch (e) {
+      result.timedOut = `first render (${RENDER_TIMEOUT / 1000} s)`;
+      return result;
+    }
+    const { started, rendered } = await page.evaluate(() => window.__bench);
+    phase('rendered');
+    result.firstRenderMs = rendered - started;
+    result.firstRenderFromNavigationMs = rendered;
+
+    const area = await page.$(c.page === 'app' ? '[data-testid=timeline]' : '.vis-center');
+    const box = await area.boundingBox();
+    result.inputArea = { x: round(box.x), y: round(box.y), width: round(box.width), height: round(box.height) };
+    const y = box.y + box.height / 2;
+    const mouse = (type, x, extra = {}) => client.send('Input.dispatchMouseEvent', { type, x, y, ...extra });
+
+    // Settle: the pointer over the area (so hover state is not part of the first input), 1 s,
+    // frame recording on, two frames.
+    await mouse('mouseMoved', box.x + box.width / 2);
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => { window.__bench.recordFrames(); });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // Long tasks of the load (navigation to first render + 1 s, which has passed by now).
+    result.longTasksLoad = longTaskSummary((await page.evaluate(() => {
+      window.__bench.takeLongTasks();
+      return window.__bench.longtasks;
+    })).filter(([s]) => s <= rendered + 1000));
+
+    phase('settled');
+    if (trace) {
+      const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel',
+        'v8.execute', 'blink.user_timing'];
+      await client.send('Tracing.start', {
+        transferMode: 'ReturnAsStream',
+        traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: categories, excludedCategories: ['*'] },
+      });
+      // The tracing's own start-up stays out of the input window.
+      await page.waitForTimeout(100);
+    }
+
+    const inputs = [];
+    for (let i = 0; i < WHEELS; i++) {
+      const x = box.x + box.width * (0.3 + (0.4 * ((i * 7) % 10)) / 10);
+      inputs.push(['wheel', () => mouse('mouseWheel', x, { deltaX: 0, deltaY: -120 })]);
+    }
+    let x = box.x + box.width * 0.8;
+    const downAt = x;
+    inputs.push(['down', () => mouse('mousePressed', downAt, { button: 'left', buttons: 1, clickCount: 1 })]);
+    for (let i = 0; i < MOVES; i++) {
+      x -= 12;
+      const at = x;
+      inputs.push(['move', () => mouse('mouseMoved', at, { button: 'left', buttons: 1 })]);
+    }
+    const upAt = x;
+    inputs.push(['up', () => mouse('mouseReleased', upAt, { button: 'left', buttons: 0, clickCount: 1 })]);
+
+    // The page clock at the node clock's t0 (a mark, so the trace can be put on the same clock).
+    const before = performance.now();
+    const pageT0 = await page.evaluate(() => performance.mark('bench:t0').startTime);
+    const nodeT0 = (before + performance.now()) / 2;
+    const toPage = (nodeT) => pageT0 + (nodeT - nodeT0);
+    // The schedule: input k at t0 + 16k ms, sent without waiting for the previous one's answer
+    // (Chromium answers a mouse event once the renderer's main thread has handled it, which on
+    // an idle page already takes a frame or more: waiting for it would slow the input down to
+    // the page's pace, as no user's hand does). The answers are awaited at the end.
+    const schedule0 = performance.now() + 5;
+    const sent = [];
+    const answers = [];
+    for (let k = 0; k < inputs.length; k++) {
+      const slot = schedule0 + SLOT_MS * k;
+      await sleep(slot - performance.now());
+      const at = performance.now();
+      const rec = { type: inputs[k][0], slot: toPage(slot), sent: toPage(at), late: at - slot, ack: null };
+      sent.push(rec);
+      const answer = inputs[k][1]().then(() => { rec.ack = performance.now() - at; });
+      answer.catch(() => {}); // after a timeout, closing the page fails the rest: not an error
+      answers.push(answer);
+    }
+    phase('sent');
+    // One deadline for the page to answer every input and reach the end of the window.
+    const deadline = Date.now() + INPUT_TIMEOUT;
+    const timedOutInput = () => {
+      const n = sent.filter((s) => s.ack !== null).length;
+      return `input (${INPUT_TIMEOUT / 1000} s after the first input, the page had answered ${n} of the ${inputs.length} inputs`;
+    };
+    try {
+      await withTimeout(Promise.all(answers), deadline - Date.now(), 'input');
+      phase('answered');
+    } catch (e) {
+      if (!(e instanceof TimeoutError)) throw e;
+      result.timedOut = `${timedOutInput()})`;
+      return result;
+    }
+    // Until 200 ms after the last input was sent or handled, then two more frames; everything
+    // recorded is collected in the same call (the page may start more work right after).
+    const lastSent = sent[sent.length - 1].sent;
+    let b;
+    try {
+      b = await withTimeout(page.evaluate(async ({ lastSent, after, app }) => {
+        const bench = window.__bench;
+        const end = () => Math.max(lastSent, bench.handled[bench.handled.length - 1] ?? 0) + after;
+        while (performance.now() < end()) await new Promise((r) => setTimeout(r, end() - performance.now()));
+        const windowEnd = end();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        bench.recording = false;
+        bench.takeLongTasks();
+        const dom = app
+          ? { marks: document.querySelectorAll('.mark').length }
+          : { items: document.querySelectorAll('.vis-item').length, clusters: document.querySelectorAll('.vis-cluster').length };
+        const { rafs, longtasks, handled } = bench;
+        return { windowEnd, rafs, longtasks, handled, dom };
+      }, { lastSent, after: AFTER_MS, app: c.page === 'app' }), deadline - Date.now(), 'input');
+    } catch (e) {
+      if (!(e instanceof TimeoutError)) throw e;
+      result.timedOut = `${timedOutInput()} and was still busy with them)`;
+      return result;
+    }
+    const { windowEnd } = b;
+    const windowStart = sent[0].sent;
+    phase('windowEnd');
+
+    let traced = null;
+    if (trace) {
+      const done = new Promise((r) => client.once('Tracing.tracingComplete', r));
+      await client.send('Tracing.end');
+      const { stream, dataLossOccurred } = await done;
+      traced = await readStream(client, stream);
+      traced.dataLoss = dataLossOccurred;
+      phase('traced');
+    }
+    result.dom = b.dom;
+
+    // Frames: intervals between consecutive animation frames that overlap the window.
+    const intervals = [];
+    // Per frame, the long tasks that started in it: a lower bound of its main-thread work, for
+    // a page that is not traced.
+    const longTaskWork = [];
+    for (let i = 1; i < b.rafs.length; i++) {
+      if (b.rafs[i] > windowStart && b.rafs[i - 1] < windowEnd) {
+        intervals.push(b.rafs[i] - b.rafs[i - 1]);
+        longTaskWork.push(b.longtasks.filter(([s]) => s >= b.rafs[i - 1] && s < b.rafs[i]).reduce((sum, [, d]) => sum + d, 0));
+      }
+    }
+    result.window = { startMs: round(windowStart), durationMs: round(windowEnd - windowStart), inputs: sent.length, handled: b.handled.length };
+    result.frames = {
+      count: intervals.length, ...mapRound(dist(intervals), 1),
+      dropped: intervals.filter((d) => d > DROPPED_MS).length,
+      missedVsyncs: intervals.reduce((s, d) => s + Math.max(0, Math.round(d / FRAME_MS) - 1), 0),
+    };
+    result.longTaskWorkPerFrame = mapRound(dist(longTaskWork), 1);
+    const inWindow = b.longtasks.filter(([s]) => s >= windowStart && s <= windowEnd);
+    result.longTasksInput = longTaskSummary(inWindow);
+    result.lateness = { max: round(Math.max(...sent.map((s) => s.late))), p95: round(percentile(sent.map((s) => s.late), 95)) };
+    result.ackMs = { ...mapRound(dist(sent.map((s) => s.ack)), 1) };
+
+    if (traced) {
+      if (process.env.BENCH_DUMP_TRACE) {
+        writeFileSync(`${process.env.BENCH_DUMP_TRACE}-${c.page}-${c.size}.json`, JSON.stringify({ ...traced, sent, windowStart, windowEnd, rafs: b.rafs }));
+      }
+      result.work = mainThreadWork(traced, sent, windowStart, windowEnd, b.rafs);
+    }
+    return result;
+  } catch (e) {
+    if (e instanceof TimeoutError) { result.timedOut = e.message; return result; }
+    throw e;
+  } finally {
+    // A renderer stuck in a long task must not hold the run: closing the context kills it.
+    await withTimeout(context.close(), 30_000, 'close').catch(() => {});
+    phase('closed');
+    result.wallMs = Date.now() - t;
+  }
+}
+
+const mapRound = (o, d) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v, d)]));
+function longTaskSummary(list) {
+  return {
+    count: list.length,
+    totalMs: round(list.reduce((s, [, d]) => s + d, 0), 0),
+    maxMs: round(list.length ? Math.max(...list.map(([, d]) => d)) : 0, 0),
+  };
+}
+
+/**
+ * Main-thread work during the input, from a trace of the input window (see the header): per
+ * frame (the intervals between the page's animation frames that overlap the window), and per
+ * input slot (from an input being sent to the next one). Page times in ms.
+ */
+function mainThreadWork({ events, bytes, dataLoss }, sent, windowStart, windowEnd, rafs) {
+  // Trace µs against page ms: the bench:t0 mark carries both.
+  const mark = events.find((e) => e.name === 'bench:t0' && e.args?.data?.startTime !== undefined);
+  if (!mark) throw new Error('the trace has no bench:t0 mark');
+  const toTrace = (pageMs) => mark.ts + (pageMs - mark.args.data.startTime) * 1000;
+  const all = tasks(mainThreadEvents(events));
+  const zero = () => ({ work: 0, ...Object.fromEntries(KINDS.map((k) => [k, 0])) });
+  // Sums each task into the interval [bounds[i], bounds[i + 1]) its start falls in.
+  const bin = (bounds) => {
+    const bins = bounds.slice(1).map(zero);
+    const names = {};
+    let i = 0;
+    for (const t of all) {
+      if (t.ts < bounds[0] || t.ts >= bounds[bounds.length - 1]) continue;
+      while (t.ts >= bounds[i + 1]) i++;
+      bins[i].work += t.dur / 1000;
+      for (const kind of KINDS) bins[i][kind] += t.kinds[kind] / 1000;
+      for (const [n, us] of Object.entries(t.names)) names[n] = (names[n] ?? 0) + us / 1000;
+    }
+    return { bins, names };
+  };
+  const frameBounds = [];
+  for (let i = 1; i < rafs.length; i++) {
+    if (rafs[i] > windowStart && rafs[i - 1] < windowEnd) {
+      if (frameBounds.length === 0) frameBounds.push(toTrace(rafs[i - 1]));
+      frameBounds.push(toTrace(rafs[i]));
+    }
+  }
+  const frames = bin(frameBounds);
+  const slots = bin([...sent.map((x) => toTrace(x.sent)), toTrace(windowEnd)]);
+  const col = (bins, key) => bins.map((p) => p[key]);
+  const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+  const span = (frameBounds[frameBounds.length - 1] - frameBounds[0]) / 1000;
+  return {
+    frames: frames.bins.length,
+    ...mapRound(dist(col(frames.bins, 'work')), 2),
+    // Per kind: its p50/p95 over the frames, and its total.
+    breakdown: Object.fromEntries(KINDS.map((kind) => [kind, {
+      ...mapRound(dist(col(frames.bins, kind)), 2), total: round(sum(col(frames.bins, kind)), 1),
+    }])),
+    totalMs: round(sum(col(frames.bins, 'work')), 1),
+    busyShare: round(sum(col(frames.bins, 'work')) / span, 2),
+    // The same tasks binned by input slot instead (a task handling several coalesced inputs
+    // counts for the first of them only, so p50 can be 0).
+    slots: { inputs: slots.bins.length, ...mapRound(dist(col(slots.bins, 'work')), 2) },
+    // The event names with the most self time, to check the categories against.
+    topNames: Object.entries(frames.names).sort((a, b) => b[1] - a[1]).slice(0, 12)
+      .map(([n, ms]) => [n, categoryOf(n) ?? '(inherited)', round(ms, 1)]),
+    perFrame: frames.bins.map((p) => mapRound(p, 2)),
+    traceMB: round(bytes / 1e6, 1),
+    dataLoss: !!dataLoss,
+  };
+}
+
+// --- the runs ---
+const browser = await launch();
+const cases = [];
+if (BUNDLED) cases.push({ page: 'app', size: 'bundled', path: '/' });
+for (const n of SIZES) {
+  cases.push({ page: 'app', size: label(n), path: `/?data=bench/events-${n}.json` });
+  cases.push({ page: 'vis', size: label(n), path: `/bench/vis-${n}.html` });
+}
+const runsOf = (c, runs) => (c.page === 'vis' && c.size === '100k' ? Math.min(runs, VIS_100K_RUNS) : runs);
+const started = Date.now();
+const all = [];
+for (const [pass, runs] of [['frames', RUNS], ['trace', TRACE_RUNS]]) {
+  for (let r = 0; r < runs; r++) {
+    for (const c of cases) {
+      if (r >= runsOf(c, runs)) continue;
+      // A page that never got through the input in the frames pass would not under a trace.
+      const framesRuns = all.filter((x) => x.pass === 'frames' && x.page === c.page && x.size === c.size);
+      if (pass === 'trace' && framesRuns.length && framesRuns.every((x) => x.timedOut)) {
+        all.push({ ...c, pass, skipped: `the frames pass timed out (${framesRuns[0].timedOut})` });
+        continue;
+      }
+      if (pass === 'trace' && c.page === 'vis' && c.size === '100k' && !TRACE_VIS_100K) {
+        all.push({ ...c, pass, skipped: 'not traced by default (BENCH_TRACE_VIS_100K=1 traces it)' });
+        continue;
+      }
+      const res = await measure(browser, c, { trace: pass === 'trace' });
+      all.push(res);
+      console.error(`${pass} ${r + 1}/${runsOf(c, runs)} ${c.page} ${c.size}: ` +
+        (res.timedOut ? `timed out: ${res.timedOut}` : `first render ${res.firstRenderMs.toFixed(0)} ms, ` +
+          `frame p95 ${res.frames.p95} ms, long tasks ${res.longTasksInput.count}`) +
+        ` (${(res.wallMs / 1000).toFixed(1)} s)`);
+    }
+  }
+}
+const version = browser.version();
+await browser.close();
+
+// --- the report: per (page, size), the median run ---
+const results = [];
+for (const c of cases) {
+  const mine = (pass) => all.filter((r) => r.page === c.page && r.size === c.size && r.pass === pass);
+  const frames = mine('frames');
+  const ok = frames.filter((r) => !r.timedOut);
+  const res = { page: c.page, size: c.size, path: c.path, runs: frames.length };
+  const rendered = frames.filter((r) => r.firstRenderMs !== undefined);
+  if (rendered.length) {
+    Object.assign(res, {
+      firstRenderMs: round(median(rendered.map((r) => r.firstRenderMs)), 0),
+      firstRenderRuns: rendered.map((r) => round(r.firstRenderMs, 0)),
+      // The same moment counted from navigation start (the wasm's or the library's download and
+      // start-up included), for comparison with measurements that count from there.
+      firstRenderFromNavigationMs: round(median(rendered.map((r) => r.firstRenderFromNavigationMs)), 0),
+      longTasksLoad: rendered[Math.floor((rendered.length - 1) / 2)].longTasksLoad,
+    });
+  }
+  // Runs that did not get through: their reasons (first render, or the input).
+  res.timedOutRuns = frames.filter((r) => r.timedOut).map((r) => r.timedOut);
+  if (ok.length === 0) {
+    res.timedOut = frames[0]?.timedOut ?? 'not run';
+  } else {
+    const chosen = [...ok].sort((a, b) => a.frames.p95 - b.frames.p95)[Math.floor((ok.length - 1) / 2)];
+    Object.assign(res, {
+      inputArea: chosen.inputArea, window: chosen.window, frames: chosen.frames,
+      framesP95Runs: ok.map((r) => r.frames.p95),
+      longTasksInput: chosen.longTasksInput, longTasksLoad: chosen.longTasksLoad,
+      lateness: chosen.lateness, ackMs: chosen.ackMs, dom: chosen.dom,
+      longTaskWorkPerFrame: chosen.longTaskWorkPerFrame,
+    });
+  }
+  const traced = mine('trace').filter((r) => r.work);
+  if (traced.length) {
+    const t = [...traced].sort((a, b) => a.work.p95 - b.work.p95)[Math.floor((traced.length - 1) / 2)];
+    res.work = t.work;
+    res.traceRuns = traced.length;
+    // The same input under tracing, to show the trace's overhead (compare with frames above).
+    res.tracedPass = { firstRenderMs: round(t.firstRenderMs, 0), frames: t.frames, longTasksInput: t.longTasksInput };
+  } else if (mine('trace').length) {
+    res.notTraced = mine('trace')[0].skipped ?? mine('trace')[0].timedOut;
+  }
+  results.push(res);
+}
+const report = {
+  date: new Date().toISOString().slice(0, 10),
+  browser: `Chromium ${version}`,
+  viewport: VIEWPORT,
+  runs: { frames: RUNS, trace: TRACE_RUNS, vis100k: VIS_100K_RUNS, traceVis100k: TRACE_VIS_100K },
+  input: { wheels: WHEELS, deltaY: -120, moves: MOVES, movePx: 12, slotMs: SLOT_MS, afterMs: AFTER_MS },
+  droppedMs: DROPPED_MS,
+  renderTimeoutS: RENDER_TIMEOUT / 1000,
+  inputTimeoutS: INPUT_TIMEOUT / 1000,
+  wallSeconds: round((Date.now() - started) / 1000, 0),
+  results,
+  all: all.map(({ work, ...r }) => (work ? { ...r, work: { ...work, perFrame: undefined } } : r)),
+};
+writeFileSync(out, JSON.stringify(report, null, 2));
+
+// --- the summary ---
+const f = (x, d = 0) => (typeof x === 'number' ? x.toFixed(d) : '–');
+const rows = [['page', 'size', 'first render', 'frames p50/p95/max', 'dropped', 'long tasks input', 'long tasks load',
+  'work p50/p95/max', 'p95 script/style/layout/paint', 'DOM', 'late max', 'answer p95/max']];
+for (const r of results) {
+  if (r.timedOut) {
+    rows.push([r.page, r.size, r.firstRenderMs !== undefined ? `${f(r.firstRenderMs)} ms` : 'timed out', 'timed out (below)']);
+    continue;
+  }
+  const w = r.work;
+  rows.push([r.page, r.size, `${f(r.firstRenderMs)} ms`,
+    `${f(r.frames.p50, 1)}/${f(r.frames.p95, 1)}/${f(r.frames.max, 0)} ms`, `${r.frames.dropped}/${r.frames.count}`,
+    `${r.longTasksInput.count} (${r.longTasksInput.totalMs} ms, max ${r.longTasksInput.maxMs})`,
+    `${r.longTasksLoad.count} (${r.longTasksLoad.totalMs} ms)`,
+    w ? `${f(w.p50, 1)}/${f(w.p95, 1)}/${f(w.max, 0)} ms` : (r.notTraced ? `not traced (p95 ≥ ${f(r.longTaskWorkPerFrame.p95, 0)})` : '–'),
+    w ? ['script', 'style', 'layout', 'paint'].map((k) => f(w.breakdown[k].p95, 1)).join('/') : '–',
+    r.dom.marks !== undefined ? `${r.dom.marks} marks` : `${r.dom.items} items (${r.dom.clusters} clusters)`,
+    `${f(r.lateness.max, 0)} ms`, `${f(r.ackMs.p95, 0)}/${f(r.ackMs.max, 0)} ms`]);
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+for (const r of rows) console.log(r.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd());
+for (const r of results.filter((x) => x.timedOut)) console.log(`${r.page} ${r.size} timed out: ${r.timedOut}`);
+console.log(`${all.length} loads in ${report.wallSeconds} s; JSON in ${out}`);
