@@ -8,8 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 results=${1:?results json}
 phone=${2:-}
-wasm=$(ls dist/*.wasm)
+# The page's wasm and glue; the transfer worker's (fetched on demand) are reported apart.
+wasm=$(ls dist/cooperation-timeline-*_bg.wasm)
 js=$(ls dist/cooperation-timeline-*.js)
+worker=(dist/transfer_bg.wasm dist/transfer.js)
 # Style sheets may be separate files or inlined in index.html (then counted in its row).
 css=(dist/*.css)
 size_row() { printf '| %s | %s | %s |\n' "$1" "$(wc -c <"$2")" "$(gzip -9c "$2" | wc -c)"; }
@@ -40,6 +42,9 @@ size_row() { printf '| %s | %s | %s |\n' "$1" "$(wc -c <"$2")" "$(gzip -9c "$2" 
   echo "|---|---|---|"
   size_row "wasm" "$wasm"
   size_row "JS glue" "$js"
+  for f in "${worker[@]}"; do
+    [ -e "$f" ] && size_row "transfer worker: ${f#dist/}" "$f"
+  done
   if [ -e "${css[0]}" ]; then
     echo "| CSS (all) | $(cat "${css[@]}" | wc -c) | $(cat "${css[@]}" | gzip -9c | wc -c) |"
   fi
