@@ -1220,14 +1220,28 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
     use cooperation_timeline::model::{Lang, synthetic};
     let url = synthetic_url(10_000);
     let (root, _handle) = mount_app(&url);
-    // The debug build of the tests reads 10,000 events slowly: up to a minute.
-    for _ in 0..600 {
+    // The debug build of the tests reads 10,000 events slowly: up to a minute. Meanwhile the
+    // page stays live (this loop's timers keep firing) and the loading screen says how far
+    // reading the events has got.
+    let mut reading = Vec::new();
+    for _ in 0..3_000 {
         if has(&root, ".mark") {
             break;
         }
-        sleep(100).await;
+        // The reading phase's bar counts thousandths, and its text names the percentage.
+        if let Ok(Some(bar)) = root.query_selector("progress.loading__bar[max=\"1000\"]") {
+            let text = text(&root, "[data-testid=loading-progress]");
+            assert!(text.contains('%') || text.contains('٪'), "{text}");
+            reading.push(attr(&bar, "value"));
+        }
+        sleep(20).await;
     }
     assert!(has(&root, ".mark"), "the synthetic timeline never showed");
+    reading.dedup();
+    assert!(
+        reading.len() >= 2,
+        "the reading was not shown as it went: {reading:?}"
+    );
     sleep(200).await;
     let area = one(&root, "[data-testid=timeline]");
     let left = area.get_bounding_client_rect().left();
