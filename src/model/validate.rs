@@ -136,6 +136,8 @@ struct Scan<'b> {
     item: Option<usize>,
     /// Just after the last byte that was not white space.
     end: usize,
+    /// Items found, and commas passed, in the events array: after one, another value is due.
+    items: usize,
 }
 
 impl<'b> Scan<'b> {
@@ -149,6 +151,7 @@ impl<'b> Scan<'b> {
             inside: false,
             item: None,
             end: 0,
+            items: 0,
         }
     }
 
@@ -158,13 +161,20 @@ impl<'b> Scan<'b> {
         let bytes = self.bytes;
         while self.i < bytes.len() {
             let b = bytes[self.i];
-            if b.is_ascii_whitespace() {
+            if is_json_space(b) {
                 self.i += 1;
                 continue;
             }
             let inside = self.inside && self.depth == 2;
-            if inside && self.item.is_none() && b != b',' && b != b']' {
-                self.item = Some(self.i);
+            if inside && self.item.is_none() {
+                match b {
+                    // A separator where a value is due (`[,`, `,,`, `,]`), or the array closed
+                    // with `}`: not JSON, for a whole read to report.
+                    b',' | b'}' => return None,
+                    b']' if self.items > 0 => return None,
+                    b']' => {}
+                    _ => self.item = Some(self.i),
+                }
             }
             let mut found = None;
             match b {
@@ -195,6 +205,7 @@ impl<'b> Scan<'b> {
                     }
                     self.depth += 1;
                 }
+                b'}' if inside => return None,
                 b'}' | b']' => {
                     if inside {
                         // The end of the events array.
@@ -206,7 +217,7 @@ impl<'b> Scan<'b> {
                     if self.depth == 0 && self.i + 1 < bytes.len() {
                         // Anything after the top-level object is for a whole read to judge.
                         let tail = &bytes[self.i + 1..];
-                        if !tail.iter().all(u8::is_ascii_whitespace) {
+                        if !tail.iter().copied().all(is_json_space) {
                             return None;
                         }
                     }
@@ -217,6 +228,7 @@ impl<'b> Scan<'b> {
             self.i += 1;
             self.end = self.i;
             if found.is_some() {
+                self.items += 1;
                 return Some(found);
             }
         }
@@ -233,6 +245,11 @@ impl<'b> Scan<'b> {
         shell.extend_from_slice(&self.bytes[close..]);
         Some(shell)
     }
+}
+
+/// JSON's white space: not form feeds or the other bytes Rust's `is_ascii_whitespace` allows.
+fn is_json_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// Finds the top-level `events` array of a JSON object by a scan of its structure: the file
@@ -897,6 +914,36 @@ mod tests {
     }
 
     #[test]
+    fn reading_in_steps_never_panics_and_agrees_with_a_whole_read_on_damaged_files() {
+        // Every one-byte deletion of a small valid file, and every insertion of a byte that
+        // matters to the scan: read in steps, it gives up (the page then reads it whole) or
+        // reads exactly what a whole read does, problems included.
+        let base = MINIMAL.as_bytes();
+        let mut checked = 0;
+        let mut agree = |bytes: &[u8]| {
+            if let Some(stepwise) = read_in_steps(bytes, 1) {
+                match (stepwise, load(bytes)) {
+                    (Ok(a), Ok(b)) => assert_eq!(a, b),
+                    (Err(a), Err(Invalid(b))) => assert_eq!(a, b),
+                    (a, b) => panic!("{}: {a:?} / {b:?}", String::from_utf8_lossy(bytes)),
+                }
+                checked += 1;
+            }
+        };
+        for i in 0..base.len() {
+            let mut cut = base.to_vec();
+            cut.remove(i);
+            agree(&cut);
+            for b in [b'}', b']', b',', b'[', b'"', b'\\', 0x0c, b' '] {
+                let mut grown = base.to_vec();
+                grown.insert(i, b);
+                agree(&grown);
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
     fn the_events_array_is_found_by_its_structure() {
         // Brackets, quotes and the word "events" inside strings, nested arrays inside events,
         // and the array not last.
@@ -924,6 +971,12 @@ mod tests {
         for bad in [
             &br#"{"events": [1], "events": [2]}"#[..],
             br#"{"events": ["never ends]}"#,
+            br#"{"events": [ }"#,
+            br#"{"events": [1, }"#,
+            br#"{"events": [{"a": 1}}}"#,
+            br#"{"events": [1,,2]}"#,
+            br#"{"events": [,1]}"#,
+            br#"{"events": [1,]}"#,
             br#"{"title": "no events"}"#,
             br#"[{"events": []}]"#,
         ] {
@@ -936,9 +989,12 @@ mod tests {
         let broken = MINIMAL.replace(r#""session_number": 22"#, r#""session_number": "22""#);
         let mut r = EventReader::new(broken.as_bytes());
         assert_eq!(r.read(10), None);
-        // And a file with something after its object.
+        // And a file with something after its object, or a form feed (no JSON white space).
         let trailing = format!("{MINIMAL} []");
         assert_eq!(EventReader::new(trailing.as_bytes()).read(10), None);
+        let feed = MINIMAL.replace(r#""events": [{"#, "\"events\": [\u{c}{");
+        assert_eq!(EventReader::new(feed.as_bytes()).read(10), None);
+        assert!(load(feed.as_bytes()).is_err());
         assert!(load(broken.as_bytes()).is_err());
     }
 
