@@ -314,9 +314,11 @@ fn layout_tracked<M: Members>(
     // culled to the window below.
     let first_bin = (w0 / bin / PAGE as f64).floor() as i64 * PAGE - PAGE;
     let last_bin = (w1 / bin).ceil() as i64 + PAGE;
-    // Items longer than this are drawn wider than a cluster bubble: they are never merged into
-    // one (here as in `merge_colliding`), since a bubble at their middle would misplace them —
+    // Items longer than this are drawn wider than a cluster bubble: they are not merged into a
+    // bubble (here as in `merge_colliding`), since a bubble at their middle would misplace them —
     // and lose them altogether when that middle is beyond the culling margin but the bar is not.
+    // Only when bars crowd (a bin with more of them than rows, or rows run out) do they merge,
+    // into a cluster drawn over them all.
     let wide_days = o.cluster_px / ppd;
     // At the deepest zoom nothing is merged: a cluster is a promise that zooming in separates
     // its members, and there is no zooming in left. Events on the same day are then drawn side by
@@ -551,10 +553,12 @@ fn merge_colliding<M: Members>(marks: Vec<(Mark, M)>, o: &Options) -> Vec<(Mark,
 }
 
 /// The marks that found no free row (their body overlaps one already in it: drawn, they would
-/// cover it). One no more than a few times narrower than the body it covers is merged with it,
-/// into a cluster over both. One that lies on a much longer bar is drawn over it instead (merged
-/// with the bar, it would be lost in a cluster as long as the bar, which zooming in would never
-/// split), merged with the other marks drawn over the rows where they overlap. Either way a row
+/// cover it). One of about the same width as the body it covers (within three times, at least a
+/// bubble wide) is merged with it, into a cluster over both. One much shorter or much longer is
+/// drawn over the row instead (merged with a bar of another length, it would be lost in a cluster
+/// as long as the longer, which zooming in would not split for a long time), merged with the
+/// other marks drawn over the rows where they overlap. Activating any cluster zooms in
+/// ([`Viewport::zoom_into`]). Either way a row
 /// holds no more marks than the screen has room for, whatever the number of events. Marks come
 /// from `assign_rows`, in order of their left edge, so within a row the last mark kept always
 /// reaches furthest right, and so does the last mark drawn over the rows.
@@ -578,8 +582,9 @@ fn merge_covered<M: Members>(marks: Vec<(Mark, M)>, v: &Viewport, o: &Options) -
             out.push((m, members));
             continue;
         };
-        let width = |m: &Mark| m.x1 - m.x0;
-        if width(&out[p].0) <= 3.0 * width(&m).max(o.cluster_px) {
+        let width = |m: &Mark| (m.x1 - m.x0).max(o.cluster_px);
+        let (a, b) = (width(&out[p].0), width(&m));
+        if a.max(b) <= 3.0 * a.min(b) {
             merge(&mut out, p, &m, members);
         } else if let Some(q) = over.filter(|&q| m.x0 < out[q].0.x1) {
             merge(&mut out, q, &m, members);

@@ -213,6 +213,26 @@ impl Viewport {
         self.clamp();
     }
 
+    /// Zooms into a cluster over `[t0, t1]`: shows its span when that zooms in; otherwise (a
+    /// cluster over bars that reach beyond the window, whose span is wider than it) zooms in two
+    /// steps at the middle of its part on screen. Either way the view gets narrower, so activating
+    /// clusters again and again always gets to their events, never back and forth.
+    pub fn zoom_into(&mut self, t0: Day, t1: Day, step: f64) {
+        let mut to = *self;
+        to.show(t0, t1, 0.25);
+        if to.span() < self.span() * 0.9 {
+            *self = to;
+            return;
+        }
+        let (a, b) = (t0.min(t1).max(self.start), t0.max(t1).min(self.end));
+        let middle = if a <= b {
+            a / 2.0 + b / 2.0
+        } else {
+            self.start / 2.0 + self.end / 2.0
+        };
+        self.zoom_at(self.x(middle), step * step);
+    }
+
     /// Pans (without zooming) just enough that `[t0, t1]` is on screen, or centres it when it is
     /// wider than the window.
     pub fn reveal(&mut self, t0: Day, t1: Day) {
@@ -687,5 +707,32 @@ mod tests {
         assert!((v.span() - span).abs() < 1e-6);
         v.fit_all();
         assert_eq!((v.start(), v.end()), (v.bounds().start, v.bounds().end));
+    }
+
+    #[test]
+    fn zooming_into_a_cluster_always_zooms_in() {
+        let mut v = Viewport::fit(Bounds::around(0.0, 40_000.0), 1_000.0);
+        v.set_window(10_400.0, 10_600.0);
+        // A cluster over bars that reach far beyond the window: its span would zoom out.
+        let before = v.span();
+        v.zoom_into(10_000.0, 10_900.0, 1.5);
+        assert!(v.span() < before * 0.5, "{} -> {}", before, v.span());
+        assert!(v.start() >= 10_400.0 && v.end() <= 10_600.0, "{v:?}");
+        // A small cluster in the window: its span, padded.
+        let mut w = Viewport::fit(Bounds::around(0.0, 40_000.0), 1_000.0);
+        w.set_window(10_000.0, 12_000.0);
+        w.zoom_into(10_500.0, 10_520.0, 1.5);
+        assert!(
+            (w.start() - 10_495.0).abs() < 1e-6 && (w.end() - 10_525.0).abs() < 1e-6,
+            "{w:?}"
+        );
+        // Again and again: narrower each time, until the deepest zoom.
+        let mut spans = vec![v.span()];
+        while v.can_zoom_in() {
+            v.zoom_into(10_000.0, 10_900.0, 1.5);
+            assert!(v.span() < *spans.last().unwrap(), "{spans:?}");
+            spans.push(v.span());
+            assert!(spans.len() < 100);
+        }
     }
 }

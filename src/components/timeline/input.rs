@@ -192,7 +192,7 @@ impl TimelineInput {
             select_event(self.app, idx);
             self.ctx.focus.set(Some(idx));
         } else if let Some((t0, t1)) = span_of(&mark) {
-            self.ctx.motion.go(|v| v.show(t0, t1, 0.25));
+            self.ctx.motion.go(|v| v.zoom_into(t0, t1, ZOOM_STEP));
         }
     }
 
@@ -254,7 +254,7 @@ impl TimelineInput {
                 let Some((t0, t1)) = target.as_ref().and_then(span_of) else {
                     return;
                 };
-                motion.go(|v| v.show(t0, t1, 0.25));
+                motion.go(|v| v.zoom_into(t0, t1, ZOOM_STEP));
             }
             (KeyCommand::Escape, _) => {
                 self.app.selected.set(None);
