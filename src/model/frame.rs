@@ -174,12 +174,17 @@ impl Timeline {
                 marks
                     .into_iter()
                     .map(|m| {
+                        // Anchors come from exact times (not back from pixels), so an unchanged
+                        // mark has bit-identical geometry and keeps its key; only a cluster over
+                        // crowded bars, which changes at every zoom anyway, is placed from its
+                        // pixels.
                         let (at, offset_px, span, body_px) = match m.kind {
-                            // Anchors come from exact times (not back from pixels), so an
-                            // unchanged mark has bit-identical geometry and keeps its key.
-                            MarkKind::Cluster { .. } if m.x1 - m.x0 > lane.options.cluster_px => {
-                                // Over bars that ran out of rows: drawn over its stretch, cut
-                                // like a bar.
+                            // Half a pixel of tolerance: a bubble's edges, computed from its
+                            // centre, can come out a hair wider than a bubble.
+                            MarkKind::Cluster { .. }
+                                if m.x1 - m.x0 > lane.options.cluster_px + 0.5 =>
+                            {
+                                // Over bars that crowd: drawn over their stretch, cut like a bar.
                                 let (t0, t1) = (v.t(m.x0).max(lo), v.t(m.x1).min(hi));
                                 (t0 - origin, 0.0, Some(t1 - t0), 0.0)
                             }
@@ -315,10 +320,14 @@ impl Timeline {
         let cut: Vec<GapBand> = self
             .gaps
             .iter()
-            .map(|g| GapBand {
-                start: g.start.max(lo),
-                end: g.end.min(hi),
-                ..g.clone()
+            // A flag is a point whose label reaches back from it: only bands are cut.
+            .map(|g| match g.kind {
+                GapKind::Undocumented => GapBand {
+                    start: g.start.max(lo),
+                    end: g.end.min(hi).max(g.start.max(lo)),
+                    ..g.clone()
+                },
+                GapKind::NotFound => g.clone(),
             })
             .collect();
         let visible = cut.iter().filter(|g| {
@@ -648,6 +657,21 @@ mod tests {
             undocumented.kind,
             crate::model::dataset::GapKind::Undocumented
         );
+        // On a narrow timeline zoomed in before the flag, its label reaches in from more than
+        // the screens spans are drawn beyond: the flag is still whole, its width not negative.
+        let flag = d.gaps.iter().find(|g| g.id == "gap-cmm-24").unwrap();
+        let at = flag.date.axis_start();
+        let mut v = Viewport::fit(t.bounds, 100.0);
+        v.set_window(at - 24.5, at - 17.5);
+        assert!(
+            t.frame(&v, Lang::En, 0.0)
+                .gaps
+                .iter()
+                .any(|g| g.kind == flag.kind)
+        );
+        for g in t.frame(&v, Lang::En, 0.0).gaps {
+            assert!(g.span >= 0.0, "{g:?}");
+        }
     }
 
     /// The labels of the undocumented band and of the "nothing found" flag share the lane's
