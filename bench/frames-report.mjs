@@ -5,7 +5,8 @@
 //        node bench/frames-report.mjs target/bench-frames.json --into FILE (replaces the section in
 //        FILE, from its heading to the next "## " heading; inserts it before "## Phone load", or
 //        at the end, when FILE has none yet)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeSection } from './report-section.mjs';
 
 const HEADING = '## Frames while zooming and panning (1k, 10k, 100k events)';
 const TARGETS = { frameP95Ms: 17.5, firstRenderRatio: { '10k': 0.15, '100k': 0.05 }, workP95Ms: 8 };
@@ -156,17 +157,7 @@ lines.push(`This run of \`bench/frames.mjs\` took ${r.wallSeconds < 120 ? `${r.w
 
 const section = lines.join('\n') + '\n';
 if (flag === '--into') {
-  const doc = readFileSync(into, 'utf8');
-  const at = doc.indexOf(`${HEADING}\n`);
-  let out;
-  if (at >= 0) {
-    const next = doc.indexOf('\n## ', at + HEADING.length);
-    out = doc.slice(0, at) + section + (next >= 0 ? doc.slice(next) : '');
-  } else {
-    const before = doc.indexOf('\n## Phone load');
-    out = before >= 0 ? `${doc.slice(0, before + 1)}${section}${doc.slice(before)}` : `${doc.trimEnd()}\n\n${section}`;
-  }
-  writeFileSync(into, out);
+  writeSection(into, HEADING, section, '## Phone load');
 } else {
   process.stdout.write(section);
 }

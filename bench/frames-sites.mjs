@@ -16,7 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyVisAssets, escapeHtml, text, toVis } from './phone-sites.mjs';
+import { copyVisAssets, escapeHtml, head, text, toVis } from './phone-sites.mjs';
 
 // The app's timeline at the benchmark's 1400×900 viewport, measured on the release build: its body
 // (lane labels on the left, then the axis and lanes) is at x 25, y 236, 1335 × 714 px, and its
@@ -31,14 +31,7 @@ export const DEFAULT_SIZES = [1000, 10000, 100000];
 
 function visFramesPage(title, n) {
   const { left, top, width, height } = VIS_BOX;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="vis/vis-timeline-graph2d.min.css">
+  return `${head(title, 'vis/vis-timeline-graph2d.min.css')}
 <style>
   body { margin: 0; font-family: sans-serif; }
   h1 { font-size: 1.25rem; margin: 0.5rem; }

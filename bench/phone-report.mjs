@@ -3,7 +3,8 @@
 //        node bench/phone-report.mjs target/bench-phone.json --into FILE (replaces the section in
 //        FILE, from its heading to the next "## " heading; inserts it before "## Release size",
 //        or at the end, when FILE has none yet)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeSection } from './report-section.mjs';
 
 const HEADING = '## Phone load (Slow 4G, 4× CPU, 412×860)';
 const KIB = 1024;
@@ -79,17 +80,7 @@ lines.push(`Sanity checks: a fixed loop of JavaScript, run in each loaded page, 
 
 const section = lines.join('\n') + '\n';
 if (flag === '--into') {
-  const doc = readFileSync(into, 'utf8');
-  const at = doc.indexOf(`${HEADING}\n`);
-  let out;
-  if (at >= 0) {
-    const next = doc.indexOf('\n## ', at + HEADING.length);
-    out = doc.slice(0, at) + section + (next >= 0 ? doc.slice(next) : '');
-  } else {
-    const before = doc.indexOf('\n## Release size');
-    out = before >= 0 ? `${doc.slice(0, before + 1)}${section}${doc.slice(before)}` : `${doc.trimEnd()}\n\n${section}`;
-  }
-  writeFileSync(into, out);
+  writeSection(into, HEADING, section, '## Release size');
 } else {
   process.stdout.write(section);
 }

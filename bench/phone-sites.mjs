@@ -96,7 +96,8 @@ export function copyVisAssets(dir) {
     join(dir, 'vis/vis-timeline-graph2d.min.css'));
 }
 
-const head = (title, css) => `<!doctype html>
+/** The head of a reference page, up to its style sheet's link (the caller closes it). */
+export const head = (title, css) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
