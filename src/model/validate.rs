@@ -513,14 +513,7 @@ impl Validator {
             let at = format!("people[{i}]");
             self.required(&|| format!("{at}.name"), &p.name);
             self.link(&|| format!("{at}.party"), &p.party, &ids.parties, "party");
-            self.at_least_one_source(&at, &p.sources);
-            self.links(
-                &|| format!("{at}.sources"),
-                &p.sources,
-                &ids.sources,
-                "source",
-            );
-            self.notes(&at, &p.notes, &ids);
+            self.sourced(&at, &p.sources, &p.notes, &ids);
             for (j, r) in p.roles.iter().enumerate() {
                 let at = format!("{at}.roles[{j}]");
                 self.text(&|| format!("{at}.title"), &r.title, false);
@@ -570,14 +563,7 @@ impl Validator {
                     format!("{b} is before first_session {a}"),
                 );
             }
-            self.at_least_one_source(&at, &g.sources);
-            self.links(
-                &|| format!("{at}.sources"),
-                &g.sources,
-                &ids.sources,
-                "source",
-            );
-            self.notes(&at, &g.notes, ids);
+            self.sourced(&at, &g.sources, &g.notes, ids);
         }
         for (i, p) in d.periods.iter().enumerate() {
             let at = format!("periods[{i}]");
@@ -674,14 +660,7 @@ impl Validator {
                 false,
             );
         }
-        self.at_least_one_source(&at, &e.sources);
-        self.links(
-            &|| format!("{at}.sources"),
-            &e.sources,
-            &ids.sources,
-            "source",
-        );
-        self.notes(&at, &e.notes, ids);
+        self.sourced(&at, &e.sources, &e.notes, ids);
     }
 
     fn notes(&mut self, at: &str, notes: &[Note], ids: &Ids) {
@@ -744,6 +723,13 @@ impl Validator {
                 );
             }
         }
+    }
+
+    /// A record's sources (at least one, each known) and its notes: people, gaps and events.
+    fn sourced(&mut self, at: &str, sources: &[String], notes: &[Note], ids: &Ids) {
+        self.at_least_one_source(at, sources);
+        self.links(&|| format!("{at}.sources"), sources, &ids.sources, "source");
+        self.notes(at, notes, ids);
     }
 
     fn at_least_one_source(&mut self, at: &str, sources: &[String]) {
