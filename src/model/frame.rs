@@ -534,18 +534,24 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_period_widens_the_bounds_and_is_drawn_only_where_it_reaches() {
+    /// The shipped dataset with one named period from year `from` to year `to`, and its timeline.
+    fn with_era(from: i64, to: i64) -> (crate::model::Dataset, Timeline) {
         use crate::model::{DateSpec, PartialDate, Period, Text};
         let mut d = shipped();
         let year = |y| PartialDate::year(y).unwrap();
         d.periods.push(Period {
             id: "era".into(),
             title: Text::plain("An era"),
-            date: DateSpec::span(year(1950), year(1955)),
+            date: DateSpec::span(year(from), year(to)),
             sources: vec![],
         });
         let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
+        (d, t)
+    }
+
+    #[test]
+    fn a_period_widens_the_bounds_and_is_drawn_only_where_it_reaches() {
+        let (d, t) = with_era(1950, 1955);
         let (start, end) = (d.periods[0].date.axis_start(), d.periods[0].date.axis_end());
         assert!(t.bounds.start <= start, "the bounds reach back to the era");
         let mut v = Viewport::fit(t.bounds, 1_000.0);
@@ -563,16 +569,7 @@ mod tests {
 
     #[test]
     fn a_span_far_wider_than_the_screen_is_drawn_a_screen_beyond_it_and_kept_while_panning() {
-        use crate::model::{DateSpec, PartialDate, Period, Text};
-        let mut d = shipped();
-        let year = |y| PartialDate::year(y).unwrap();
-        d.periods.push(Period {
-            id: "era".into(),
-            title: Text::plain("A long era"),
-            date: DateSpec::span(year(1950), year(2030)),
-            sources: vec![],
-        });
-        let t = Timeline::build(&d, Lang::En, 0.0, |_| true);
+        let (_, t) = with_era(1950, 2030);
         let mut v = Viewport::fit(t.bounds, 1_000.0);
         let day = |m| day_number(chrono::NaiveDate::from_ymd_opt(2000, m, 1).unwrap());
         v.set_window(day(1), day(2));
