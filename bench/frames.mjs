@@ -81,7 +81,8 @@
 // with BENCH_TRACE_VIS_100K=1.
 //
 // Usage: node bench/frames.mjs <base url> <out.json> [sizes...]   sizes: 1k 10k 100k (default all)
-//        BENCH_BUNDLED=0 leaves out the bundled dataset (`/`).
+//        BENCH_BUNDLED=0 leaves out the bundled dataset (`/`); BENCH_PAGES=app (or vis) runs that
+//        page only (to try a change; the report wants both).
 // The site at <base url> must hold bench/events-N.json (gen-dataset --events N --seed 1) and the
 // vis pages (node bench/frames-sites.mjs <its bench/ dir>); scripts/bench.sh does both in dist/.
 // Then: node bench/frames-report.mjs <out.json> for the docs/benchmarks.md section.
@@ -525,6 +526,11 @@ if (BUNDLED) cases.push({ page: 'app', size: 'bundled', path: '/' });
 for (const n of SIZES) {
   cases.push({ page: 'app', size: label(n), path: `/?data=bench/events-${n}.json` });
   cases.push({ page: 'vis', size: label(n), path: `/bench/vis-${n}.html` });
+}
+// BENCH_PAGES=app (or vis) runs one page only: for trying a change, not for the report.
+if (process.env.BENCH_PAGES) {
+  const keep = new Set(process.env.BENCH_PAGES.split(','));
+  cases.splice(0, cases.length, ...cases.filter((c) => keep.has(c.page)));
 }
 const runsOf = (c, runs) => (c.page === 'vis' && c.size === '100k' ? Math.min(runs, VIS_100K_RUNS) : runs);
 const started = Date.now();
