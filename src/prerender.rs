@@ -461,8 +461,9 @@ fn world(out: &mut String, d: &Dataset, t: &Timeline, f: &Frame, lang: Lang, cla
     out.push_str("</div>");
 }
 
-/// A mark's `left`, `width` and row: the app's geometry with the `--ppd` scale replaced by a
-/// share of the area (the opening view is the bounds, so `--ppd` is the area width / `total`).
+/// A mark's `left`, `width` and row: the app's geometry with its scale (pixels per day) replaced
+/// by a share of the area (the opening view is the bounds, so the scale is the area width /
+/// `total`).
 fn geometry(m: &MarkView, total: Day) -> String {
     let width = match m.span {
         Some(days) => pct(days, total),

@@ -1210,6 +1210,17 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
     use cooperation_timeline::model::labels::{event_label, mark_name};
     use cooperation_timeline::model::{Lang, synthetic};
     let url = synthetic_url(10_000);
+    // The app's own styles (the other tests run unstyled): the lanes' sketches read their
+    // colours and sizes from them, and without them the marks are moved as elements instead.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let styles = document.create_element("style").unwrap();
+    styles.set_text_content(Some(concat!(
+        include_str!("../style/tokens.css"),
+        include_str!("../style/base.css"),
+        include_str!("../style/timeline.css"),
+    )));
+    let head = document.query_selector("head").unwrap().unwrap();
+    head.append_child(&styles).unwrap();
     let (root, _handle) = mount_app(&url);
     // The debug build of the tests reads 10,000 events slowly: up to a minute. Meanwhile the
     // page stays live (this loop's timers keep firing) and the loading screen says how far
@@ -1238,12 +1249,45 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
     let left = area.get_bounding_client_rect().left();
     let (_, _, width) = window_of(&root);
     // 40 notches at the cursor, one per frame or so, as a reader's wheel sends them.
+    let mut sketched = false;
     for i in 0..40 {
         let x = width * (0.3 + 0.4 * f64::from((i * 7) % 10) / 10.0);
         wheel(&area, left + x, -120.0);
         sleep(20).await;
+        // While the view moves, the marks are drawn on the lanes' canvases.
+        if !sketched && sketching(&root) {
+            sketched = all(&root, ".lane__sketch:not([hidden])")
+                .into_iter()
+                .any(|c| {
+                    let c: web_sys::HtmlCanvasElement = c.unchecked_into();
+                    let cx: web_sys::CanvasRenderingContext2d =
+                        c.get_context("2d").unwrap().unwrap().unchecked_into();
+                    let (w, h) = (f64::from(c.width()), f64::from(c.height()));
+                    w > 0.0
+                        && h > 0.0
+                        && cx
+                            .get_image_data(0.0, 0.0, w, h)
+                            .unwrap()
+                            .data()
+                            .chunks(4)
+                            .any(|p| p[3] > 0)
+                });
+        }
     }
+    assert!(
+        sketched,
+        "no mark was drawn on a canvas while the view moved"
+    );
     let (start, end, _) = settled(&root).await;
+    // At rest, the marks' elements are shown again and the canvases are gone.
+    assert!(
+        !has(&root, ".lane__sketch:not([hidden])"),
+        "a sketch outlived the gesture"
+    );
+    for layer in all(&root, ".lane__marks") {
+        let style = layer.unchecked_ref::<HtmlElement>().style();
+        assert_eq!(style.get_property_value("opacity").unwrap(), "");
+    }
     sleep(100).await;
     let d = synthetic::generate(10_000, 1);
     let lang = web_sys::window()
@@ -1299,4 +1343,5 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
         alone > 0,
         "zoomed in 40 notches, some events are drawn one by one"
     );
+    styles.remove();
 }

@@ -100,13 +100,20 @@ pub async fn loaded(data: &str) -> (Element, leptos::mount::UnmountHandle<impl M
     (root, handle)
 }
 
-/// Waits until the visible window stops moving (animations are a few hundred ms).
+/// Whether the timeline is sketching its marks on canvases (a wheel or drag gesture has not
+/// rested yet): their elements are then waiting to be brought up to date.
+pub fn sketching(root: &Element) -> bool {
+    one(root, "[data-testid=timeline]").has_attribute("data-moving")
+}
+
+/// Waits until the visible window stops moving (animations are a few hundred ms) and the marks'
+/// elements are drawn again (a gesture's sketch ends once the view has rested).
 pub async fn settled(root: &Element) -> (f64, f64, f64) {
     let mut last = window_of(root);
     for _ in 0..40 {
         sleep(60).await;
         let now = window_of(root);
-        if now == last {
+        if now == last && !sketching(root) {
             return now;
         }
         last = now;

@@ -38,6 +38,11 @@ fn span_of(mark: &web_sys::Element) -> Option<(f64, f64)> {
     mark.get_attribute("data-span").and_then(|s| parse_span(&s))
 }
 
+/// How long the view must rest after a wheel or drag input before the marks' elements take over
+/// from the sketch (ms). Longer than the gap between a wheel's notches in one flick (tens of ms),
+/// short enough that a reader who stops finds the marks ready to point at and tab to.
+pub const REST_MS: u64 = 150;
+
 /// The timeline's handlers; `Copy`, so the view attaches them freely.
 #[derive(Clone, Copy)]
 pub struct TimelineInput {
@@ -50,6 +55,8 @@ pub struct TimelineInput {
     /// The viewport the wheel and drag inputs since the last animation frame lead to, applied
     /// on that frame (see [`TimelineInput::apply`]), and the view's move count after the last.
     pending: StoredValue<Option<(Viewport, u64)>>,
+    /// Counts wheel and drag inputs, so that only the last one's timer ends the gesture.
+    inputs: StoredValue<u64>,
 }
 
 /// Wires the timeline's input; `area` is the element that receives it.
@@ -61,6 +68,7 @@ pub fn use_timeline_input(ctx: TimelineCtx, area: NodeRef<Div>) -> TimelineInput
         gesture: StoredValue::new(Gesture::default()),
         move_focus: StoredValue::new(false),
         pending: StoredValue::new(None),
+        inputs: StoredValue::new(0),
     };
     input.keep_focus();
     input
@@ -80,6 +88,7 @@ impl TimelineInput {
     fn apply(&self, action: Action) {
         let motion = self.ctx.motion;
         motion.cancel();
+        self.moving();
         let first = self.pending.with_value(Option::is_none);
         let viewport = self.ctx.viewport;
         self.pending.update_value(|p| {
@@ -102,6 +111,27 @@ impl TimelineInput {
                 }
             });
         }
+    }
+
+    /// The view is moving under a gesture (the lanes sketch their marks) until it has rested for
+    /// [`REST_MS`].
+    fn moving(&self) {
+        let moving = self.ctx.moving;
+        if !moving.get_untracked() {
+            moving.set(true);
+        }
+        let inputs = self.inputs;
+        inputs.update_value(|n| *n += 1);
+        let n = inputs.get_value();
+        // try_*: the timeline may be gone when the timer fires.
+        set_timeout(
+            move || {
+                if inputs.try_get_value() == Some(n) {
+                    let _ = moving.try_set(false);
+                }
+            },
+            std::time::Duration::from_millis(REST_MS),
+        );
     }
 
     /// The wheel zooms at the cursor; shift or a sideways scroll pans.

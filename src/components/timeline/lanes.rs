@@ -1,14 +1,19 @@
 //! The drawing surface of the timeline: the axis rows, the named periods, the lanes with their
-//! marks and gaps, and today's line, inside one "world" container. Everything is placed in days from the start of the
-//! bounds and multiplied by `--ppd` (pixels per day) in CSS, so a zoom step sets one variable and
-//! a pan one transform; each lane's marks are kept by its renderer (`mark_layer`).
+//! marks and gaps, and today's line, inside one "world" container. Everything is placed in
+//! pixels from the world's origin (days from it times the scale), so a pan sets one transform
+//! and a zoom step rewrites the `left` and `width` of what is drawn, each element restyled
+//! alone (see `marks::at_css` for why not a scale variable); each lane's marks are kept by its
+//! renderer (`mark_layer`).
 
-use leptos::html::Div;
+use std::rc::Rc;
+
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
 use super::TimelineCtx;
 use super::mark_layer::{MarkLayerOptions, use_mark_layer};
 use super::marks::{ItemContent, at_css, span_css};
+use super::sketch::Look;
 use crate::i18n::strings;
 use crate::model::frame::{GapView, PeriodView, TickView};
 use crate::model::labels::{gap_class, gap_label, mark_classes, mark_name};
@@ -20,14 +25,8 @@ use crate::state::AppState;
 pub(super) fn World() -> impl IntoView {
     let ctx = expect_context::<TimelineCtx>();
     let world_style = move || {
-        ctx.frame.with(|f| {
-            format!(
-                // In exponent form: deep time zoomed out is a few billionths of a pixel per
-                // day, which a fixed number of decimals would write as 0.
-                "--ppd: {:.9e}; transform: translate3d({:.2}px, 0, 0);",
-                f.px_per_day, -f.shift
-            )
-        })
+        ctx.frame
+            .with(|f| format!("transform: translate3d({:.2}px, 0, 0);", -f.shift))
     };
     let lanes = ctx.model.with_untracked(|m| m.0.lanes.len());
     view! {
@@ -58,10 +57,11 @@ fn Axis() -> impl IntoView {
         }
     };
     let tick_key = |t: &TickView| (t.at.to_bits(), t.label.clone());
-    let tick_view = |class: &'static str| {
+    let ppd = ctx.px_per_day;
+    let tick_view = move |class: &'static str| {
         move |t: TickView| {
             view! {
-                <span class=class dir="auto" style:left=at_css(t.at, 0.0)>
+                <span class=class dir="auto" style:left=move || at_css(t.at, 0.0, ppd.get())>
                     {t.label}
                 </span>
             }
@@ -129,6 +129,7 @@ fn LaneRow(
             .with(|f| f.lanes.get(lane).cloned().unwrap_or_default())
     });
     let layer = NodeRef::<Div>::new();
+    let canvas = NodeRef::<Canvas>::new();
     let content = move |i: EventIdx| {
         let lang = app.lang.get_untracked();
         let label = ctx.model.with_untracked(|m| m.0.label(i).to_string());
@@ -158,6 +159,15 @@ fn LaneRow(
         MarkLayerOptions {
             marks,
             content,
+            look: move |i: EventIdx| {
+                let label = ctx.model.with_untracked(|m| m.0.label(i).to_string());
+                let look = ctx
+                    .data
+                    .try_with(|d| d.event(i).map(|e| Look::of_classes(&mark_classes(e))))
+                    .flatten()
+                    .unwrap_or_default();
+                (look, Rc::from(label))
+            },
             cluster_name: move |n: u32| {
                 strings(app.lang.get_untracked())
                     .cluster_label
@@ -166,6 +176,17 @@ fn LaneRow(
             selected: Signal::derive(move || app.selected.get().and_then(Selection::event)),
             hits: ctx.highlighted,
             lang: app.lang.into(),
+            px_per_day: ctx.px_per_day,
+            canvas,
+            moving: ctx.moving.into(),
+            highlight: Signal::derive(move || app.person.with(Option::is_some)),
+            screen: Signal::derive(move || {
+                (
+                    ctx.frame.with(|f| f.shift),
+                    ctx.viewport.with(|v| v.width()),
+                )
+            }),
+            commission: id == COMMISSION_LANE,
         },
     );
     ctx.add_layer(renderer);
@@ -173,6 +194,7 @@ fn LaneRow(
         <div class=format!("lane lane--{id}") data-lane=id>
             <For each=gaps key=|g| g.idx children=gap_view />
             <div class="lane__marks" node_ref=layer></div>
+            <canvas class="lane__sketch" node_ref=canvas aria-hidden="true" hidden></canvas>
         </div>
     }
 }
@@ -217,8 +239,8 @@ fn gap_view(g: GapView) -> impl IntoView {
             type="button"
             class=format!("gap {}", gap_class(g.kind))
             class:gap--selected=move || app.selected.get() == Some(Selection::Gap(idx))
-            style:left=move || at_css(geometry().0, 0.0)
-            style:width=move || span_css(geometry().1)
+            style:left=move || at_css(geometry().0, 0.0, ctx.px_per_day.get())
+            style:width=move || span_css(geometry().1, ctx.px_per_day.get())
             data-testid="gap"
             data-gap=idx.to_string()
             aria-label=move || text().0
@@ -276,8 +298,8 @@ fn Periods() -> impl IntoView {
                     <div
                         class="period"
                         data-testid="period"
-                        style:left=move || at_css(placed().0, 0.0)
-                        style:width=move || span_css(placed().1)
+                        style:left=move || at_css(placed().0, 0.0, ctx.px_per_day.get())
+                        style:width=move || span_css(placed().1, ctx.px_per_day.get())
                     >
                         <span
                             class="period__label"
@@ -299,10 +321,16 @@ fn Periods() -> impl IntoView {
 fn TodayLine() -> impl IntoView {
     let ctx = expect_context::<TimelineCtx>();
     let app = AppState::expect();
+    // Where the line stands moves only with the world's origin, not with each frame.
+    let today = Memo::new(move |_| ctx.frame.with(|f| f.today));
     move || {
-        ctx.frame.with(|f| f.today).map(|t| {
+        today.get().map(|t| {
             view! {
-                <div class="today" style:left=at_css(t, 0.0) aria-hidden="true">
+                <div
+                    class="today"
+                    style:left=move || at_css(t, 0.0, ctx.px_per_day.get())
+                    aria-hidden="true"
+                >
                     <span class="today__label">{move || strings(app.lang.get()).today}</span>
                 </div>
             }

@@ -2,16 +2,20 @@
 //! [`Reconciler`] (see `marks`), with the DOM it patches. It owns every class and attribute of
 //! the marks, selection and highlight included, so nothing else touches them. A keyed,
 //! imperative layer rather than `<For>`: while zooming, hundreds of marks move per frame, and
-//! moving an element (one `style` write) costs far less than a reactive node per mark.
+//! moving an element (one `style` write, which restyles that element alone) costs far less than
+//! a reactive node per mark. While the view moves under a gesture, the lane is drawn on its canvas
+//! instead (see `sketch`) and its elements wait, unchanged, until the view rests.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
-use leptos::html::Div;
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use super::marks::{Inputs, ItemContent, MarkDom, Patch, Reconciler};
+use super::sketch::{Look, Painter};
 use crate::model::frame::MarkView;
 use crate::model::{EventIdx, Lang};
 
@@ -105,19 +109,33 @@ impl MarkDom for Dom {
 }
 
 /// What a lane's renderer draws and with what.
-pub struct MarkLayerOptions<C, N> {
+pub struct MarkLayerOptions<C, N, L> {
     /// The lane's marks, in time order.
     pub marks: Memo<Vec<MarkView>>,
     /// The content of an event's mark (read when a mark is created or the language changes).
     pub content: C,
     /// The accessible name of a cluster of `n` events.
     pub cluster_name: N,
+    /// How an event's mark is sketched, and its label (read once per event and language).
+    pub look: L,
     /// The selected event.
     pub selected: Signal<Option<EventIdx>>,
     /// The highlighted events (sorted).
     pub hits: Memo<Vec<EventIdx>>,
     /// The interface language: when it changes, every mark's text is rebuilt.
     pub lang: Signal<Lang>,
+    /// The scale in pixels per day: when it changes (a zoom step), every mark moves.
+    pub px_per_day: Memo<f64>,
+    /// The lane's canvas, drawn on while the view moves.
+    pub canvas: NodeRef<Canvas>,
+    /// Whether the view is moving under a gesture (the marks are then sketched on the canvas).
+    pub moving: Signal<bool>,
+    /// Whether someone is highlighted (their events stand out, the rest fade).
+    pub highlight: Signal<bool>,
+    /// The world's translation and the screen's width, in pixels (read when sketching).
+    pub screen: Signal<(f64, f64)>,
+    /// Whether this is the commission lane (its marks are bigger).
+    pub commission: bool,
 }
 
 /// A lane's renderer, for what the timeline asks of it beyond drawing (tooltips).
@@ -138,25 +156,41 @@ impl MarkLayer {
 }
 
 /// Keeps the marks of one lane drawn inside `layer`.
-pub fn use_mark_layer<C, N>(layer: NodeRef<Div>, options: MarkLayerOptions<C, N>) -> MarkLayer
+pub fn use_mark_layer<C, N, L>(layer: NodeRef<Div>, options: MarkLayerOptions<C, N, L>) -> MarkLayer
 where
     C: Fn(EventIdx) -> ItemContent + 'static,
     N: Fn(u32) -> String + 'static,
+    L: Fn(EventIdx) -> (Look, Rc<str>) + 'static,
 {
     let MarkLayerOptions {
         marks,
         content,
         cluster_name,
+        look,
         selected,
         hits,
         lang,
+        px_per_day,
+        canvas,
+        moving,
+        highlight,
+        screen,
+        commission,
     } = options;
     let state = StoredValue::new_local(None::<(Reconciler<HtmlElement>, Dom)>);
+    let sketcher = Sketcher {
+        painter: StoredValue::new_local(None),
+        sketching: StoredValue::new(false),
+        prepared: StoredValue::new(0),
+        canvas,
+        commission,
+    };
     let generation = StoredValue::new((None::<Lang>, 0u64));
     Effect::new(move |_| {
         let Some(container) = layer.get() else { return };
         let lang = lang.get();
         let selected = selected.get();
+        let px_per_day = px_per_day.get();
         let generation = generation
             .try_update_value(|(l, g)| {
                 if *l != Some(lang) {
@@ -166,6 +200,25 @@ where
                 *g
             })
             .unwrap_or(0);
+        if moving.get()
+            && sketcher.sketch(
+                SketchArgs {
+                    container: &container,
+                    generation,
+                    selected,
+                    highlight: highlight.get(),
+                    px_per_day,
+                    // Tracked while sketching only: a pan redraws the canvas once it
+                    // nears its edge, while the elements are kept by the world's transform.
+                    screen: screen.get(),
+                },
+                marks,
+                hits,
+                &look,
+            )
+        {
+            return;
+        }
         hits.with(|hits| {
             marks.with(|marks| {
                 let is_hit = |i: EventIdx| hits.binary_search(&i).is_ok();
@@ -175,6 +228,7 @@ where
                     selected,
                     is_hit: &is_hit,
                     generation,
+                    px_per_day,
                 };
                 state.try_update_value(|s| {
                     let (r, dom) = s.get_or_insert_with(|| {
@@ -192,6 +246,139 @@ where
                 });
             })
         });
+        // The elements are up to date: they take over from the sketch in the same frame.
+        sketcher.rest(&container);
     });
     MarkLayer { state }
+}
+
+/// A lane's sketch: its painter, made ready while the view rests, and whether it is showing.
+#[derive(Clone, Copy)]
+struct Sketcher {
+    painter: StoredValue<Option<Painter>, LocalStorage>,
+    sketching: StoredValue<bool>,
+    /// Counts the requests to make the painter ready, so that only the last one does.
+    prepared: StoredValue<u64>,
+    canvas: NodeRef<Canvas>,
+    commission: bool,
+}
+
+/// How long after the view comes to rest the painter reads the lane's colours and sizes (ms):
+/// by then the page is laid out, so reading them forces no layout, and a gesture that starts
+/// later draws at once.
+const PREPARE_MS: u64 = 250;
+
+/// What a sketch of the lane needs besides its marks.
+struct SketchArgs<'a> {
+    container: &'a HtmlElement,
+    generation: u64,
+    selected: Option<EventIdx>,
+    highlight: bool,
+    px_per_day: f64,
+    screen: (f64, f64),
+}
+
+impl Sketcher {
+    /// A painter for the lane as it is styled now, keeping what the old one knew of the events.
+    fn make(&self, container: &HtmlElement) -> Option<Painter> {
+        let canvas = self.canvas.get_untracked()?;
+        let lane: HtmlElement = container.parent_element()?.unchecked_into();
+        let mut p = Painter::new(canvas, &lane, self.commission)?;
+        if let Some(old) = self.painter.try_update_value(Option::take).flatten() {
+            p.adopt(old);
+        }
+        Some(p)
+    }
+
+    /// Draws the lane on its canvas and hides its elements; `false` if it cannot be sketched
+    /// (forced colours, no canvas), and the elements are then moved as usual.
+    fn sketch(
+        &self,
+        a: SketchArgs<'_>,
+        marks: Memo<Vec<MarkView>>,
+        hits: Memo<Vec<EventIdx>>,
+        look: &dyn Fn(EventIdx) -> (Look, Rc<str>),
+    ) -> bool {
+        let started = self.sketching.get_value();
+        if !started {
+            // Normally made ready while the view rested; otherwise now.
+            if self.painter.with_value(Option::is_none) {
+                let Some(p) = self.make(a.container) else {
+                    return false;
+                };
+                self.painter.set_value(Some(p));
+            }
+            let lane: Option<HtmlElement> =
+                a.container.parent_element().map(JsCast::unchecked_into);
+            let ready = self
+                .painter
+                .try_update_value(|p| match (p, lane) {
+                    (Some(p), Some(lane)) => {
+                        p.restart();
+                        p.refresh(&lane)
+                    }
+                    _ => false,
+                })
+                .unwrap_or(false);
+            if !ready {
+                return false;
+            }
+        }
+        hits.with(|hits| {
+            let is_hit = |i: EventIdx| hits.binary_search(&i).is_ok();
+            marks.with(|marks| {
+                self.painter.update_value(|p| {
+                    if let Some(p) = p {
+                        p.draw(
+                            marks,
+                            a.px_per_day,
+                            a.screen.0,
+                            a.screen.1,
+                            a.generation,
+                            look,
+                            a.selected,
+                            a.highlight,
+                            &is_hit,
+                        );
+                    }
+                });
+            });
+        });
+        if !started {
+            self.sketching.set_value(true);
+            if let Some(c) = self.canvas.get_untracked() {
+                c.set_hidden(false);
+            }
+            let _ = a.container.style().set_property("opacity", "0");
+        }
+        true
+    }
+
+    /// The elements are up to date: shows them instead of the sketch, and makes the painter
+    /// ready for the next gesture once the page has been laid out.
+    fn rest(&self, container: &HtmlElement) {
+        if self.sketching.get_value() {
+            self.sketching.set_value(false);
+            let _ = container.style().remove_property("opacity");
+            if let Some(c) = self.canvas.get_untracked() {
+                c.set_hidden(true);
+            }
+        }
+        let this = *self;
+        let container = container.clone();
+        let n = self.prepared.get_value() + 1;
+        self.prepared.set_value(n);
+        // try_*: the lane may be gone when the timer fires.
+        set_timeout(
+            move || {
+                if this.prepared.try_get_value() == Some(n)
+                    && this.sketching.try_get_value() == Some(false)
+                    && let Some(p) = this.make(&container)
+                {
+                    let _ = this.painter.try_set_value(Some(p));
+                }
+            },
+            std::time::Duration::from_millis(PREPARE_MS),
+        );
+    }
 }

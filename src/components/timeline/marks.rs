@@ -47,6 +47,8 @@ pub struct Inputs<'a> {
     pub is_hit: &'a dyn Fn(EventIdx) -> bool,
     /// Bumped when the language changes: every mark's text is then rebuilt.
     pub generation: u64,
+    /// The scale, in pixels per day: a zoom step changes it and moves every mark.
+    pub px_per_day: f64,
 }
 
 /// A shown label: its text and the width the layout reserved for it.
@@ -96,32 +98,39 @@ pub enum Patch {
     Count(String),
 }
 
-/// CSS for a left edge `days` from the origin plus `px` pixels (scaled by the world's `--ppd`).
-pub fn at_css(days: f64, px: f64) -> String {
-    format!("calc(var(--ppd) * {days:.4}px + {px:.2}px)")
+/// CSS for a left edge `days` from the origin plus `px` pixels, at `ppd` pixels per day.
+///
+/// In pixels, not `calc(var(--ppd) * days)` with the scale set once on the world: a custom
+/// property is inherited, so changing it made the browser restyle every element of the world
+/// (each mark's body and label, the axis, the gaps) on every zoom step. Writing each mark's
+/// own `left` restyles that mark alone, and a change of position, inherited by nothing, does
+/// not reach its children.
+pub fn at_css(days: f64, px: f64, ppd: f64) -> String {
+    format!("{:.2}px", days * ppd + px)
 }
 
-/// CSS for a length of `days`.
-pub fn span_css(days: f64) -> String {
-    format!("calc(var(--ppd) * {days:.4}px)")
+/// CSS for a length of `days` at `ppd` pixels per day.
+pub fn span_css(days: f64, ppd: f64) -> String {
+    format!("{:.2}px", days * ppd)
 }
 
-/// CSS for a mark's geometry: its anchor in days scaled by `--ppd`, its width and its row.
-pub fn geometry(m: &MarkView) -> String {
+/// CSS for a mark's geometry at `ppd` pixels per day: its left edge, its width and its row.
+pub fn geometry(m: &MarkView, ppd: f64) -> String {
     let width = match m.span {
-        Some(days) => span_css(days),
+        Some(days) => span_css(days, ppd),
         None => format!("{:.2}px", m.body_px),
     };
     format!(
         "left: {}; width: {width}; --row: {};",
-        at_css(m.at, m.offset_px),
+        at_css(m.at, m.offset_px, ppd),
         m.row
     )
 }
 
-/// The state of an event's mark.
+/// The state of an event's mark, at `ppd` pixels per day.
 pub fn item_state(
     m: &MarkView,
+    ppd: f64,
     c: &ItemContent,
     idx: EventIdx,
     selected: bool,
@@ -141,7 +150,7 @@ pub fn item_state(
     }
     MarkState {
         class,
-        style: geometry(m),
+        style: geometry(m, ppd),
         idx: Some(idx.to_string()),
         span: None,
         testid: Some(c.testid),
@@ -156,11 +165,11 @@ pub fn item_state(
     }
 }
 
-/// The state of a cluster's mark.
-pub fn cluster_state(m: &MarkView, count: u32, name: Rc<str>, titled: bool) -> MarkState {
+/// The state of a cluster's mark, at `ppd` pixels per day.
+pub fn cluster_state(m: &MarkView, ppd: f64, count: u32, name: Rc<str>, titled: bool) -> MarkState {
     MarkState {
         class: "mark mark--cluster".into(),
-        style: geometry(m),
+        style: geometry(m, ppd),
         idx: None,
         span: Some(format!("{} {}", m.t0, m.t1)),
         testid: Some("cluster"),
@@ -243,6 +252,7 @@ struct Key {
     hit: bool,
     titled: bool,
     generation: u64,
+    px_per_day: f64,
 }
 
 struct Entry<E> {
@@ -310,6 +320,7 @@ impl<E: Clone + PartialEq> Reconciler<E> {
                 hit: m.event().is_some_and(|i| (inputs.is_hit)(i)),
                 titled: self.titled.contains(&id),
                 generation: inputs.generation,
+                px_per_day: inputs.px_per_day,
             };
             let cluster = m.event().is_none();
             let mut entry = match self.live.remove(&id) {
@@ -359,7 +370,7 @@ impl<E: Clone + PartialEq> Reconciler<E> {
                 MarkKind::Item(i) => {
                     let idx = EventIdx(i);
                     let c = entry.content.get_or_insert_with(|| (inputs.content)(idx));
-                    item_state(m, c, idx, key.selected, key.hit, key.titled)
+                    item_state(m, key.px_per_day, c, idx, key.selected, key.hit, key.titled)
                 }
                 MarkKind::Cluster { count, .. } => {
                     let name: Rc<str> = match &entry.state.name {
@@ -368,7 +379,7 @@ impl<E: Clone + PartialEq> Reconciler<E> {
                         }
                         _ => (inputs.cluster_name)(count).into(),
                     };
-                    cluster_state(m, count, name, key.titled)
+                    cluster_state(m, key.px_per_day, count, name, key.titled)
                 }
             };
             for p in diff(&entry.state, &new) {
@@ -552,6 +563,7 @@ mod tests {
                     assert!(!e.cluster, "an event drawn with the cluster template");
                     item_state(
                         m,
+                        inputs.px_per_day,
                         &c,
                         idx,
                         inputs.selected == Some(idx),
@@ -561,7 +573,13 @@ mod tests {
                 }
                 MarkKind::Cluster { count, .. } => {
                     assert!(e.cluster);
-                    cluster_state(m, count, (inputs.cluster_name)(count).into(), false)
+                    cluster_state(
+                        m,
+                        inputs.px_per_day,
+                        count,
+                        (inputs.cluster_name)(count).into(),
+                        false,
+                    )
                 }
             };
             let attrs: BTreeMap<&str, String> = want.attributes().into_iter().collect();
@@ -596,6 +614,7 @@ mod tests {
             selected: None,
             is_hit: &no_hits,
             generation,
+            px_per_day: 1.0,
         }
     }
 
@@ -629,6 +648,10 @@ mod tests {
                 let factor = if notch < 40 { 1.25 } else { 0.8 };
                 v.zoom_at(600.0 + (notch as f64 * 37.0) % 300.0, factor);
                 let f = w.t.frame(&v, Lang::En, 0.0);
+                let inputs = Inputs {
+                    px_per_day: f.px_per_day,
+                    ..inputs
+                };
                 for ((r, dom), marks) in layers.iter_mut().zip(&f.lanes) {
                     let stats = r.update(dom, marks, &inputs);
                     reused += stats.reused;
@@ -652,8 +675,8 @@ mod tests {
         assert_eq!(first.created, a.lanes[1].len());
         let again = r.update(&mut dom, &a.lanes[1], &inputs);
         assert_eq!(again, Stats::default(), "nothing to do");
-        // Positions are in days, so a pan changes only the marks the layout changed (those that
-        // entered, left or changed row); all others cost nothing.
+        // A pan keeps the scale and moves the world, so it changes only the marks the layout
+        // changed (those that entered, left or changed row); all others cost nothing.
         v.pan_px(40.0);
         let b = w.t.frame(&v, Lang::En, 0.0);
         let changed = b.lanes[1]

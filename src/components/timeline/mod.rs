@@ -8,6 +8,7 @@ mod input;
 mod lanes;
 mod mark_layer;
 mod marks;
+mod sketch;
 mod toolbar;
 
 use std::sync::Arc;
@@ -53,6 +54,11 @@ pub(crate) struct TimelineCtx {
     pub viewport: RwSignal<Viewport>,
     /// What is drawn for it.
     pub frame: Memo<Frame>,
+    /// Its scale in pixels per day (changes with a zoom step, not with a pan).
+    pub px_per_day: Memo<f64>,
+    /// Whether the view is moving under a wheel, drag or pinch gesture (see `sketch`); set by
+    /// the input, cleared once it has rested for [`input::REST_MS`].
+    pub moving: RwSignal<bool>,
     /// Animated moves of the viewport.
     pub motion: UseViewportMotion,
     /// The event that has (or should get) keyboard focus.
@@ -125,6 +131,8 @@ pub fn Timeline() -> impl IntoView {
         model,
         viewport,
         frame,
+        px_per_day: Memo::new(move |_| frame.with(|f| f.px_per_day)),
+        moving: RwSignal::new(false),
         motion: use_viewport_motion(viewport),
         focus: RwSignal::new(None),
         highlighted,
@@ -178,6 +186,7 @@ pub fn Timeline() -> impl IntoView {
                     data-start=move || viewport.with(|v| format!("{:.4}", v.start()))
                     data-end=move || viewport.with(|v| format!("{:.4}", v.end()))
                     data-width=move || viewport.with(|v| format!("{:.2}", v.width()))
+                    data-moving=move || ctx.moving.get().then_some("true")
                     on:wheel=move |ev| input.wheel(ev)
                     on:pointerdown=move |ev| input.pointer_down(ev)
                     on:pointermove=move |ev| input.pointer_move(ev)

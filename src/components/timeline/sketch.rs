@@ -1,0 +1,858 @@
+//! The marks drawn on a canvas while the view moves under a wheel, a drag or a pinch: what each
+//! mark looks like there ([`shapes`], pure and tested natively) and the painter that draws that
+//! on a lane's canvas ([`Painter`]).
+//!
+//! Why: moving hundreds of elements per frame costs the browser a restyle, a layout and a repaint
+//! of each (measured at 10k events: 25–45 ms a frame, where a frame has 16.7 ms). A canvas costs
+//! one draw call per shape and nothing else. The marks' elements stay in the page, named and
+//! focusable, and are brought up to date (and shown again) as soon as the view rests, so a
+//! keyboard or screen-reader user loses nothing; the canvas is only ever a picture of them, with
+//! the geometry of `timeline.css` (its sizes are mirrored here, in rem), and is never used in
+//! forced-colours mode, where only the system's colours may be drawn.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+
+use crate::model::EventIdx;
+use crate::model::frame::MarkView;
+use crate::model::layout::MarkKind;
+
+/// How an event's mark is drawn, from its classes (`labels::mark_classes`).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Look {
+    /// A point (a dot), not a bar.
+    pub point: bool,
+    /// A month or year band (a soft gradient).
+    pub band: bool,
+    /// An inferred or windowed date (hollow, dashed).
+    pub hollow: bool,
+    /// Uncertain confidence (faded).
+    pub uncertain: bool,
+}
+
+impl Look {
+    /// The look of a mark with these classes.
+    pub fn of_classes(class: &str) -> Self {
+        let has = |c: &str| class.split(' ').any(|x| x == c);
+        Look {
+            point: has("mark--point"),
+            band: has("mark--band"),
+            hollow: has("mark--date-inferred"),
+            uncertain: has("mark--uncertain"),
+        }
+    }
+}
+
+/// A lane's sizes in pixels (from `timeline.css`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Metrics {
+    /// One rem.
+    pub rem: f64,
+    /// `--row-h`.
+    pub row_h: f64,
+    /// `--lane-top`.
+    pub lane_top: f64,
+    /// `--lane-pad`.
+    pub lane_pad: f64,
+    /// The commission lane (bigger bodies, bold accent labels).
+    pub commission: bool,
+}
+
+impl Metrics {
+    /// Top of a mark's element in `row`.
+    fn top(&self, row: usize) -> f64 {
+        self.lane_top + self.lane_pad + row as f64 * self.row_h
+    }
+}
+
+/// A colour of the palette.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// The accent.
+    Accent,
+    /// Body text.
+    Text,
+    /// Muted text.
+    Muted,
+}
+
+/// What the sketch draws, in the canvas's pixels (CSS pixels from its left edge).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// An event's body.
+    Body {
+        /// Left edge.
+        x: f64,
+        /// Top edge.
+        y: f64,
+        /// Width.
+        w: f64,
+        /// Height.
+        h: f64,
+        /// Corner radius.
+        radius: f64,
+        /// Drawn as a band (gradient).
+        band: bool,
+        /// Hollow with a dashed outline.
+        hollow: bool,
+        /// Opacity.
+        alpha: f64,
+        /// A ring around it: the selection (`Some(true)`) or a highlight (`Some(false)`).
+        ring: Option<bool>,
+    },
+    /// A cluster's bubble with its count.
+    Bubble {
+        /// Left edge.
+        x: f64,
+        /// Top edge.
+        y: f64,
+        /// Width.
+        w: f64,
+        /// Height.
+        h: f64,
+        /// The count.
+        count: String,
+        /// Muted (someone is highlighted and a cluster is not them).
+        muted: bool,
+    },
+    /// A label.
+    Label {
+        /// Left edge.
+        x: f64,
+        /// Top of its line.
+        y: f64,
+        /// Width it may take (cut beyond).
+        w: f64,
+        /// Line height.
+        line: f64,
+        /// Font size.
+        size: f64,
+        /// Font weight.
+        weight: u16,
+        /// Its colour.
+        tone: Tone,
+        /// The text.
+        text: Rc<str>,
+    },
+}
+
+/// What the sketch needs to know of each event and of the app.
+pub struct SketchInputs<'a> {
+    /// An event's look and label.
+    pub item: &'a mut dyn FnMut(EventIdx) -> (Look, Rc<str>),
+    /// The selected event.
+    pub selected: Option<EventIdx>,
+    /// Whether someone is highlighted (their events stand out, the rest fade).
+    pub highlight: bool,
+    /// Whether an event is one of theirs.
+    pub is_hit: &'a dyn Fn(EventIdx) -> bool,
+}
+
+/// The shapes of `marks` at `ppd` pixels per day, on a canvas whose left edge is at `left` in
+/// the world's pixels and `width` wide (what lies wholly outside it is left out). Marks come in
+/// time order and their shapes in the order the page stacks their elements: each mark's body
+/// then its label, mark after mark.
+pub fn shapes(
+    marks: &[MarkView],
+    ppd: f64,
+    left: f64,
+    width: f64,
+    m: &Metrics,
+    inputs: &mut SketchInputs<'_>,
+) -> Vec<Shape> {
+    let mut out = Vec::with_capacity(marks.len() * 2);
+    let rem = m.rem;
+    for mark in marks {
+        let x = mark.at * ppd + mark.offset_px - left;
+        let w = mark.span.map_or(mark.body_px, |d| d * ppd);
+        let label_w = mark.label_width.unwrap_or(0.0);
+        if x + w.max(label_w) < 0.0 || x > width {
+            continue;
+        }
+        let top = m.top(mark.row);
+        match mark.kind {
+            MarkKind::Cluster { count, .. } => out.push(Shape::Bubble {
+                x,
+                y: top + 0.1 * rem,
+                w,
+                h: 1.7 * rem,
+                count: count.to_string(),
+                muted: inputs.highlight,
+            }),
+            MarkKind::Item(i) => {
+                let idx = EventIdx(i);
+                let (look, label) = (inputs.item)(idx);
+                let selected = inputs.selected == Some(idx);
+                let hit = inputs.highlight && (inputs.is_hit)(idx);
+                let dimmed = inputs.highlight && !hit;
+                let (body_top, body_h, dot) = if m.commission {
+                    (0.3 * rem, 1.1 * rem, 1.1 * rem)
+                } else {
+                    (0.2 * rem, 0.8 * rem, 0.8 * rem)
+                };
+                let (bx, bw) = if look.point {
+                    (x + w / 2.0 - dot / 2.0, dot)
+                } else {
+                    (x, w)
+                };
+                let wide = mark.span.is_some();
+                let radius = if look.band || (wide && !look.point) {
+                    3.0
+                } else {
+                    body_h / 2.0
+                };
+                out.push(Shape::Body {
+                    x: bx,
+                    y: top + body_top,
+                    w: bw,
+                    h: body_h,
+                    radius: radius.min(bw / 2.0),
+                    band: look.band,
+                    hollow: look.hollow,
+                    alpha: if dimmed {
+                        0.25
+                    } else if look.uncertain {
+                        0.6
+                    } else {
+                        1.0
+                    },
+                    ring: if selected {
+                        Some(true)
+                    } else if hit {
+                        Some(false)
+                    } else {
+                        None
+                    },
+                });
+                if let Some(lw) = mark.label_width {
+                    let (y, size, weight, tone) = if m.commission {
+                        (1.45 * rem, 0.85 * rem, 650, Tone::Accent)
+                    } else {
+                        (1.05 * rem, 0.78 * rem, 400, Tone::Text)
+                    };
+                    let (weight, tone) = if dimmed {
+                        (400, Tone::Muted)
+                    } else if selected {
+                        (700, tone)
+                    } else {
+                        (weight, tone)
+                    };
+                    out.push(Shape::Label {
+                        x,
+                        y: top + y,
+                        w: lw,
+                        line: 1.05 * rem,
+                        size,
+                        weight,
+                        tone,
+                        text: label,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A length from a custom property's value: `12px`, `0.35rem`, `0` (in pixels).
+pub fn length_px(value: &str, rem: f64) -> Option<f64> {
+    let v = value.trim();
+    if let Some(n) = v.strip_suffix("rem") {
+        return n.trim().parse::<f64>().ok().map(|n| n * rem);
+    }
+    if let Some(n) = v.strip_suffix("px") {
+        return n.trim().parse::<f64>().ok();
+    }
+    v.parse::<f64>().ok().filter(|n| *n == 0.0)
+}
+
+/// `rgba(r, g, b, a)` for a `#rgb` or `#rrggbb` colour, or an `rgb(...)` one.
+pub fn with_alpha(color: &str, alpha: f64) -> Option<String> {
+    let c = color.trim();
+    let (r, g, b) = if let Some(hex) = c.strip_prefix('#') {
+        let digit = |i: usize, n: usize| u8::from_str_radix(hex.get(i..i + n)?, 16).ok();
+        match hex.len() {
+            3 => {
+                let d = |i| digit(i, 1).map(|v| v * 17);
+                (d(0)?, d(1)?, d(2)?)
+            }
+            6 => (digit(0, 2)?, digit(2, 2)?, digit(4, 2)?),
+            _ => return None,
+        }
+    } else {
+        let inner = c
+            .strip_prefix("rgba(")
+            .or_else(|| c.strip_prefix("rgb("))?
+            .strip_suffix(')')?;
+        let mut parts = inner
+            .split([',', ' ', '/'])
+            .filter(|p| !p.is_empty())
+            .map(|p| p.parse::<f64>().ok());
+        let mut next = || parts.next().flatten().map(|v| v.clamp(0.0, 255.0) as u8);
+        (next()?, next()?, next()?)
+    };
+    Some(format!("rgba({r}, {g}, {b}, {alpha})"))
+}
+
+/// The colours and font of a lane, read from its computed style when a sketch starts.
+#[derive(Debug, Clone)]
+struct Palette {
+    lane: String,
+    accent: String,
+    surface: String,
+    text: String,
+    muted: String,
+    border: String,
+    focus: String,
+    /// The lane's colour at 45 % (a band's middle) and at 0 (its ends).
+    band: (String, String),
+    /// The focus colour at 55 % (a highlight's ring).
+    hit_ring: String,
+    /// The lane's colour at 35 % is not drawn: it is the hover ring, and nothing hovers while
+    /// the view moves.
+    font: String,
+}
+
+impl Palette {
+    fn tone(&self, t: Tone) -> &str {
+        match t {
+            Tone::Accent => &self.accent,
+            Tone::Text => &self.text,
+            Tone::Muted => &self.muted,
+        }
+    }
+}
+
+/// How far the canvas reaches beyond each side of the screen (px): a pan within that needs no
+/// redraw. (A bigger canvas costs more to clear and to hand to the compositor on every frame.)
+const REACH_PX: f64 = 160.0;
+
+/// What the canvas shows, to skip drawing the same picture again.
+#[derive(PartialEq)]
+struct Drawn {
+    marks: Vec<MarkView>,
+    ppd: f64,
+    left: f64,
+    selected: Option<EventIdx>,
+    highlight: bool,
+    generation: u64,
+}
+
+/// Draws a lane's sketch on its canvas.
+pub struct Painter {
+    canvas: HtmlCanvasElement,
+    cx: CanvasRenderingContext2d,
+    palette: Palette,
+    metrics: Metrics,
+    /// The lane's height (read once: reading it per frame would force a layout).
+    height: f64,
+    drawn: Option<Drawn>,
+    /// Each event's look and label, in the language of `generation`.
+    items: HashMap<EventIdx, (Look, Rc<str>)>,
+    generation: u64,
+}
+
+impl Painter {
+    /// A painter for `canvas`, in the lane `lane` (whose computed style gives the colours and
+    /// sizes); `None` where a sketch must not or cannot be drawn (forced colours, no 2D context,
+    /// sizes it cannot read), and the marks' elements are then moved as before.
+    pub fn new(canvas: HtmlCanvasElement, lane: &HtmlElement, commission: bool) -> Option<Self> {
+        let (palette, metrics) = read_style(lane, commission)?;
+        let cx = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()?
+            .dyn_into::<CanvasRenderingContext2d>()
+            .ok()?;
+        Some(Painter {
+            canvas,
+            cx,
+            palette,
+            metrics,
+            height: f64::from(lane.client_height()),
+            drawn: None,
+            items: HashMap::new(),
+            generation: u64::MAX,
+        })
+    }
+
+    /// Reads the colours and sizes again (the theme, or the system's, may have changed since
+    /// the painter was made); `false` if the lane must not be sketched now (forced colours).
+    /// Styles only: the lane's height, which would force a layout, is kept.
+    pub fn refresh(&mut self, lane: &HtmlElement) -> bool {
+        match read_style(lane, self.metrics.commission) {
+            Some((palette, metrics)) => {
+                self.palette = palette;
+                self.metrics = metrics;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Takes over what `old` knew of the events (their looks and labels).
+    pub fn adopt(&mut self, old: Painter) {
+        self.items = old.items;
+        self.generation = old.generation;
+    }
+
+    /// A new gesture: the next draw draws, whatever the canvas showed before.
+    pub fn restart(&mut self) {
+        self.drawn = None;
+    }
+
+    /// Draws `marks` for a world translated by `shift` pixels and a screen `width` wide, unless
+    /// the canvas already shows them and still covers the screen.
+    #[allow(clippy::too_many_arguments)]
+    pub fn draw(
+        &mut self,
+        marks: &[MarkView],
+        ppd: f64,
+        shift: f64,
+        width: f64,
+        generation: u64,
+        item: &dyn Fn(EventIdx) -> (Look, Rc<str>),
+        selected: Option<EventIdx>,
+        highlight: bool,
+        is_hit: &dyn Fn(EventIdx) -> bool,
+    ) {
+        if generation != self.generation {
+            self.items.clear();
+            self.generation = generation;
+        }
+        if let Some(d) = &self.drawn
+            && d.marks == marks
+            && d.ppd == ppd
+            && d.selected == selected
+            && d.highlight == highlight
+            && d.generation == generation
+            && (shift - REACH_PX / 2.0 - d.left).abs() <= REACH_PX / 2.0
+        {
+            return;
+        }
+        let dpr = web_sys::window()
+            .map_or(1.0, |w| w.device_pixel_ratio())
+            .clamp(1.0, 2.0);
+        let (cw, ch) = (width + 2.0 * REACH_PX, self.height);
+        let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
+        // Compared with the canvas itself: the painter of the last gesture may have sized it
+        // already, and setting a size, even the same, allocates the bitmap again.
+        if (self.canvas.width(), self.canvas.height()) != (pw, ph) {
+            self.canvas.set_width(pw);
+            self.canvas.set_height(ph);
+            let style = self.canvas.style();
+            let _ = style.set_property("width", &format!("{cw}px"));
+            let _ = style.set_property("height", &format!("{ch}px"));
+        }
+        let left = shift - REACH_PX;
+        if self.drawn.as_ref().is_none_or(|d| d.left != left) {
+            let _ = self
+                .canvas
+                .style()
+                .set_property("left", &format!("{left:.2}px"));
+        }
+        let items = &mut self.items;
+        let mut lookup = |i: EventIdx| items.entry(i).or_insert_with(|| item(i)).clone();
+        let mut inputs = SketchInputs {
+            item: &mut lookup,
+            selected,
+            highlight,
+            is_hit,
+        };
+        let list = shapes(marks, ppd, left, cw, &self.metrics, &mut inputs);
+        let _ = self.cx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        self.cx.clear_rect(0.0, 0.0, cw, ch);
+        self.paint(&list);
+        self.drawn = Some(Drawn {
+            marks: marks.to_vec(),
+            ppd,
+            left,
+            selected,
+            highlight,
+            generation,
+        });
+    }
+
+    /// Paints the shapes in order, as the page stacks the elements (a later mark covers an
+    /// earlier one, count and all), setting the context's state only when it changes.
+    fn paint(&self, list: &[Shape]) {
+        let cx = &self.cx;
+        let p = &self.palette;
+        let rem = self.metrics.rem;
+        let mut pen = Pen::default();
+        let round_rect = |x: f64, y: f64, w: f64, h: f64, r: f64| {
+            cx.begin_path();
+            let _ = cx.round_rect_with_f64(x, y, w.max(0.0), h.max(0.0), r.max(0.0));
+        };
+        cx.set_line_width(2.0);
+        cx.set_text_baseline("middle");
+        for s in list {
+            match s {
+                Shape::Body {
+                    x,
+                    y,
+                    w,
+                    h,
+                    radius,
+                    band,
+                    hollow,
+                    alpha,
+                    ring,
+                } => {
+                    if let Some(selected) = ring {
+                        pen.alpha(cx, 1.0);
+                        pen.fill(cx, if *selected { &p.focus } else { &p.hit_ring });
+                        round_rect(x - 3.0, y - 3.0, w + 6.0, h + 6.0, radius + 3.0);
+                        cx.fill();
+                    }
+                    pen.alpha(cx, *alpha);
+                    round_rect(*x, *y, *w, *h, *radius);
+                    if *hollow {
+                        pen.fill(cx, &p.surface);
+                        cx.fill();
+                        // The 2 px border inside the box, as the page draws it.
+                        round_rect(x + 1.0, y + 1.0, w - 2.0, h - 2.0, radius - 1.0);
+                        pen.stroke(cx, &p.lane);
+                        pen.dashed(cx, true);
+                        cx.stroke();
+                    } else if *band {
+                        let g = cx.create_linear_gradient(*x, 0.0, x + w, 0.0);
+                        let _ = g.add_color_stop(0.0, &p.band.1);
+                        let _ = g.add_color_stop(0.18, &p.band.0);
+                        let _ = g.add_color_stop(0.82, &p.band.0);
+                        let _ = g.add_color_stop(1.0, &p.band.1);
+                        cx.set_fill_style_canvas_gradient(&g);
+                        pen.fill = None;
+                        cx.fill();
+                    } else {
+                        // Fill and border are both the lane's colour.
+                        pen.fill(cx, &p.lane);
+                        cx.fill();
+                    }
+                }
+                Shape::Bubble {
+                    x,
+                    y,
+                    w,
+                    h,
+                    count,
+                    muted,
+                } => {
+                    pen.alpha(cx, 1.0);
+                    round_rect(x + 1.0, y + 1.0, w - 2.0, h - 2.0, h / 2.0 - 1.0);
+                    pen.fill(cx, &p.surface);
+                    cx.fill();
+                    pen.stroke(cx, if *muted { &p.border } else { &p.lane });
+                    pen.dashed(cx, false);
+                    cx.stroke();
+                    let weight = if *muted { 400 } else { 700 };
+                    pen.font(cx, weight, 0.78 * rem, &p.font);
+                    pen.align(cx, "center");
+                    pen.fill(cx, if *muted { &p.muted } else { &p.text });
+                    let _ = cx.fill_text(count, x + w / 2.0, y + h / 2.0);
+                }
+                Shape::Label {
+                    x,
+                    y,
+                    w,
+                    line,
+                    size,
+                    weight,
+                    tone,
+                    text,
+                } => {
+                    pen.alpha(cx, 1.0);
+                    pen.font(cx, *weight, *size, &p.font);
+                    pen.align(cx, "left");
+                    pen.fill(cx, p.tone(*tone));
+                    // Held to its box (squeezed rather than cut: a clip per label would cost
+                    // four calls more, for the few frames a label is sketched).
+                    let _ = cx.fill_text_with_max_width(text, *x, y + line / 2.0, *w);
+                }
+            }
+        }
+        pen.alpha(cx, 1.0);
+        pen.dashed(cx, false);
+    }
+}
+
+/// The drawing state last set on the context, so that a state is set only when it changes
+/// (each setting is a call out of the wasm, and colours and fonts are parsed again).
+#[derive(Default)]
+struct Pen {
+    fill: Option<*const str>,
+    stroke: Option<*const str>,
+    font: Option<(u16, u64)>,
+    align: Option<&'static str>,
+    alpha: Option<u64>,
+    dashed: Option<bool>,
+}
+
+impl Pen {
+    fn fill(&mut self, cx: &CanvasRenderingContext2d, color: &str) {
+        if self.fill != Some(color as *const str) {
+            self.fill = Some(color);
+            cx.set_fill_style_str(color);
+        }
+    }
+
+    fn stroke(&mut self, cx: &CanvasRenderingContext2d, color: &str) {
+        if self.stroke != Some(color as *const str) {
+            self.stroke = Some(color);
+            cx.set_stroke_style_str(color);
+        }
+    }
+
+    fn font(&mut self, cx: &CanvasRenderingContext2d, weight: u16, size: f64, family: &str) {
+        if self.font != Some((weight, size.to_bits())) {
+            self.font = Some((weight, size.to_bits()));
+            cx.set_font(&format!("{weight} {size:.2}px {family}"));
+        }
+    }
+
+    fn align(&mut self, cx: &CanvasRenderingContext2d, align: &'static str) {
+        if self.align != Some(align) {
+            self.align = Some(align);
+            cx.set_text_align(align);
+        }
+    }
+
+    fn alpha(&mut self, cx: &CanvasRenderingContext2d, alpha: f64) {
+        if self.alpha != Some(alpha.to_bits()) {
+            self.alpha = Some(alpha.to_bits());
+            cx.set_global_alpha(alpha);
+        }
+    }
+
+    fn dashed(&mut self, cx: &CanvasRenderingContext2d, on: bool) {
+        if self.dashed != Some(on) {
+            self.dashed = Some(on);
+            let _ = cx.set_line_dash(&dashes(if on { &[6.0, 4.0] } else { &[] }));
+        }
+    }
+}
+
+/// The colours and sizes of `lane`, from its computed style; `None` in forced-colours mode
+/// (only the system's colours may be drawn) or when a size cannot be read.
+fn read_style(lane: &HtmlElement, commission: bool) -> Option<(Palette, Metrics)> {
+    let window = web_sys::window()?;
+    if window
+        .match_media("(forced-colors: active)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+    {
+        return None;
+    }
+    let style = window.get_computed_style(lane).ok().flatten()?;
+    let root = window
+        .document()?
+        .document_element()
+        .and_then(|r| window.get_computed_style(&r).ok().flatten())?;
+    let rem = length_px(&root.get_property_value("font-size").ok()?, 16.0)?;
+    let prop = |name: &str| {
+        style
+            .get_property_value(name)
+            .ok()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let metrics = Metrics {
+        rem,
+        row_h: length_px(&prop("--row-h")?, rem)?,
+        lane_top: prop("--lane-top").map_or(Some(0.0), |v| length_px(&v, rem))?,
+        lane_pad: length_px(&prop("--lane-pad")?, rem)?,
+        commission,
+    };
+    let accent = prop("--accent")?;
+    let lane_color = prop("--lane-color").unwrap_or_else(|| accent.clone());
+    let focus = prop("--focus").unwrap_or_else(|| accent.clone());
+    let palette = Palette {
+        band: (
+            with_alpha(&lane_color, 0.45)?,
+            with_alpha(&lane_color, 0.0)?,
+        ),
+        hit_ring: with_alpha(&focus, 0.55).unwrap_or_else(|| focus.clone()),
+        lane: lane_color,
+        accent,
+        surface: prop("--surface")?,
+        text: prop("--text")?,
+        muted: prop("--text-muted")?,
+        border: prop("--border")?,
+        focus,
+        font: prop("font-family").unwrap_or_else(|| "sans-serif".into()),
+    };
+    Some((palette, metrics))
+}
+
+fn dashes(d: &[f64]) -> JsValue {
+    d.iter()
+        .map(|v| JsValue::from_f64(*v))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::frame::MarkView;
+
+    fn metrics(commission: bool) -> Metrics {
+        Metrics {
+            rem: 16.0,
+            row_h: 2.1 * 16.0,
+            lane_top: 0.0,
+            lane_pad: 0.35 * 16.0,
+            commission,
+        }
+    }
+
+    fn item(i: u32, at: f64, span: Option<f64>, row: usize, label: Option<f64>) -> MarkView {
+        MarkView {
+            kind: MarkKind::Item(i),
+            at,
+            offset_px: if span.is_some() { 0.0 } else { -6.0 },
+            span,
+            body_px: if span.is_some() { 0.0 } else { 12.0 },
+            row,
+            label_width: label,
+            t0: at,
+            t1: at + span.unwrap_or(0.0),
+        }
+    }
+
+    #[test]
+    fn each_mark_is_drawn_where_its_element_stands() {
+        let marks = vec![
+            item(0, 100.0, None, 0, Some(80.0)),
+            item(1, 200.0, Some(50.0), 1, None),
+            MarkView {
+                kind: MarkKind::Cluster { count: 7, first: 2 },
+                at: 400.0,
+                offset_px: -15.0,
+                span: None,
+                body_px: 30.0,
+                row: 0,
+                label_width: None,
+                t0: 390.0,
+                t1: 410.0,
+            },
+        ];
+        let m = metrics(false);
+        let mut look = |i: EventIdx| {
+            (
+                Look {
+                    point: i.0 == 0,
+                    ..Look::default()
+                },
+                Rc::from(format!("event {}", i.0)),
+            )
+        };
+        let mut inputs = SketchInputs {
+            item: &mut look,
+            selected: Some(EventIdx(1)),
+            highlight: false,
+            is_hit: &|_| false,
+        };
+        // Two pixels a day, the canvas from world pixel 100.
+        let s = shapes(&marks, 2.0, 100.0, 2_000.0, &m, &mut inputs);
+        let top0 = 0.35 * 16.0;
+        let top1 = top0 + 2.1 * 16.0;
+        // The point: its element from 200 − 6 − 100 = 94, 12 wide; a 0.8 rem dot in its middle.
+        let Shape::Body {
+            x, y, w, h, ring, ..
+        } = &s[0]
+        else {
+            panic!("{s:?}")
+        };
+        assert!((x - (94.0 + 6.0 - 6.4)).abs() < 1e-9, "{x}");
+        assert!((y - (top0 + 3.2)).abs() < 1e-9);
+        assert!((w - 12.8).abs() < 1e-9 && (h - 12.8).abs() < 1e-9);
+        assert_eq!(*ring, None);
+        let Shape::Label { x, y, w, text, .. } = &s[1] else {
+            panic!("{s:?}")
+        };
+        assert!((x - 94.0).abs() < 1e-9 && (y - (top0 + 1.05 * 16.0)).abs() < 1e-9);
+        assert_eq!((*w, &**text), (80.0, "event 0"));
+        // The bar: 400 − 100 = 300, 50 days = 100 px, in row 1, selected (a ring), square ends.
+        let Shape::Body {
+            x,
+            y,
+            w,
+            radius,
+            ring,
+            ..
+        } = &s[2]
+        else {
+            panic!("{s:?}")
+        };
+        assert_eq!((*x, *w, *radius, *ring), (300.0, 100.0, 3.0, Some(true)));
+        assert!((y - (top1 + 3.2)).abs() < 1e-9);
+        // The cluster: 800 − 15 − 100 = 685, 30 wide, with its count.
+        let Shape::Bubble { x, w, count, .. } = &s[3] else {
+            panic!("{s:?}")
+        };
+        assert_eq!((*x, *w, count.as_str()), (685.0, 30.0, "7"));
+        assert_eq!(s.len(), 4);
+    }
+
+    #[test]
+    fn what_is_off_the_canvas_is_left_out_and_a_highlight_fades_the_rest() {
+        let marks = vec![
+            item(0, 10.0, None, 0, None),
+            item(1, 500.0, None, 0, Some(40.0)),
+            item(2, 5_000.0, None, 0, None),
+        ];
+        let mut look = |_| (Look::default(), Rc::from("x"));
+        let hit = |i: EventIdx| i.0 == 9;
+        let mut inputs = SketchInputs {
+            item: &mut look,
+            selected: None,
+            highlight: true,
+            is_hit: &hit,
+        };
+        let s = shapes(&marks, 1.0, 400.0, 1_000.0, &metrics(true), &mut inputs);
+        assert_eq!(s.len(), 2, "{s:?}");
+        let Shape::Body { alpha, .. } = &s[0] else {
+            panic!()
+        };
+        assert_eq!(*alpha, 0.25);
+        let Shape::Label { tone, weight, .. } = &s[1] else {
+            panic!()
+        };
+        assert_eq!((*tone, *weight), (Tone::Muted, 400));
+    }
+
+    #[test]
+    fn lengths_and_colours_are_read_as_the_css_writes_them() {
+        assert_eq!(length_px("2.1rem", 10.0), Some(21.0));
+        assert_eq!(length_px(" 12px", 10.0), Some(12.0));
+        assert_eq!(length_px("0", 10.0), Some(0.0));
+        assert_eq!(length_px("calc(1px + 1rem)", 10.0), None);
+        assert_eq!(
+            with_alpha("#0b5d6b", 0.45).as_deref(),
+            Some("rgba(11, 93, 107, 0.45)")
+        );
+        assert_eq!(
+            with_alpha("#fff", 0.0).as_deref(),
+            Some("rgba(255, 255, 255, 0)")
+        );
+        assert_eq!(
+            with_alpha("rgb(1, 2, 3)", 0.5).as_deref(),
+            Some("rgba(1, 2, 3, 0.5)")
+        );
+        assert_eq!(with_alpha("color-mix(in srgb, red, blue)", 0.5), None);
+        assert_eq!(
+            Look::of_classes("mark--band mark--uncertain mark--date-inferred"),
+            Look {
+                point: false,
+                band: true,
+                hollow: true,
+                uncertain: true
+            }
+        );
+    }
+}
