@@ -1212,6 +1212,13 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
     let url = synthetic_url(10_000);
     // The app's own styles (the other tests run unstyled): the lanes' sketches read their
     // colours and sizes from them, and without them the marks are moved as elements instead.
+    struct Styles(Element);
+    impl Drop for Styles {
+        // Removed when the test ends: the tests after it run unstyled.
+        fn drop(&mut self) {
+            self.0.remove();
+        }
+    }
     let document = web_sys::window().unwrap().document().unwrap();
     let styles = document.create_element("style").unwrap();
     styles.set_text_content(Some(concat!(
@@ -1221,6 +1228,7 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
     )));
     let head = document.query_selector("head").unwrap().unwrap();
     head.append_child(&styles).unwrap();
+    let _styles = Styles(styles);
     let (root, _handle) = mount_app(&url);
     // The debug build of the tests reads 10,000 events slowly: up to a minute. Meanwhile the
     // page stays live (this loop's timers keep firing) and the loading screen says how far
@@ -1343,5 +1351,4 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
         alone > 0,
         "zoomed in 40 notches, some events are drawn one by one"
     );
-    styles.remove();
 }

@@ -101,9 +101,11 @@ pub async fn loaded(data: &str) -> (Element, leptos::mount::UnmountHandle<impl M
 }
 
 /// Whether the timeline is sketching its marks on canvases (a wheel or drag gesture has not
-/// rested yet): their elements are then waiting to be brought up to date.
+/// rested yet, or a lane is still waiting for its turn to leave its sketch): their elements are
+/// then waiting to be brought up to date.
 pub fn sketching(root: &Element) -> bool {
     one(root, "[data-testid=timeline]").has_attribute("data-moving")
+        || !all(root, ".lane__sketch:not([hidden])").is_empty()
 }
 
 /// Waits until the visible window stops moving (animations are a few hundred ms) and the marks'

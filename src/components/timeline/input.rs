@@ -134,6 +134,15 @@ impl TimelineInput {
         );
     }
 
+    /// Ends the gesture now, if one is under way: the marks' elements take over.
+    fn rest_now(&self) {
+        if self.ctx.moving.get_untracked() {
+            // The pending timer no longer matches the count, and does nothing.
+            self.inputs.update_value(|n| *n += 1);
+            self.ctx.moving.set(false);
+        }
+    }
+
     /// The wheel zooms at the cursor; shift or a sideways scroll pans.
     pub fn wheel(&self, ev: ev::WheelEvent) {
         let w = Wheel {
@@ -167,6 +176,9 @@ impl TimelineInput {
         // than pan on hover.
         if ev.buttons() == 0 {
             self.gesture.update_value(|g| g.up(ev.pointer_id()));
+            // A pointer that goes looking for a mark after a wheel finds the elements drawn
+            // (the sketch's are hidden from pointers): the view counts as rested.
+            self.rest_now();
             return;
         }
         let x = self.local_x(ev.client_x());

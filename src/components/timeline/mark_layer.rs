@@ -15,12 +15,34 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use super::marks::{Inputs, ItemContent, MarkDom, Patch, Reconciler};
-use super::sketch::{Look, Painter};
+use super::sketch::{Look, Painter, Scene};
 use crate::model::frame::MarkView;
 use crate::model::{EventIdx, Lang};
 
 thread_local! {
     static RENDERING: Cell<bool> = const { Cell::new(false) };
+    /// Marks brought back from a sketch in the current animation frame, by all lanes.
+    static RESTED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Most marks brought back from a sketch per frame, all lanes together (beyond the first lane):
+/// every lane at once is a few hundred elements to move, restyle and lay out in one frame, which
+/// at 10k events came near 50 ms. The other lanes keep their sketch a frame or two more.
+const REST_MARKS_PER_FRAME: usize = 120;
+
+/// Whether a lane of `marks` marks may leave its sketch in this frame (and counts them if so).
+fn rest_budget(marks: usize) -> bool {
+    RESTED.with(|c| {
+        let used = c.get();
+        if used > 0 && used + marks > REST_MARKS_PER_FRAME {
+            return false;
+        }
+        if used == 0 {
+            request_animation_frame(|| RESTED.with(|c| c.set(0)));
+        }
+        c.set(used + marks);
+        true
+    })
 }
 
 /// Whether a lane's renderer is changing the DOM right now. A focused mark that is moved or
@@ -184,10 +206,16 @@ where
         prepared: StoredValue::new(0),
         canvas,
         commission,
+        look: StoredValue::new_local(Box::new(look)),
+        marks,
+        screen,
     };
     let generation = StoredValue::new((None::<Lang>, 0u64));
+    // Bumped to try again, next frame, to leave the sketch (see `rest_budget`).
+    let retry = RwSignal::new(0u32);
     Effect::new(move |_| {
         let Some(container) = layer.get() else { return };
+        retry.track();
         let lang = lang.get();
         let selected = selected.get();
         let px_per_day = px_per_day.get();
@@ -208,15 +236,17 @@ where
                     selected,
                     highlight: highlight.get(),
                     px_per_day,
-                    // Tracked while sketching only: a pan redraws the canvas once it
-                    // nears its edge, while the elements are kept by the world's transform.
-                    screen: screen.get(),
+                    screen,
                 },
-                marks,
                 hits,
-                &look,
             )
         {
+            return;
+        }
+        if sketcher.sketching.get_value() && !marks.with(|m| rest_budget(m.len())) {
+            request_animation_frame(move || {
+                let _ = retry.try_update(|n| *n = n.wrapping_add(1));
+            });
             return;
         }
         hits.with(|hits| {
@@ -247,10 +277,13 @@ where
             })
         });
         // The elements are up to date: they take over from the sketch in the same frame.
-        sketcher.rest(&container);
+        sketcher.rest(&container, generation);
     });
     MarkLayer { state }
 }
+
+/// An event's look and label, for the sketch.
+type LookFn = dyn Fn(EventIdx) -> (Look, Rc<str>);
 
 /// A lane's sketch: its painter, made ready while the view rests, and whether it is showing.
 #[derive(Clone, Copy)]
@@ -261,6 +294,10 @@ struct Sketcher {
     prepared: StoredValue<u64>,
     canvas: NodeRef<Canvas>,
     commission: bool,
+    /// An event's look and label.
+    look: StoredValue<Box<LookFn>, LocalStorage>,
+    marks: Memo<Vec<MarkView>>,
+    screen: Signal<(f64, f64)>,
 }
 
 /// How long after the view comes to rest the painter reads the lane's colours and sizes (ms):
@@ -275,7 +312,7 @@ struct SketchArgs<'a> {
     selected: Option<EventIdx>,
     highlight: bool,
     px_per_day: f64,
-    screen: (f64, f64),
+    screen: Signal<(f64, f64)>,
 }
 
 impl Sketcher {
@@ -292,13 +329,8 @@ impl Sketcher {
 
     /// Draws the lane on its canvas and hides its elements; `false` if it cannot be sketched
     /// (forced colours, no canvas), and the elements are then moved as usual.
-    fn sketch(
-        &self,
-        a: SketchArgs<'_>,
-        marks: Memo<Vec<MarkView>>,
-        hits: Memo<Vec<EventIdx>>,
-        look: &dyn Fn(EventIdx) -> (Look, Rc<str>),
-    ) -> bool {
+    fn sketch(&self, a: SketchArgs<'_>, hits: Memo<Vec<EventIdx>>) -> bool {
+        let marks = self.marks;
         let started = self.sketching.get_value();
         if !started {
             // Normally made ready while the view rested; otherwise now.
@@ -324,39 +356,55 @@ impl Sketcher {
                 return false;
             }
         }
+        // Tracked while sketching only: a pan redraws the canvas once it nears its edge, while
+        // at rest the elements are carried by the world's transform.
+        let (shift, width) = a.screen.get();
+        let focused = focused_event(a.container);
         hits.with(|hits| {
-            let is_hit = |i: EventIdx| hits.binary_search(&i).is_ok();
             marks.with(|marks| {
-                self.painter.update_value(|p| {
-                    if let Some(p) = p {
-                        p.draw(
-                            marks,
-                            a.px_per_day,
-                            a.screen.0,
-                            a.screen.1,
-                            a.generation,
-                            look,
-                            a.selected,
-                            a.highlight,
-                            &is_hit,
-                        );
-                    }
+                self.look.with_value(|look| {
+                    self.painter.update_value(|p| {
+                        if let Some(p) = p {
+                            p.draw(Scene {
+                                marks,
+                                ppd: a.px_per_day,
+                                shift,
+                                width,
+                                generation: a.generation,
+                                item: look.as_ref(),
+                                selected: a.selected,
+                                focused,
+                                hits: a.highlight.then_some(hits.as_slice()),
+                            });
+                        }
+                    });
                 });
             });
         });
         if !started {
             self.sketching.set_value(true);
-            if let Some(c) = self.canvas.get_untracked() {
-                c.set_hidden(false);
-            }
-            let _ = a.container.style().set_property("opacity", "0");
+            // Shown on the next animation frame, with the other lanes': written now, the next
+            // lane's reading of its styles would have to restyle and lay out the page first.
+            let (this, container) = (*self, a.container.clone());
+            request_animation_frame(move || {
+                if this.sketching.try_get_value() != Some(true) {
+                    return;
+                }
+                if let Some(c) = this.canvas.try_get_untracked().flatten() {
+                    c.set_hidden(false);
+                }
+                // The canvas, over them, takes the pointer: the hidden elements stand where the
+                // view was when the gesture began, and a click must not reach them (a pointer
+                // that moves to aim ends the gesture, see `input`).
+                let _ = container.style().set_property("opacity", "0");
+            });
         }
         true
     }
 
     /// The elements are up to date: shows them instead of the sketch, and makes the painter
     /// ready for the next gesture once the page has been laid out.
-    fn rest(&self, container: &HtmlElement) {
+    fn rest(&self, container: &HtmlElement, generation: u64) {
         if self.sketching.get_value() {
             self.sketching.set_value(false);
             let _ = container.style().remove_property("opacity");
@@ -373,12 +421,28 @@ impl Sketcher {
             move || {
                 if this.prepared.try_get_value() == Some(n)
                     && this.sketching.try_get_value() == Some(false)
-                    && let Some(p) = this.make(&container)
+                    && let Some(mut p) = this.make(&container)
                 {
+                    let width = this.screen.try_get_untracked().map_or(0.0, |s| s.1);
+                    this.look.try_with_value(|look| {
+                        this.marks.try_with_untracked(|marks| {
+                            p.prepare(marks, width, generation, look.as_ref());
+                        })
+                    });
                     let _ = this.painter.try_set_value(Some(p));
                 }
             },
             std::time::Duration::from_millis(PREPARE_MS),
         );
     }
+}
+
+/// The event whose mark in `container` has the keyboard focus, shown (`:focus-visible`).
+fn focused_event(container: &HtmlElement) -> Option<EventIdx> {
+    let el = document().active_element()?;
+    if !container.contains(Some(&el)) || !el.matches(":focus-visible").unwrap_or(false) {
+        return None;
+    }
+    el.get_attribute("data-idx")
+        .and_then(|s| EventIdx::parse(&s))
 }

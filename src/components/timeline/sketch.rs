@@ -118,6 +118,17 @@ pub enum Shape {
         /// Muted (someone is highlighted and a cluster is not them).
         muted: bool,
     },
+    /// The keyboard focus's outline around a mark's element (3 px, 1 px off it).
+    Outline {
+        /// Left edge of the element.
+        x: f64,
+        /// Top edge of the element.
+        y: f64,
+        /// Width of the element.
+        w: f64,
+        /// Height of the element.
+        h: f64,
+    },
     /// A label.
     Label {
         /// Left edge.
@@ -149,6 +160,8 @@ pub struct SketchInputs<'a> {
     pub highlight: bool,
     /// Whether an event is one of theirs.
     pub is_hit: &'a dyn Fn(EventIdx) -> bool,
+    /// The event whose mark has the keyboard focus (its outline is drawn too).
+    pub focused: Option<EventIdx>,
 }
 
 /// The shapes of `marks` at `ppd` pixels per day, on a canvas whose left edge is at `left` in
@@ -219,10 +232,11 @@ pub fn shapes(
                     } else {
                         1.0
                     },
-                    ring: if selected {
-                        Some(true)
-                    } else if hit {
+                    // A highlighted event's ring wins over the selection's, as in the CSS.
+                    ring: if hit {
                         Some(false)
+                    } else if selected {
+                        Some(true)
                     } else {
                         None
                     },
@@ -249,6 +263,14 @@ pub fn shapes(
                         weight,
                         tone,
                         text: label,
+                    });
+                }
+                if inputs.focused == Some(idx) {
+                    out.push(Shape::Outline {
+                        x,
+                        y: top,
+                        w,
+                        h: m.row_h,
                     });
                 }
             }
@@ -336,9 +358,35 @@ struct Drawn {
     marks: Vec<MarkView>,
     ppd: f64,
     left: f64,
+    width: f64,
     selected: Option<EventIdx>,
-    highlight: bool,
+    focused: Option<EventIdx>,
+    /// The highlighted events, when someone is highlighted.
+    hits: Option<Vec<EventIdx>>,
     generation: u64,
+}
+
+/// What a lane's sketch shows.
+pub struct Scene<'a> {
+    /// The lane's marks, in time order.
+    pub marks: &'a [MarkView],
+    /// The scale, in pixels per day.
+    pub ppd: f64,
+    /// How far the world is translated (px).
+    pub shift: f64,
+    /// The screen's width (px).
+    pub width: f64,
+    /// The language's generation (see `marks::Inputs`): looks and labels are read again when
+    /// it changes.
+    pub generation: u64,
+    /// An event's look and label.
+    pub item: &'a dyn Fn(EventIdx) -> (Look, Rc<str>),
+    /// The selected event.
+    pub selected: Option<EventIdx>,
+    /// The event whose mark has the keyboard focus.
+    pub focused: Option<EventIdx>,
+    /// The highlighted person's events (sorted), when someone is highlighted.
+    pub hits: Option<&'a [EventIdx]>,
 }
 
 /// Draws a lane's sketch on its canvas.
@@ -404,35 +452,8 @@ impl Painter {
         self.drawn = None;
     }
 
-    /// Draws `marks` for a world translated by `shift` pixels and a screen `width` wide, unless
-    /// the canvas already shows them and still covers the screen.
-    #[allow(clippy::too_many_arguments)]
-    pub fn draw(
-        &mut self,
-        marks: &[MarkView],
-        ppd: f64,
-        shift: f64,
-        width: f64,
-        generation: u64,
-        item: &dyn Fn(EventIdx) -> (Look, Rc<str>),
-        selected: Option<EventIdx>,
-        highlight: bool,
-        is_hit: &dyn Fn(EventIdx) -> bool,
-    ) {
-        if generation != self.generation {
-            self.items.clear();
-            self.generation = generation;
-        }
-        if let Some(d) = &self.drawn
-            && d.marks == marks
-            && d.ppd == ppd
-            && d.selected == selected
-            && d.highlight == highlight
-            && d.generation == generation
-            && (shift - REACH_PX / 2.0 - d.left).abs() <= REACH_PX / 2.0
-        {
-            return;
-        }
+    /// Sizes the canvas for a screen `width` wide: (width, height, pixel ratio).
+    fn size(&mut self, width: f64) -> (f64, f64, f64) {
         let dpr = web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
             .clamp(1.0, 2.0);
@@ -447,6 +468,66 @@ impl Painter {
             let _ = style.set_property("width", &format!("{cw}px"));
             let _ = style.set_property("height", &format!("{ch}px"));
         }
+        (cw, ch, dpr)
+    }
+
+    /// Gets ready, while the view rests, for a gesture over `marks` on a screen `width` wide: the
+    /// canvas sized and its bitmap made, the events' looks and labels read. A gesture's first
+    /// frame then only draws (at 10k events it took over 50 ms when it did all this too).
+    pub fn prepare(
+        &mut self,
+        marks: &[MarkView],
+        width: f64,
+        generation: u64,
+        item: &dyn Fn(EventIdx) -> (Look, Rc<str>),
+    ) {
+        if generation != self.generation {
+            self.items.clear();
+            self.generation = generation;
+        }
+        for m in marks {
+            if let MarkKind::Item(i) = m.kind {
+                self.items
+                    .entry(EventIdx(i))
+                    .or_insert_with(|| item(EventIdx(i)));
+            }
+        }
+        self.size(width);
+        self.cx.clear_rect(0.0, 0.0, 1.0, 1.0);
+    }
+
+    /// Draws `scene`, unless the canvas already shows it and still covers the screen.
+    pub fn draw(&mut self, scene: Scene<'_>) {
+        let Scene {
+            marks,
+            ppd,
+            shift,
+            width,
+            generation,
+            item,
+            selected,
+            focused,
+            hits,
+        } = scene;
+        if generation != self.generation {
+            self.items.clear();
+            self.generation = generation;
+        }
+        // The canvas covers the screen as long as the world has moved less than REACH_PX
+        // either way since it was drawn.
+        if let Some(d) = &self.drawn
+            && d.marks == marks
+            && d.ppd == ppd
+            && d.width == width
+            && d.selected == selected
+            && d.focused == focused
+            && d.hits.as_deref() == hits
+            && d.generation == generation
+            && (shift - REACH_PX - d.left).abs() <= REACH_PX
+        {
+            return;
+        }
+        let (cw, ch, dpr) = self.size(width);
         let left = shift - REACH_PX;
         if self.drawn.as_ref().is_none_or(|d| d.left != left) {
             let _ = self
@@ -456,11 +537,13 @@ impl Painter {
         }
         let items = &mut self.items;
         let mut lookup = |i: EventIdx| items.entry(i).or_insert_with(|| item(i)).clone();
+        let is_hit = |i: EventIdx| hits.is_some_and(|h| h.binary_search(&i).is_ok());
         let mut inputs = SketchInputs {
             item: &mut lookup,
             selected,
-            highlight,
-            is_hit,
+            highlight: hits.is_some(),
+            is_hit: &is_hit,
+            focused,
         };
         let list = shapes(marks, ppd, left, cw, &self.metrics, &mut inputs);
         let _ = self.cx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
@@ -470,8 +553,10 @@ impl Painter {
             marks: marks.to_vec(),
             ppd,
             left,
+            width,
             selected,
-            highlight,
+            focused,
+            hits: hits.map(<[EventIdx]>::to_vec),
             generation,
         });
     }
@@ -487,7 +572,6 @@ impl Painter {
             cx.begin_path();
             let _ = cx.round_rect_with_f64(x, y, w.max(0.0), h.max(0.0), r.max(0.0));
         };
-        cx.set_line_width(2.0);
         cx.set_text_baseline("middle");
         for s in list {
             match s {
@@ -502,13 +586,15 @@ impl Painter {
                     alpha,
                     ring,
                 } => {
-                    if let Some(selected) = ring {
-                        pen.alpha(cx, 1.0);
-                        pen.fill(cx, if *selected { &p.focus } else { &p.hit_ring });
-                        round_rect(x - 3.0, y - 3.0, w + 6.0, h + 6.0, radius + 3.0);
-                        cx.fill();
-                    }
                     pen.alpha(cx, *alpha);
+                    if let Some(selected) = ring {
+                        // A box-shadow 3 px wide around the body, fading with it.
+                        pen.stroke(cx, if *selected { &p.focus } else { &p.hit_ring });
+                        pen.dashed(cx, false);
+                        pen.width(cx, 3.0);
+                        round_rect(x - 1.5, y - 1.5, w + 3.0, h + 3.0, radius + 1.5);
+                        cx.stroke();
+                    }
                     round_rect(*x, *y, *w, *h, *radius);
                     if *hollow {
                         pen.fill(cx, &p.surface);
@@ -517,6 +603,7 @@ impl Painter {
                         round_rect(x + 1.0, y + 1.0, w - 2.0, h - 2.0, radius - 1.0);
                         pen.stroke(cx, &p.lane);
                         pen.dashed(cx, true);
+                        pen.width(cx, 2.0);
                         cx.stroke();
                     } else if *band {
                         let g = cx.create_linear_gradient(*x, 0.0, x + w, 0.0);
@@ -547,12 +634,22 @@ impl Painter {
                     cx.fill();
                     pen.stroke(cx, if *muted { &p.border } else { &p.lane });
                     pen.dashed(cx, false);
+                    pen.width(cx, 2.0);
                     cx.stroke();
                     let weight = if *muted { 400 } else { 700 };
                     pen.font(cx, weight, 0.78 * rem, &p.font);
                     pen.align(cx, "center");
                     pen.fill(cx, if *muted { &p.muted } else { &p.text });
                     let _ = cx.fill_text(count, x + w / 2.0, y + h / 2.0);
+                }
+                Shape::Outline { x, y, w, h } => {
+                    // `.mark:focus-visible`: 3 px, 1 px off the element, rounded 4 px.
+                    pen.alpha(cx, 1.0);
+                    pen.stroke(cx, &p.focus);
+                    pen.dashed(cx, false);
+                    pen.width(cx, 3.0);
+                    round_rect(x - 2.5, y - 2.5, w + 5.0, h + 5.0, 5.5);
+                    cx.stroke();
                 }
                 Shape::Label {
                     x,
@@ -589,6 +686,7 @@ struct Pen {
     align: Option<&'static str>,
     alpha: Option<u64>,
     dashed: Option<bool>,
+    width: Option<u64>,
 }
 
 impl Pen {
@@ -624,6 +722,13 @@ impl Pen {
         if self.alpha != Some(alpha.to_bits()) {
             self.alpha = Some(alpha.to_bits());
             cx.set_global_alpha(alpha);
+        }
+    }
+
+    fn width(&mut self, cx: &CanvasRenderingContext2d, width: f64) {
+        if self.width != Some(width.to_bits()) {
+            self.width = Some(width.to_bits());
+            cx.set_line_width(width);
         }
     }
 
@@ -756,6 +861,7 @@ mod tests {
             selected: Some(EventIdx(1)),
             highlight: false,
             is_hit: &|_| false,
+            focused: Some(EventIdx(1)),
         };
         // Two pixels a day, the canvas from world pixel 100.
         let s = shapes(&marks, 2.0, 100.0, 2_000.0, &m, &mut inputs);
@@ -791,12 +897,22 @@ mod tests {
         };
         assert_eq!((*x, *w, *radius, *ring), (300.0, 100.0, 3.0, Some(true)));
         assert!((y - (top1 + 3.2)).abs() < 1e-9);
+        // It has the keyboard focus: the outline goes round its element (the whole row high).
+        assert_eq!(
+            s[3],
+            Shape::Outline {
+                x: 300.0,
+                y: top1,
+                w: 100.0,
+                h: 2.1 * 16.0
+            }
+        );
         // The cluster: 800 − 15 − 100 = 685, 30 wide, with its count.
-        let Shape::Bubble { x, w, count, .. } = &s[3] else {
+        let Shape::Bubble { x, w, count, .. } = &s[4] else {
             panic!("{s:?}")
         };
         assert_eq!((*x, *w, count.as_str()), (685.0, 30.0, "7"));
-        assert_eq!(s.len(), 4);
+        assert_eq!(s.len(), 5);
     }
 
     #[test]
@@ -813,6 +929,7 @@ mod tests {
             selected: None,
             highlight: true,
             is_hit: &hit,
+            focused: None,
         };
         let s = shapes(&marks, 1.0, 400.0, 1_000.0, &metrics(true), &mut inputs);
         assert_eq!(s.len(), 2, "{s:?}");
