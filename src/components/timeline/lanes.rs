@@ -130,9 +130,10 @@ fn LaneRow(
     });
     let layer = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
+    let label_of = move |i: EventIdx| ctx.model.with_untracked(|m| m.0.label(i).to_string());
     let content = move |i: EventIdx| {
         let lang = app.lang.get_untracked();
-        let label = ctx.model.with_untracked(|m| m.0.label(i).to_string());
+        let label = label_of(i);
         ctx.data
             .try_with(|d| {
                 d.event(i).map(|e| ItemContent {
@@ -159,14 +160,15 @@ fn LaneRow(
         MarkLayerOptions {
             marks,
             content,
+            // What `content` gives, less the accessible name, which a sketch does not need
+            // and which costs the most to write.
             look: move |i: EventIdx| {
-                let label = ctx.model.with_untracked(|m| m.0.label(i).to_string());
                 let look = ctx
                     .data
                     .try_with(|d| d.event(i).map(|e| Look::of_classes(&mark_classes(e))))
                     .flatten()
                     .unwrap_or_default();
-                (look, Rc::from(label))
+                (look, Rc::from(label_of(i)))
             },
             cluster_name: move |n: u32| {
                 strings(app.lang.get_untracked())

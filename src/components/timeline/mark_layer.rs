@@ -333,25 +333,25 @@ impl Sketcher {
         let marks = self.marks;
         let started = self.sketching.get_value();
         if !started {
-            // Normally made ready while the view rested; otherwise now.
-            if self.painter.with_value(Option::is_none) {
-                let Some(p) = self.make(a.container) else {
-                    return false;
-                };
-                self.painter.set_value(Some(p));
-            }
-            let lane: Option<HtmlElement> =
-                a.container.parent_element().map(JsCast::unchecked_into);
-            let ready = self
-                .painter
-                .try_update_value(|p| match (p, lane) {
-                    (Some(p), Some(lane)) => {
-                        p.restart();
-                        p.refresh(&lane)
-                    }
-                    _ => false,
-                })
-                .unwrap_or(false);
+            // Normally made ready while the view rested (its styles are then read again: the
+            // theme may have changed since); otherwise made now, with the styles of now.
+            let ready = if self.painter.with_value(Option::is_none) {
+                self.make(a.container)
+                    .map(|p| self.painter.set_value(Some(p)))
+                    .is_some()
+            } else {
+                let lane: Option<HtmlElement> =
+                    a.container.parent_element().map(JsCast::unchecked_into);
+                self.painter
+                    .try_update_value(|p| match (p, lane) {
+                        (Some(p), Some(lane)) => {
+                            p.restart();
+                            p.refresh(&lane)
+                        }
+                        _ => false,
+                    })
+                    .unwrap_or(false)
+            };
             if !ready {
                 return false;
             }

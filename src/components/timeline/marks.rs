@@ -116,13 +116,10 @@ pub fn span_css(days: f64, ppd: f64) -> String {
 
 /// CSS for a mark's geometry at `ppd` pixels per day: its left edge, its width and its row.
 pub fn geometry(m: &MarkView, ppd: f64) -> String {
-    let width = match m.span {
-        Some(days) => span_css(days, ppd),
-        None => format!("{:.2}px", m.body_px),
-    };
     format!(
-        "left: {}; width: {width}; --row: {};",
-        at_css(m.at, m.offset_px, ppd),
+        "left: {:.2}px; width: {:.2}px; --row: {};",
+        m.x(ppd),
+        m.width(ppd),
         m.row
     )
 }

@@ -179,8 +179,8 @@ pub fn shapes(
     let mut out = Vec::with_capacity(marks.len() * 2);
     let rem = m.rem;
     for mark in marks {
-        let x = mark.at * ppd + mark.offset_px - left;
-        let w = mark.span.map_or(mark.body_px, |d| d * ppd);
+        let x = mark.x(ppd) - left;
+        let w = mark.width(ppd);
         let label_w = mark.label_width.unwrap_or(0.0);
         if x + w.max(label_w) < 0.0 || x > width {
             continue;
@@ -319,7 +319,9 @@ pub fn with_alpha(color: &str, alpha: f64) -> Option<String> {
     Some(format!("rgba({r}, {g}, {b}, {alpha})"))
 }
 
-/// The colours and font of a lane, read from its computed style when a sketch starts.
+/// The colours and font of a lane, read from its computed style when a sketch starts. (The
+/// lane's colour at 35 % is not among them: it is the hover ring, and nothing hovers while the
+/// view moves.)
 #[derive(Debug, Clone)]
 struct Palette {
     lane: String,
@@ -333,8 +335,7 @@ struct Palette {
     band: (String, String),
     /// The focus colour at 55 % (a highlight's ring).
     hit_ring: String,
-    /// The lane's colour at 35 % is not drawn: it is the hover ring, and nothing hovers while
-    /// the view moves.
+    /// The font family.
     font: String,
 }
 
