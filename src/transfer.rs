@@ -130,7 +130,7 @@ fn problems(p: Vec<(String, String)>) -> Invalid {
 /// Opens a timeline in any format the app reads: ours in the page, anything else through the
 /// worker. `file` is its name, when it has one.
 pub async fn open(bytes: Vec<u8>, file: Option<String>) -> Result<Opened, Invalid> {
-    open_with_progress(bytes, file, |_| {}).await
+    open_with_progress(bytes, file, Arriving::default(), |_| {}).await
 }
 
 /// How long the page reads or checks events before it pauses to draw and answer input (ms):
@@ -139,15 +139,17 @@ const SLICE_MS: f64 = 40.0;
 /// Events read or checked between two looks at the clock.
 const BATCH: usize = 64;
 
-/// [`open`], telling `on_progress` how far reading our own format has got (a fraction, from 0
-/// to 1: reading the events is the first half, checking them the second).
+/// [`open`], going on from what `arriving` read while the file came in, and telling
+/// `on_progress` how far reading our own format has got (a fraction, from 0 to 1: reading the
+/// events is the first half, checking them the second).
 pub async fn open_with_progress(
     bytes: Vec<u8>,
     file: Option<String>,
+    arriving: Arriving,
     on_progress: impl Fn(f64),
 ) -> Result<Opened, Invalid> {
     if looks_like_own(&bytes) {
-        let dataset = read_own(&bytes, &on_progress).await?;
+        let dataset = read_own(&bytes, arriving.0, &on_progress).await?;
         // Our JSON of an imported timeline (an export of one) is still imported, not audited.
         let note = dataset.origin.as_ref().map(|o| ImportNote {
             format: crate::model::import::report::format_name(o.format).to_string(),
@@ -177,25 +179,92 @@ pub async fn open_with_progress(
     }
 }
 
+/// A file of ours read while it downloads: the events that have arrived are read between two
+/// parts of the body ([`Arriving::arrived`]), so that on a slow network reading a big file
+/// costs next to nothing once it is there, and on a fast one reading and receiving overlap.
+/// What is read is handed to [`open_with_progress`], which reads the rest.
+pub struct Arriving(Reading);
+
+impl Default for Arriving {
+    fn default() -> Self {
+        Self::expecting(None)
+    }
+}
+
+/// How far an [`Arriving`] file has got.
+enum Reading {
+    /// Its first bytes do not yet say whether it is ours; how long it is said to be.
+    Unknown(Option<usize>),
+    /// Ours: the events read so far, and the page's slice of work.
+    Own(crate::model::validate::EventReader, Slice),
+    /// Not ours (or not said early enough): read once it has all arrived.
+    Other,
+    /// Ours, but not readable in steps: read whole once it has arrived, to say what is wrong.
+    Whole,
+}
+
+/// How much of a file must have arrived for its start to say whether it is ours.
+const SNIFF_BYTES: usize = 64 << 10;
+
+impl Arriving {
+    /// A file said to be `expected` bytes long (its `Content-Length`), about to arrive.
+    pub fn expecting(expected: Option<usize>) -> Self {
+        Self(Reading::Unknown(expected))
+    }
+
+    /// Reads the events of `bytes` (the part of the file that has arrived so far) that have
+    /// not been read, pausing for the page whenever a slice of work is over.
+    pub async fn arrived(&mut self, bytes: &[u8]) {
+        use crate::model::validate::{EventReader, Step};
+        if let Reading::Unknown(expected) = self.0 {
+            if looks_like_own(bytes) {
+                self.0 = Reading::Own(EventReader::expecting(expected), Slice::start());
+            } else if bytes.len() >= SNIFF_BYTES {
+                self.0 = Reading::Other;
+            }
+        }
+        let Reading::Own(reader, slice) = &mut self.0 else {
+            return;
+        };
+        loop {
+            let step = reader.read(bytes, false, BATCH);
+            slice.pause_if_due(|| {}).await;
+            match step {
+                Some(Step::Read) => {}
+                Some(Step::Waiting | Step::Done) => return,
+                None => break,
+            }
+        }
+        self.0 = Reading::Whole;
+    }
+}
+
 /// Reads and checks our own format without holding the page for long: the events a slice of
 /// [`SLICE_MS`] at a time, with a pause after each for the page to draw and answer. What cannot
 /// be read in steps is read whole by [`crate::model::load`], which says what is wrong.
-async fn read_own(bytes: &[u8], on_progress: &impl Fn(f64)) -> Result<Dataset, Invalid> {
-    use crate::model::validate::{Checker, EventReader};
-    let mut reader = EventReader::new(bytes);
-    let mut slice = Slice::start();
+/// `arrived` is what was read while the file arrived.
+async fn read_own(
+    bytes: &[u8],
+    arrived: Reading,
+    on_progress: &impl Fn(f64),
+) -> Result<Dataset, Invalid> {
+    use crate::model::validate::{Checker, EventReader, Step};
+    let (mut reader, mut slice) = match arrived {
+        Reading::Own(reader, _) => (reader, Slice::start()),
+        Reading::Whole => return crate::model::load(bytes),
+        Reading::Unknown(_) | Reading::Other => (EventReader::new(), Slice::start()),
+    };
     loop {
-        let Some(done) = reader.read(BATCH) else {
-            return crate::model::load(bytes);
-        };
-        if done {
-            break;
+        match reader.read(bytes, true, BATCH) {
+            Some(Step::Done) => break,
+            Some(Step::Read) => {}
+            Some(Step::Waiting) | None => return crate::model::load(bytes),
         }
         slice
-            .pause_if_due(|| on_progress(reader.progress() / 2.0))
+            .pause_if_due(|| on_progress(reader.progress(bytes.len()) / 2.0))
             .await;
     }
-    let Some(dataset) = reader.finish() else {
+    let Some(dataset) = reader.finish(bytes) else {
         return crate::model::load(bytes);
     };
     let n = dataset.events.len();

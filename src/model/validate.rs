@@ -63,67 +63,142 @@ pub fn load(bytes: &[u8]) -> Result<Dataset, Invalid> {
     }
 }
 
-/// A dataset read in steps, so that a page reading a big file can pause between them: the
-/// events a batch at a time, found by a scan of the file's structure as it goes, then the rest
-/// of the file (checks are [`Checker`]'s). What it reads is what [`parse`] reads; for anything it
-/// cannot read (a file that is not one JSON object with one `events` array, an event or the rest
-/// that does not parse) it gives up, and the caller reads the file whole with [`load`], which
-/// says where and what is wrong.
-pub struct EventReader<'b> {
-    scan: Scan<'b>,
+/// A dataset read in steps, so that a page reading a big file can pause between them, and can
+/// start while the file is still arriving: the events a batch at a time, found by a scan of the
+/// file's structure as it goes, then the rest of the file (checks are [`Checker`]'s). Each step
+/// is given the bytes that have arrived so far (the file grows only at its end, so what was
+/// found stays where it was); an event is read once the byte after it has arrived. What it reads
+/// is what [`parse`] reads; for anything it cannot read (a file that is not one JSON object with
+/// one `events` array, an event or the rest that does not parse) it gives up, and the caller
+/// reads the file whole with [`load`], which says where and what is wrong.
+#[derive(Default)]
+pub struct EventReader {
+    scan: Scan,
     events: Vec<Event>,
     /// The scan reached the end of the file.
     done: bool,
+    /// How long the file is said to be (its `Content-Length`), while it arrives.
+    expected: Option<usize>,
 }
 
-impl<'b> EventReader<'b> {
-    /// A reader of `bytes`; it reads nothing yet.
-    pub fn new(bytes: &'b [u8]) -> Self {
+/// Where an [`EventReader`] stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// It read the batch it was asked for; there may be more.
+    Read,
+    /// It read every event that has arrived, and needs more of the file to go on.
+    Waiting,
+    /// It reached the end of the file: [`EventReader::finish`] gives the dataset.
+    Done,
+}
+
+impl EventReader {
+    /// A reader that has read nothing yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A reader of a file said to be `expected` bytes long (a hint, used to make room for its
+    /// events at once: it may be wrong, or the file may not arrive whole).
+    pub fn expecting(expected: Option<usize>) -> Self {
         Self {
-            scan: Scan::new(bytes),
-            events: Vec::new(),
-            done: false,
+            expected,
+            ..Self::default()
         }
     }
 
-    /// Reads up to `n` more events: whether the file is read to its end, or `None` when it
+    /// Reads up to `n` more events of `bytes`: the whole file when `complete`, or the part of
+    /// it that has arrived (every earlier call's bytes, and maybe more). `None` when the file
     /// cannot be read in steps.
-    pub fn read(&mut self, n: usize) -> Option<bool> {
+    pub fn read(&mut self, bytes: &[u8], complete: bool, n: usize) -> Option<Step> {
+        if self.done {
+            return Some(Step::Done);
+        }
         for _ in 0..n {
-            match self.scan.next()? {
-                Some(r) => self
-                    .events
-                    .push(serde_json::from_slice(&self.scan.bytes[r]).ok()?),
-                None => {
+            match self.scan.next(bytes, complete)? {
+                Scanned::Item(r) => {
+                    let event = serde_json::from_slice(&bytes[r]).ok()?;
+                    let total = if complete {
+                        Some(bytes.len())
+                    } else {
+                        self.expected.map(|e| e.max(bytes.len()))
+                    };
+                    self.make_room(total);
+                    self.events.push(event);
+                }
+                Scanned::Wait => return Some(Step::Waiting),
+                Scanned::End => {
                     self.done = true;
-                    break;
+                    return Some(Step::Done);
                 }
             }
         }
-        Some(self.done)
+        Some(Step::Read)
     }
 
-    /// How much of the file has been read, from 0 to 1.
-    pub fn progress(&self) -> f64 {
-        self.scan.i as f64 / self.scan.bytes.len().max(1) as f64
+    /// Room for one more event. Once a few events have been read, and the file's length is
+    /// known (`total`), room for as many as the file holds at the bytes per event so far, and
+    /// a margin: letting the list double as it goes copied the events ~17 times over in all,
+    /// ~100 ms at 100k events in the page.
+    fn make_room(&mut self, total: Option<usize>) {
+        let n = self.events.len();
+        if n < self.events.capacity() {
+            return;
+        }
+        let extra = match (total, self.scan.array) {
+            (Some(total), Some((open, _))) if n >= 32 && self.scan.i > open => {
+                let per_event = (self.scan.i - open) as f64 / n as f64;
+                let estimate = (total.saturating_sub(open) as f64 / per_event * 1.05) as usize;
+                // Never by less than a quarter, however wrong the estimate.
+                estimate.saturating_sub(n).max(n / 4)
+            }
+            _ => n.max(8),
+        };
+        self.events.reserve_exact(extra);
     }
 
-    /// The dataset: the rest of the file, with the events read; `None` before the end or when
-    /// the rest does not parse.
-    pub fn finish(self) -> Option<Dataset> {
+    /// How many events have been read.
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    /// Whether no event has been read yet.
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// How much of a file of `len` bytes has been read, from 0 to 1.
+    pub fn progress(&self, len: usize) -> f64 {
+        self.scan.i as f64 / len.max(1) as f64
+    }
+
+    /// The dataset: the rest of the file `bytes`, with the events read; `None` before the end
+    /// or when the rest does not parse.
+    pub fn finish(self, bytes: &[u8]) -> Option<Dataset> {
         if !self.done {
             return None;
         }
-        let mut dataset = parse(&self.scan.shell()?).ok()?;
+        let mut dataset = parse(&self.scan.shell(bytes)?).ok()?;
         dataset.events = self.events;
         Some(dataset)
     }
 }
 
+/// What [`Scan::next`] found.
+enum Scanned {
+    /// The next item of the events array: its bytes.
+    Item(std::ops::Range<usize>),
+    /// The end of a file that holds exactly one events array in a top-level object.
+    End,
+    /// The end of what has arrived, in the middle of the file.
+    Wait,
+}
+
 /// The scan behind [`EventReader`]: where the top-level `events` array of a JSON object is, and
-/// its items, one at a time, by the file's structure alone (strings, escapes, nesting).
-struct Scan<'b> {
-    bytes: &'b [u8],
+/// its items, one at a time, by the file's structure alone (strings, escapes, nesting). It holds
+/// positions only, so it can go on over a file that has grown.
+#[derive(Default)]
+struct Scan {
     i: usize,
     depth: usize,
     /// The last string at the object's own level: before a `[` there, the key it belongs to.
@@ -138,32 +213,23 @@ struct Scan<'b> {
     end: usize,
     /// Items found, and commas passed, in the events array: after one, another value is due.
     items: usize,
+    /// The top-level value has closed: only white space may follow.
+    over: bool,
 }
 
-impl<'b> Scan<'b> {
-    fn new(bytes: &'b [u8]) -> Self {
-        Self {
-            bytes,
-            i: 0,
-            depth: 0,
-            key: (0, 0),
-            array: None,
-            inside: false,
-            item: None,
-            end: 0,
-            items: 0,
-        }
-    }
-
-    /// The next item's bytes (`Some(None)` at the end of a file that holds exactly one events
-    /// array in a top-level object), or `None` when the file is not one.
-    fn next(&mut self) -> Option<Option<std::ops::Range<usize>>> {
-        let bytes = self.bytes;
+impl Scan {
+    /// The next thing found in `bytes` (the file when `complete`, or as much of it as has
+    /// arrived), or `None` when the file is not one JSON object holding one events array.
+    fn next(&mut self, bytes: &[u8], complete: bool) -> Option<Scanned> {
         while self.i < bytes.len() {
             let b = bytes[self.i];
             if is_json_space(b) {
                 self.i += 1;
                 continue;
+            }
+            // Anything after the top-level object is for a whole read to judge.
+            if self.over {
+                return None;
             }
             let inside = self.inside && self.depth == 2;
             if inside && self.item.is_none() {
@@ -183,8 +249,17 @@ impl<'b> Scan<'b> {
                     self.i += 1;
                     // Most of a file is inside strings: skip to the next quote or escape.
                     loop {
-                        let rest = bytes.get(self.i..)?;
-                        let at = rest.iter().position(|&c| c == b'"' || c == b'\\')?;
+                        let at = bytes
+                            .get(self.i..)
+                            .and_then(|rest| memchr::memchr2(b'"', b'\\', rest));
+                        let Some(at) = at else {
+                            if complete {
+                                return None;
+                            }
+                            // The string goes on in bytes yet to come: scan it again whole then.
+                            self.i = start;
+                            return Some(Scanned::Wait);
+                        };
                         self.i += at;
                         if bytes[self.i] == b'"' {
                             break;
@@ -214,35 +289,32 @@ impl<'b> Scan<'b> {
                         self.array = self.array.map(|(a, _)| (a, self.i));
                     }
                     self.depth = self.depth.checked_sub(1)?;
-                    if self.depth == 0 && self.i + 1 < bytes.len() {
-                        // Anything after the top-level object is for a whole read to judge.
-                        let tail = &bytes[self.i + 1..];
-                        if !tail.iter().copied().all(is_json_space) {
-                            return None;
-                        }
-                    }
+                    self.over = self.depth == 0;
                 }
                 b',' if inside => found = self.item.take().map(|s| s..self.end),
                 _ => {}
             }
             self.i += 1;
             self.end = self.i;
-            if found.is_some() {
+            if let Some(r) = found {
                 self.items += 1;
-                return Some(found);
+                return Some(Scanned::Item(r));
             }
+        }
+        if !complete {
+            return Some(Scanned::Wait);
         }
         // The end: one events array, closed, in an object that is closed.
         let closed = matches!(self.array, Some((_, c)) if c > 0);
-        (closed && self.depth == 0).then_some(None)
+        (closed && self.depth == 0).then_some(Scanned::End)
     }
 
-    /// The file with its events array emptied (once the scan is at the end).
-    fn shell(&self) -> Option<Vec<u8>> {
+    /// The file `bytes` with its events array emptied (once the scan is at the end).
+    fn shell(&self, bytes: &[u8]) -> Option<Vec<u8>> {
         let (open, close) = self.array.filter(|&(_, c)| c > 0)?;
-        let mut shell = Vec::with_capacity(self.bytes.len() - (close - open));
-        shell.extend_from_slice(&self.bytes[..=open]);
-        shell.extend_from_slice(&self.bytes[close..]);
+        let mut shell = Vec::with_capacity(bytes.len() - (close - open));
+        shell.extend_from_slice(&bytes[..=open]);
+        shell.extend_from_slice(&bytes[close..]);
         Some(shell)
     }
 }
@@ -256,12 +328,17 @@ fn is_json_space(b: u8) -> bool {
 /// with that array emptied, and the byte range of each of its items. `None` when the scan finds
 /// no such array, or more than one, or a string that never ends.
 pub fn split_events(bytes: &[u8]) -> Option<(Vec<u8>, Vec<std::ops::Range<usize>>)> {
-    let mut scan = Scan::new(bytes);
+    let mut scan = Scan::default();
     let mut items = Vec::new();
-    while let Some(r) = scan.next()? {
-        items.push(r);
+    loop {
+        match scan.next(bytes, true)? {
+            Scanned::Item(r) => items.push(r),
+            Scanned::End => break,
+            // Never, with the whole file.
+            Scanned::Wait => return None,
+        }
     }
-    Some((scan.shell()?, items))
+    Some((scan.shell(bytes)?, items))
 }
 
 /// Parses the JSON into the dataset types, reporting the path and position of the first error.
@@ -713,10 +790,17 @@ impl Validator {
         known: &HashSet<&str>,
         what: &str,
     ) {
+        // Most lists hold a few ids: looked through, not hashed (a set each made checking
+        // 100k events ~30 ms slower in the page); long ones get a set.
         let mut seen = HashSet::new();
         for (i, id) in list.iter().enumerate() {
             self.link(&|| format!("{}[{i}]", path()), id, known, what);
-            if !seen.insert(id) {
+            let again = if list.len() <= 16 {
+                list[..i].contains(id)
+            } else {
+                !seen.insert(id)
+            };
+            if again {
                 self.push(
                     format!("{}[{i}]", path()),
                     format!("\"{}\" is listed twice", shorten(id)),
@@ -855,15 +939,40 @@ mod tests {
         }
     }
 
-    /// Reads `bytes` the way the page does: the events `step` at a time, checked `step` at a time.
-    fn read_in_steps(bytes: &[u8], step: usize) -> Option<Result<Dataset, Vec<Problem>>> {
-        let mut r = EventReader::new(bytes);
-        let mut last = 0.0;
-        while !r.read(step)? {
-            assert!(r.progress() >= last && r.progress() < 1.0);
-            last = r.progress();
+    /// Reads `bytes` the way the page does: arriving `arrive` bytes at a time (the events that
+    /// have arrived read as they do), then the events `step` at a time, checked `step` at a time.
+    fn read_in_steps(
+        bytes: &[u8],
+        step: usize,
+        arrive: usize,
+    ) -> Option<Result<Dataset, Vec<Problem>>> {
+        let mut r = EventReader::new();
+        let mut arrived = 0;
+        while arrived < bytes.len() {
+            arrived = arrived.saturating_add(arrive).min(bytes.len());
+            let (before, at) = (r.len(), r.progress(arrived));
+            // Until the whole file is there, the reader waits for more, whatever it is asked.
+            while arrived < bytes.len() {
+                match r.read(&bytes[..arrived], false, step)? {
+                    Step::Read => {}
+                    Step::Waiting => break,
+                    Step::Done => panic!("done before the end of the file"),
+                }
+            }
+            assert!(r.len() >= before && r.progress(arrived) >= at);
         }
-        let d = r.finish()?;
+        let mut last = 0.0;
+        loop {
+            match r.read(bytes, true, step)? {
+                Step::Done => break,
+                Step::Read => {}
+                Step::Waiting => panic!("waiting with the whole file"),
+            }
+            let p = r.progress(bytes.len());
+            assert!(p >= last && p < 1.0);
+            last = p;
+        }
+        let d = r.finish(bytes)?;
         let mut c = Checker::new(&d);
         while c.events(step) < d.events.len() {}
         let problems = c.finish();
@@ -878,12 +987,13 @@ mod tests {
     fn reading_in_steps_reads_what_a_whole_read_does() {
         let bundled = include_bytes!("../../public/data/cooperation.json");
         let whole = load(bundled).unwrap();
-        for step in [1, 7, 1_000] {
-            assert_eq!(read_in_steps(bundled, step).unwrap().unwrap(), whole);
+        for (step, arrive) in [(1, usize::MAX), (7, 1), (1_000, 61), (64, 65_536)] {
+            let read = read_in_steps(bundled, step, arrive);
+            assert_eq!(read.unwrap().unwrap(), whole, "{step} {arrive}");
         }
         let synthetic = serde_json::to_vec(&crate::model::synthetic::generate(1_000, 1)).unwrap();
         assert_eq!(
-            read_in_steps(&synthetic, 64).unwrap().unwrap(),
+            read_in_steps(&synthetic, 64, 4_096).unwrap().unwrap(),
             load(&synthetic).unwrap()
         );
         // The same problems, in the same order, as a whole check.
@@ -896,24 +1006,58 @@ mod tests {
             panic!("not refused")
         };
         assert_eq!(expected.len(), 3, "{expected:?}");
-        assert_eq!(read_in_steps(&broken, 50).unwrap().unwrap_err(), expected);
+        for arrive in [usize::MAX, 1_000] {
+            let read = read_in_steps(&broken, 50, arrive);
+            assert_eq!(read.unwrap().unwrap_err(), expected);
+        }
+    }
+
+    #[test]
+    fn room_for_the_events_is_made_once_from_the_files_length() {
+        let file = serde_json::to_vec(&crate::model::synthetic::generate(5_000, 1)).unwrap();
+        let room = |mut r: EventReader, arrive: usize| {
+            let mut arrived = 0;
+            while arrived + arrive < file.len() {
+                arrived += arrive;
+                while r.read(&file[..arrived], false, 64) == Some(Step::Read) {}
+            }
+            while r.read(&file, true, 64) == Some(Step::Read) {}
+            let d = r.finish(&file).unwrap();
+            (d.events.len(), d.events.capacity())
+        };
+        // Read whole, or arriving with its length announced: room for about as many events as
+        // there are, not the next power of two.
+        for (reader, arrive) in [
+            (EventReader::new(), file.len()),
+            (EventReader::expecting(Some(file.len())), 65_536),
+        ] {
+            let (n, capacity) = room(reader, arrive);
+            assert_eq!(n, 5_000);
+            assert!((n..n * 11 / 10).contains(&capacity), "{capacity}");
+        }
+        // A length announced wrong, or none: still every event.
+        for expected in [None, Some(100), Some(file.len() * 10)] {
+            assert_eq!(room(EventReader::expecting(expected), 65_536).0, 5_000);
+        }
     }
 
     #[test]
     fn reading_in_steps_never_panics_and_agrees_with_a_whole_read_on_damaged_files() {
         // Every one-byte deletion of a small valid file, and every insertion of a byte that
-        // matters to the scan: read in steps, it gives up (the page then reads it whole) or
-        // reads exactly what a whole read does, problems included.
+        // matters to the scan: read in steps, whole or as it arrives, it gives up (the page then
+        // reads it whole) or reads exactly what a whole read does, problems included.
         let base = MINIMAL.as_bytes();
         let mut checked = 0;
         let mut agree = |bytes: &[u8]| {
-            if let Some(stepwise) = read_in_steps(bytes, 1) {
-                match (stepwise, load(bytes)) {
-                    (Ok(a), Ok(b)) => assert_eq!(a, b),
-                    (Err(a), Err(Invalid(b))) => assert_eq!(a, b),
-                    (a, b) => panic!("{}: {a:?} / {b:?}", String::from_utf8_lossy(bytes)),
+            for arrive in [usize::MAX, 3] {
+                if let Some(stepwise) = read_in_steps(bytes, 1, arrive) {
+                    match (stepwise, load(bytes)) {
+                        (Ok(a), Ok(b)) => assert_eq!(a, b),
+                        (Err(a), Err(Invalid(b))) => assert_eq!(a, b),
+                        (a, b) => panic!("{}: {a:?} / {b:?}", String::from_utf8_lossy(bytes)),
+                    }
+                    checked += 1;
                 }
-                checked += 1;
             }
         };
         for i in 0..base.len() {
@@ -973,13 +1117,13 @@ mod tests {
             );
         }
         let broken = MINIMAL.replace(r#""session_number": 22"#, r#""session_number": "22""#);
-        let mut r = EventReader::new(broken.as_bytes());
-        assert_eq!(r.read(10), None);
+        let mut r = EventReader::new();
+        assert_eq!(r.read(broken.as_bytes(), true, 10), None);
         // And a file with something after its object, or a form feed (no JSON white space).
         let trailing = format!("{MINIMAL} []");
-        assert_eq!(EventReader::new(trailing.as_bytes()).read(10), None);
+        assert_eq!(EventReader::new().read(trailing.as_bytes(), true, 10), None);
         let feed = MINIMAL.replace(r#""events": [{"#, "\"events\": [\u{c}{");
-        assert_eq!(EventReader::new(feed.as_bytes()).read(10), None);
+        assert_eq!(EventReader::new().read(feed.as_bytes(), true, 10), None);
         assert!(load(feed.as_bytes()).is_err());
         assert!(load(broken.as_bytes()).is_err());
     }
@@ -1020,6 +1164,24 @@ mod tests {
                 "events[0].sources[1]"
             ]
         );
+    }
+
+    #[test]
+    fn an_id_listed_twice_is_named_in_short_and_long_lists() {
+        // Short lists are looked through, longer ones hashed: the same answer.
+        for n in [2, 20] {
+            let p = problems_after(|v| {
+                v["events"][0]["sources"] = serde_json::json!(vec!["s1"; n]);
+            });
+            let twice: Vec<&str> = p
+                .iter()
+                .filter(|p| p.message.contains("\"s1\" is listed twice"))
+                .map(|p| p.path.as_str())
+                .collect();
+            assert_eq!(twice.len(), n - 1, "{p:?}");
+            assert_eq!(twice[0], "events[0].sources[1]");
+            assert_eq!(twice[n - 2], format!("events[0].sources[{}]", n - 1));
+        }
     }
 
     #[test]
