@@ -9,7 +9,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::data::{LoadError, Progress, fetch_dataset};
+use crate::data::{LoadError, Progress, fetch_dataset, send};
 use crate::i18n::strings;
 use crate::model::filter::Filters;
 use crate::model::{Dataset, EventIdx, Lang, Selection};
@@ -297,11 +297,10 @@ impl AppState {
         {
             old.abort();
         }
-        let url = self.data_url();
-        let timeout = self.timeout.get_value();
+        let sent = send(&self.data_url(), controller, self.timeout.get_value());
         spawn_local(async move {
             let latest = move || self.attempt.try_get_value() == Some(attempt);
-            let result = fetch_dataset(&url, controller, timeout, |p| {
+            let result = fetch_dataset(sent, |p| {
                 if latest() {
                     let _ = self.progress.try_set(p);
                 }
