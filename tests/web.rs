@@ -282,6 +282,8 @@ fn mark_for(root: &Element, label_part: &str) -> Option<Element> {
 async fn selecting_berrid_highlights_the_22nd_and_23rd_sessions() {
     let (root, _handle) = loaded(DATA).await;
     click(&root, "[data-testid=tab-people]");
+    // A panel is built the first time its tab is opened, just after the click.
+    wait_until("the people", || has(&root, "[data-testid=person-berrid]")).await;
     click(&root, "[data-testid=person-berrid]");
     wait_until("person view", || has(&root, "[data-testid=person-view]")).await;
     assert!(
@@ -344,6 +346,10 @@ async fn selecting_the_space_domain_updates_counts_and_the_timeline() {
         items + clustered
     };
     click(&root, "[data-testid=tab-domains]");
+    wait_until("the domains", || {
+        has(&root, "[data-testid=domain-count-space]")
+    })
+    .await;
     let space_count: usize = text(&root, "[data-testid=domain-count-space]")
         .trim()
         .parse()
@@ -455,6 +461,7 @@ async fn a_link_restores_selection_filters_and_language_after_a_reload() {
         })
         .await;
         click(&root, "[data-testid=tab-domains]");
+        wait_until("the domains", || has(&root, "[data-testid=domain-space]")).await;
         let space: web_sys::HtmlInputElement =
             one(&root, "[data-testid=domain-space]").unchecked_into();
         assert!(space.checked(), "the domain filter from the link is on");
@@ -555,6 +562,7 @@ async fn the_list_view_shows_the_filtered_events_in_date_order() {
         .collect();
     assert_eq!(titles(&root), expected);
     click(&root, "[data-testid=tab-domains]");
+    wait_until("the domains", || has(&root, "[data-testid=domain-space]")).await;
     click(&root, "[data-testid=domain-space]");
     let in_space: Vec<String> = date_order(&d)
         .into_iter()
@@ -667,6 +675,7 @@ async fn retry_keeps_the_filters_and_selection_of_the_link() {
     })
     .await;
     click(&root, "[data-testid=tab-domains]");
+    wait_until("the domains", || has(&root, "[data-testid=domain-space]")).await;
     let space: web_sys::HtmlInputElement =
         one(&root, "[data-testid=domain-space]").unchecked_into();
     assert!(space.checked(), "the link's domain filter survived Retry");

@@ -118,6 +118,19 @@ pub fn App(
         w
     });
 
+    // "Show only these" follows the chosen person, and ends with them: the timeline is never left
+    // narrowed to someone the people panel no longer shows. Here, not in that panel, which is
+    // built only once it is first shown.
+    Effect::new(move |_| {
+        let chosen = state.person.get();
+        if state
+            .filters
+            .with_untracked(|f| f.person.is_some() && f.person != chosen)
+        {
+            state.filters.update(|f| f.person = chosen);
+        }
+    });
+
     // The static first view (if the page has one) gives way once the first screen is drawn.
     Effect::new(move |_| {
         if !matches!(state.load.get(), LoadState::Loading) {

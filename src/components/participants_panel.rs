@@ -179,18 +179,6 @@ pub fn ParticipantsPanel() -> impl IntoView {
         data.with(|d| person_view(d, &id, lang))
     };
 
-    // "Show only these" follows the chosen person, and ends with them: the timeline is never left
-    // narrowed to someone the panel no longer shows.
-    Effect::new(move |_| {
-        let chosen = app.person.get();
-        if app
-            .filters
-            .with_untracked(|f| f.person.is_some() && f.person != chosen)
-        {
-            app.filters.update(|f| f.person = chosen);
-        }
-    });
-
     view! {
         <section class="panel people" aria-labelledby="people-heading" data-testid="people">
             <h2 id="people-heading" class="panel__title">{move || s().tab_people}</h2>
