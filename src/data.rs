@@ -1,10 +1,10 @@
-//! Fetching a timeline over HTTP (`fetch`, read through gloo-net) and opening it (`transfer::open_with_progress`):
-//! reading the body in chunks so the loading screen can show how much has arrived (and then how
-//! far reading its events has got), reading the events of our own format as they arrive
-//! (`transfer::Arriving`), giving up when
-//! nothing has arrived for [`LOAD_TIMEOUT`] (a stalled mobile connection, a server that accepts
-//! and hangs) and cancelling that request, and turning every way a load can fail into a
-//! [`LoadError`] the error screen can explain.
+//! Fetching a timeline over HTTP (`fetch`, read through gloo-net) and opening it
+//! (`transfer::open_with_progress`): reading the body in chunks so the loading screen can show
+//! how much has arrived (and how far reading its events has got), reading the events of our own
+//! format as they arrive (`transfer::Arriving`), giving up when nothing has arrived for
+//! [`LOAD_TIMEOUT`] (a stalled mobile connection, a server that accepts and hangs) and
+//! cancelling that request, and turning every way a load can fail into a [`LoadError`] the
+//! error screen can explain.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -233,7 +233,15 @@ pub async fn fetch_dataset(
                     // cost ~60 ms over a 61 MB file; a copy through a chunk is a few.
                     bytes.extend_from_slice(&array.to_vec());
                     on_progress(report(bytes.len() as u64));
-                    arriving.arrived(&bytes).await;
+                    let received = report(bytes.len() as u64);
+                    arriving
+                        .arrived(&bytes, |f| {
+                            on_progress(Progress {
+                                reading: Some((f.clamp(0.0, 1.0) * 1000.0) as u16),
+                                ..received
+                            });
+                        })
+                        .await;
                 }
             }
         }

@@ -213,8 +213,10 @@ impl Arriving {
     }
 
     /// Reads the events of `bytes` (the part of the file that has arrived so far) that have
-    /// not been read, pausing for the page whenever a slice of work is over.
-    pub async fn arrived(&mut self, bytes: &[u8]) {
+    /// not been read, pausing for the page whenever a slice of work is over, and telling
+    /// `on_progress` then how far reading has got (as [`open_with_progress`] does: reading the
+    /// events is the first half), so a big chunk read over several slices shows it moving.
+    pub async fn arrived(&mut self, bytes: &[u8], on_progress: impl Fn(f64)) {
         use crate::model::validate::{EventReader, Step};
         if let Reading::Unknown(expected) = self.0 {
             if looks_like_own(bytes) {
@@ -228,7 +230,10 @@ impl Arriving {
         };
         loop {
             let step = reader.read(bytes, false, BATCH);
-            slice.pause_if_due(|| {}).await;
+            let whole = reader.expected().unwrap_or(0).max(bytes.len());
+            slice
+                .pause_if_due(|| on_progress(reader.progress(whole) / 2.0))
+                .await;
             match step {
                 Some(Step::Read) => {}
                 Some(Step::Waiting | Step::Done) => return,

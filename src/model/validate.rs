@@ -157,6 +157,11 @@ impl EventReader {
         self.events.reserve_exact(extra);
     }
 
+    /// How long the file was said to be ([`EventReader::expecting`]).
+    pub fn expected(&self) -> Option<usize> {
+        self.expected
+    }
+
     /// How many events have been read.
     pub fn len(&self) -> usize {
         self.events.len()
