@@ -77,6 +77,16 @@ pub struct Progress {
     pub reading: Option<u16>,
 }
 
+impl Progress {
+    /// This progress, with reading its events `fraction` (0 to 1) of the way.
+    fn reading(self, fraction: f64) -> Self {
+        Self {
+            reading: Some((fraction.clamp(0.0, 1.0) * 1000.0) as u16),
+            ..self
+        }
+    }
+}
+
 /// A watchdog that gives up on a request when it is not fed for `timeout`: it aborts the request
 /// and cancels the body's reader (a body need not be tied to the request's signal — one built by
 /// a service worker is not — and a pending read must end either way).
@@ -232,15 +242,10 @@ pub async fn fetch_dataset(
                     // Not `resize` then `copy_to`: zero-filling what is overwritten at once
                     // cost ~60 ms over a 61 MB file; a copy through a chunk is a few.
                     bytes.extend_from_slice(&array.to_vec());
-                    on_progress(report(bytes.len() as u64));
                     let received = report(bytes.len() as u64);
+                    on_progress(received);
                     arriving
-                        .arrived(&bytes, |f| {
-                            on_progress(Progress {
-                                reading: Some((f.clamp(0.0, 1.0) * 1000.0) as u16),
-                                ..received
-                            });
-                        })
+                        .arrived(&bytes, |f| on_progress(received.reading(f)))
                         .await;
                 }
             }
@@ -262,10 +267,7 @@ pub async fn fetch_dataset(
     let name = path.rsplit('/').next().filter(|n| !n.is_empty());
     let arrived = report(bytes.len() as u64);
     open_with_progress(bytes, name.map(str::to_string), arriving, |f| {
-        on_progress(Progress {
-            reading: Some((f.clamp(0.0, 1.0) * 1000.0) as u16),
-            ..arrived
-        });
+        on_progress(arrived.reading(f));
     })
     .await
     .map_err(|model::Invalid(problems)| LoadError::Invalid {

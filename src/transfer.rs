@@ -230,9 +230,8 @@ impl Arriving {
         };
         loop {
             let step = reader.read(bytes, false, BATCH);
-            let whole = reader.expected().unwrap_or(0).max(bytes.len());
             slice
-                .pause_if_due(|| on_progress(reader.progress(whole) / 2.0))
+                .pause_if_due(|| on_progress(reader.progress(bytes.len(), false) / 2.0))
                 .await;
             match step {
                 Some(Step::Read) => {}
@@ -254,11 +253,12 @@ async fn read_own(
     on_progress: &impl Fn(f64),
 ) -> Result<Dataset, Invalid> {
     use crate::model::validate::{Checker, EventReader, Step};
-    let (mut reader, mut slice) = match arrived {
-        Reading::Own(reader, _) => (reader, Slice::start()),
+    let mut reader = match arrived {
+        Reading::Own(reader, _) => reader,
         Reading::Whole => return crate::model::load(bytes),
-        Reading::Unknown(_) | Reading::Other => (EventReader::new(), Slice::start()),
+        Reading::Unknown(_) | Reading::Other => EventReader::new(),
     };
+    let mut slice = Slice::start();
     loop {
         match reader.read(bytes, true, BATCH) {
             Some(Step::Done) => break,
@@ -266,7 +266,7 @@ async fn read_own(
             Some(Step::Waiting) | None => return crate::model::load(bytes),
         }
         slice
-            .pause_if_due(|| on_progress(reader.progress(bytes.len()) / 2.0))
+            .pause_if_due(|| on_progress(reader.progress(bytes.len(), true) / 2.0))
             .await;
     }
     let Some(dataset) = reader.finish(bytes) else {

@@ -118,12 +118,7 @@ impl EventReader {
             match self.scan.next(bytes, complete)? {
                 Scanned::Item(r) => {
                     let event = serde_json::from_slice(&bytes[r]).ok()?;
-                    let total = if complete {
-                        Some(bytes.len())
-                    } else {
-                        self.expected.map(|e| e.max(bytes.len()))
-                    };
-                    self.make_room(total);
+                    self.make_room(bytes.len(), complete);
                     self.events.push(event);
                 }
                 Scanned::Wait => return Some(Step::Waiting),
@@ -136,16 +131,26 @@ impl EventReader {
         Some(Step::Read)
     }
 
+    /// How long the file is, with `arrived` bytes of it there (all of it when `complete`):
+    /// `None` while that is not known.
+    fn length(&self, arrived: usize, complete: bool) -> Option<usize> {
+        if complete {
+            Some(arrived)
+        } else {
+            self.expected.map(|e| e.max(arrived))
+        }
+    }
+
     /// Room for one more event. Once a few events have been read, and the file's length is
-    /// known (`total`), room for as many as the file holds at the bytes per event so far, and
-    /// a margin: letting the list double as it goes copied the events ~17 times over in all,
-    /// ~100 ms at 100k events in the page.
-    fn make_room(&mut self, total: Option<usize>) {
+    /// known ([`EventReader::length`]), room for as many as the file holds at the bytes per
+    /// event so far, and a margin: letting the list double as it goes copied the events ~17
+    /// times over in all, ~100 ms at 100k events in the page.
+    fn make_room(&mut self, arrived: usize, complete: bool) {
         let n = self.events.len();
         if n < self.events.capacity() {
             return;
         }
-        let extra = match (total, self.scan.array) {
+        let extra = match (self.length(arrived, complete), self.scan.array) {
             (Some(total), Some((open, _))) if n >= 32 && self.scan.i > open => {
                 let per_event = (self.scan.i - open) as f64 / n as f64;
                 let estimate = (total.saturating_sub(open) as f64 / per_event * 1.05) as usize;
@@ -155,11 +160,6 @@ impl EventReader {
             _ => n.max(8),
         };
         self.events.reserve_exact(extra);
-    }
-
-    /// How long the file was said to be ([`EventReader::expecting`]).
-    pub fn expected(&self) -> Option<usize> {
-        self.expected
     }
 
     /// How many events have been read.
@@ -172,8 +172,10 @@ impl EventReader {
         self.events.is_empty()
     }
 
-    /// How much of a file of `len` bytes has been read, from 0 to 1.
-    pub fn progress(&self, len: usize) -> f64 {
+    /// How much of the file has been read, from 0 to 1, with `arrived` bytes of it there (all
+    /// of it when `complete`); while its length is not known, of what has arrived.
+    pub fn progress(&self, arrived: usize, complete: bool) -> f64 {
+        let len = self.length(arrived, complete).unwrap_or(arrived);
         self.scan.i as f64 / len.max(1) as f64
     }
 
@@ -955,7 +957,7 @@ mod tests {
         let mut arrived = 0;
         while arrived < bytes.len() {
             arrived = arrived.saturating_add(arrive).min(bytes.len());
-            let (before, at) = (r.len(), r.progress(arrived));
+            let (before, at) = (r.len(), r.progress(arrived, false));
             // Until the whole file is there, the reader waits for more, whatever it is asked.
             while arrived < bytes.len() {
                 match r.read(&bytes[..arrived], false, step)? {
@@ -964,7 +966,7 @@ mod tests {
                     Step::Done => panic!("done before the end of the file"),
                 }
             }
-            assert!(r.len() >= before && r.progress(arrived) >= at);
+            assert!(r.len() >= before && r.progress(arrived, false) >= at);
         }
         let mut last = 0.0;
         loop {
@@ -973,7 +975,7 @@ mod tests {
                 Step::Read => {}
                 Step::Waiting => panic!("waiting with the whole file"),
             }
-            let p = r.progress(bytes.len());
+            let p = r.progress(bytes.len(), true);
             assert!(p >= last && p < 1.0);
             last = p;
         }
