@@ -162,14 +162,10 @@ impl EventReader {
         self.events.reserve_exact(extra);
     }
 
-    /// How many events have been read.
-    pub fn len(&self) -> usize {
+    /// How many events have been read (the tests follow it as a file arrives).
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.events.len()
-    }
-
-    /// Whether no event has been read yet.
-    pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
     }
 
     /// How much of the file has been read, from 0 to 1, with `arrived` bytes of it there (all
