@@ -239,9 +239,7 @@ pub async fn fetch_dataset(
                 if let Ok(value) = js_sys::Reflect::get(&chunk, &"value".into())
                     && let Ok(array) = value.dyn_into::<js_sys::Uint8Array>()
                 {
-                    // Not `resize` then `copy_to`: zero-filling what is overwritten at once
-                    // cost ~60 ms over a 61 MB file; a copy through a chunk is a few.
-                    bytes.extend_from_slice(&array.to_vec());
+                    append(&mut bytes, &array);
                     let received = report(bytes.len() as u64);
                     on_progress(received);
                     arriving
@@ -274,6 +272,20 @@ pub async fn fetch_dataset(
         url: url.to_string(),
         problems,
     })
+}
+
+/// Appends a chunk of the body to what has arrived, copied once, straight into the vector's
+/// spare room. (Zero-filling the room first, as `resize` then `copy_to` would, cost ~60 ms over
+/// a 61 MB file; a copy through a temporary `Vec` then into `bytes` cost 7–10 ms of a 10k-event
+/// load's main thread.)
+fn append(bytes: &mut Vec<u8>, chunk: &js_sys::Uint8Array) {
+    let n = chunk.length() as usize;
+    bytes.reserve(n);
+    let len = bytes.len();
+    chunk.copy_to_uninit(&mut bytes.spare_capacity_mut()[..n]);
+    // SAFETY: `copy_to_uninit` has just written all `n` bytes after `len` (it panics, rather
+    // than returning, on a length mismatch, which `[..n]` rules out).
+    unsafe { bytes.set_len(len + n) };
 }
 
 /// A readable reason from a rejected promise (usually an `Error` with a message).
