@@ -7,6 +7,10 @@
 //    timeline's box and the first session's marker are where they were (the wasm is held back
 //    so the static view can be measured first), at a desktop and a phone size, in English and
 //    Arabic (right to left), and the static view is gone afterwards.
+// 3. A link the static view cannot show (another dataset, here the bundled one by its URL): before
+//    the wasm arrives the page shows the app's loading screen, in the browser's language, not a
+//    blank page; the app's own loading screen then takes its place without moving its bar, and
+//    the app opens the dataset.
 // Exits 1 on any failure. Usage: node bench/static-checks.mjs <base url> <dataset.json>
 import { readFileSync } from 'node:fs';
 import { launch } from './browser.mjs';
@@ -100,6 +104,51 @@ for (const [name, viewport, lang] of [
   await ctx.close();
 }
 
+// 3. Loading another dataset.
+for (const [name, viewport, lang, title] of [
+  ['loading', { width: 1400, height: 900 }, 'fr', 'Coopération militaire Maroc–France'],
+  ['loading phone ar', { width: 390, height: 844 }, 'ar', 'التعاون العسكري المغربي الفرنسي'],
+]) {
+  const phone = viewport.width < 500;
+  const ctx = await browser.newContext({ viewport, locale: lang, hasTouch: phone, isMobile: phone });
+  const page = await ctx.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${base}/?data=data/cooperation.json`, { waitUntil: 'domcontentloaded' });
+  const shown = () => page.evaluate(() => {
+    const on = (sel) => [...document.querySelectorAll(sel)].filter((e) => e.getClientRects().length);
+    const bar = on('progress.loading__bar')[0]?.getBoundingClientRect();
+    return {
+      screens: on('.static-loading').map((e) => ({ lang: e.lang, title: e.querySelector('.app__title')?.textContent })),
+      timelines: on('.timeline').length,
+      bar: bar && { x: bar.x, y: bar.y, w: bar.width },
+    };
+  });
+  const before = await shown();
+  if (before.screens.length !== 1 || before.screens[0].lang !== lang || before.screens[0].title !== title) {
+    fail(`${name}: before the wasm, expected one loading screen in ${lang} titled ${title}: ${JSON.stringify(before.screens)}`);
+  }
+  if (before.timelines !== 0) fail(`${name}: the static timeline shows for another dataset`);
+  // The app's loading screen, held while the file is: it replaces the static one where it was.
+  let releaseData;
+  const dataHeld = new Promise((r) => { releaseData = r; });
+  await page.route(/cooperation\.json$/, async (route) => { await dataHeld; await route.continue(); });
+  release();
+  try {
+    await page.waitForSelector('[data-testid=loading]', { timeout: 30_000 });
+  } catch { fail(`${name}: the app's loading screen never came`); await ctx.close(); continue; }
+  const during = await shown();
+  if (during.screens.length !== 0) fail(`${name}: the static loading screen stayed after the app took over`);
+  const near = (a, b) => a && b && Math.abs(a.x - b.x) <= 1 && Math.abs(a.y - b.y) <= 1 && Math.abs(a.w - b.w) <= 1;
+  if (!near(before.bar, during.bar)) fail(`${name}: the loading bar moved on take-over: ${JSON.stringify(before.bar)} → ${JSON.stringify(during.bar)}`);
+  releaseData();
+  try {
+    await page.waitForSelector('.mark', { timeout: 30_000 });
+  } catch { fail(`${name}: the dataset never opened`); }
+  await ctx.close();
+}
+
 await browser.close();
 if (failures.length) process.exit(1);
-console.log('static-checks: ok — the record without JavaScript, and a hand-over that moves nothing');
+console.log('static-checks: ok — the record without JavaScript, a hand-over that moves nothing, and a loading screen before the wasm for another dataset');

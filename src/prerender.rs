@@ -61,6 +61,9 @@ pub fn render(d: &Dataset, lang: Lang, today: Day) -> Page {
     let mut order = vec![lang];
     order.extend(Lang::ALL.into_iter().filter(|&l| l != lang));
     for &l in &order {
+        loading(&mut body, l, l == lang);
+    }
+    for &l in &order {
         let timeline = Timeline::build(d, l, today, |_| true);
         body.push_str(&view(d, &timeline, l, l == lang, today));
     }
@@ -163,6 +166,36 @@ fn head(d: &Dataset, lang: Lang) -> String {
     )
 }
 
+/// One language's loading screen, as the app draws it while a dataset arrives: shown instead of
+/// the static view when the link names another dataset, window or filter (which the static view
+/// does not show), so that the page is not blank while the wasm arrives. The app, once it runs,
+/// replaces it with its own (`crate::takeover`).
+fn loading(out: &mut String, lang: Lang, default: bool) {
+    let s = strings(lang);
+    let code = lang.code();
+    let _ = write!(
+        out,
+        "<div class=\"app static-loading static-loading--{code}{}\" lang=\"{code}\" dir=\"{}\">\
+         <header class=\"app__header\"><h1 class=\"app__title\">{}</h1>",
+        if default {
+            " static-loading--default"
+        } else {
+            ""
+        },
+        if lang.is_rtl() { "rtl" } else { "ltr" },
+        escape(s.app_title),
+    );
+    controls(out, lang, true);
+    let _ = write!(
+        out,
+        "<main class=\"app__main\"><div class=\"loading\">\
+         <progress class=\"loading__bar\" aria-label=\"{loading}\"></progress>\
+         <span role=\"status\">{loading}</span><span class=\"loading__detail\"></span></div>\
+         </main></div>",
+        loading = escape(s.loading),
+    );
+}
+
 /// One language's view. Ids carry the language (`en-e-cmm-22`): the three views share a page.
 fn view(d: &Dataset, t: &Timeline, lang: Lang, default: bool, today: Day) -> String {
     let s = strings(lang);
@@ -198,36 +231,56 @@ fn view(d: &Dataset, t: &Timeline, lang: Lang, default: bool, today: Day) -> Str
 /// The app's header as it first appears, its controls inert: they work once the app takes over
 /// (and a reader without JavaScript is not offered controls that do nothing: see [`NOSCRIPT`]).
 fn header(out: &mut String, d: &Dataset, lang: Lang) {
+    let _ = write!(
+        out,
+        "<header class=\"app__header\"><h1 class=\"app__title\">{}</h1>",
+        escape(d.title.get(lang))
+    );
+    search(out, lang);
+    controls(out, lang, false);
+}
+
+/// The header's search, inert.
+fn search(out: &mut String, lang: Lang) {
     let s = strings(lang);
     let code = lang.code();
     let _ = write!(
         out,
-        "<header class=\"app__header\"><h1 class=\"app__title\">{}</h1>\
-         <div class=\"search\" role=\"search\" inert>\
+        "<div class=\"search\" role=\"search\" inert>\
          <button class=\"icon-button search__toggle\" type=\"button\" aria-label=\"{open}\" \
          title=\"{open}\">{}</button><div class=\"search__field\">\
          <label class=\"visually-hidden\" for=\"{code}-search-input\">{}</label>\
          <input class=\"search__input\" id=\"{code}-search-input\" type=\"search\" \
          autocomplete=\"off\" placeholder=\"{}\">\
          <button class=\"icon-button search__close\" type=\"button\" aria-label=\"{close}\" \
-         title=\"{close}\">{}</button></div></div>\
-         <div class=\"menu\" inert><button class=\"icon-button menu__toggle\" type=\"button\" \
-         aria-label=\"{menu}\" title=\"{menu}\">{}</button><div class=\"menu__panel\">\
-         <div class=\"controls\">\
-         <button class=\"button story-button\" type=\"button\" aria-pressed=\"false\">{story}</button>\
-         <div class=\"file-actions\" role=\"group\"><button class=\"button\" type=\"button\">{opens}\
-         </button><button class=\"button\" type=\"button\">{export}</button>\
-         <button class=\"button\" type=\"button\">{embed}</button></div>\
-         <div class=\"langs\" role=\"group\" aria-label=\"{}\">",
-        escape(d.title.get(lang)),
+         title=\"{close}\">{}</button></div></div>",
         icon(Icon::Search),
         escape(s.search_label),
         escape(s.search_placeholder),
         icon(Icon::Close),
-        icon(Icon::Menu),
-        escape(s.language_label),
         open = escape(s.search_open),
         close = escape(s.search_close),
+    );
+}
+
+/// The header's controls (the menu), inert, and the header's end. With no dataset yet (`loading`),
+/// the buttons that need one are disabled, as the app's are.
+fn controls(out: &mut String, lang: Lang, loading: bool) {
+    let s = strings(lang);
+    let needs_data = if loading { " disabled" } else { "" };
+    let _ = write!(
+        out,
+        "<div class=\"menu\" inert><button class=\"icon-button menu__toggle\" type=\"button\" \
+         aria-label=\"{menu}\" title=\"{menu}\">{}</button><div class=\"menu__panel\">\
+         <div class=\"controls\">\
+         <button class=\"button story-button\" type=\"button\" aria-pressed=\"false\"{needs_data}>\
+         {story}</button><div class=\"file-actions\" role=\"group\">\
+         <button class=\"button\" type=\"button\">{opens}</button>\
+         <button class=\"button\" type=\"button\"{needs_data}>{export}</button>\
+         <button class=\"button\" type=\"button\"{needs_data}>{embed}</button></div>\
+         <div class=\"langs\" role=\"group\" aria-label=\"{}\">",
+        icon(Icon::Menu),
+        escape(s.language_label),
         menu = escape(s.menu),
         // The app's header buttons, inert here, so that the header wraps as the app's will.
         story = escape(s.story_start),
@@ -669,6 +722,40 @@ mod tests {
         for g in &d.gaps {
             assert!(p.body.contains(&format!("id=\"en-g-{}\"", escape(&g.id))));
         }
+    }
+
+    #[test]
+    fn a_loading_screen_in_each_language_comes_first_for_links_the_static_view_cannot_show() {
+        let (_, p) = page();
+        let first_view = p.body.find("static-view--").unwrap();
+        for l in Lang::ALL {
+            let s = strings(l);
+            let at = p
+                .body
+                .find(&format!("static-loading--{}", l.code()))
+                .unwrap();
+            // Before any timeline, so it shows at the top of an otherwise empty page.
+            assert!(at < first_view, "{l:?}");
+            let screen = &p.body[at..];
+            let screen = &screen[..screen.find("</main>").unwrap()];
+            assert!(screen.contains(&escape(s.app_title)), "{l:?}");
+            assert!(
+                screen.contains(&format!(
+                    "<span role=\"status\">{}</span>",
+                    escape(s.loading)
+                )),
+                "{l:?}"
+            );
+            assert_eq!(
+                screen.contains("static-loading--default"),
+                l == Lang::En,
+                "{l:?}"
+            );
+        }
+        // Shown only where the static view is not (static.css), which LANG_SCRIPT decides.
+        let css = include_str!("../style/static.css");
+        assert!(css.contains(".no-static #static-view > :not(.static-loading) { display: none; }"));
+        assert!(LANG_SCRIPT.contains("d.classList.add('no-static')"));
     }
 
     #[test]
