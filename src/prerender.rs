@@ -49,15 +49,17 @@ pub struct Page {
 }
 
 /// Renders the first view of `d` in every language (the head in `lang`), with today's line at
-/// `today`. Only one language is shown: [`LANG_SCRIPT`] picks the one the app will open in, and
+/// `today`, and the app's loading screen in every language for the links the view does not
+/// show. Only one language is shown: [`LANG_SCRIPT`] picks the one the app will open in, and
 /// without JavaScript it is `lang`.
 pub fn render(d: &Dataset, lang: Lang, today: Day) -> Page {
     let mut body = format!(
         "<div id=\"{STATIC_ROOT_ID}\" data-default-lang=\"{}\">",
         lang.code()
     );
-    // Every language's timeline first and the records after them, the default language first:
-    // the first screen arrives in the first few kilobytes, whatever the language.
+    // Every language's loading screen (a few hundred bytes each), then every language's timeline
+    // and the records after them, the default language first: the first screen arrives in the
+    // first few kilobytes, whatever the language.
     let mut order = vec![lang];
     order.extend(Lang::ALL.into_iter().filter(|&l| l != lang));
     for &l in &order {
@@ -100,15 +102,17 @@ pub const NOSCRIPT: &str = "<noscript><style>.static-view [inert], .static-view 
 /// Chooses the static view's language as the app will (`?lang=`, else the browser's first
 /// language the app has, else the default) before anything is drawn, so that the app does not
 /// take over in another language; marks a link to another dataset, window or filter, which the
-/// static view (everything, bundled data) does not show, so that it is not shown at all; and,
-/// unless the link names another dataset, starts fetching the bundled one at once rather than
-/// when the wasm has arrived (the app's request then finds it preloaded).
+/// static view (everything, bundled data) does not show, so that the loading screen shows
+/// instead, and an embed, whose header is not the app's, so that nothing shows until the app
+/// does; and, unless the link names another dataset, starts fetching the bundled one at once
+/// rather than when the wasm has arrived (the app's request then finds it preloaded).
 pub const LANG_SCRIPT: &str = "(function(){var d=document.documentElement,q=new URLSearchParams(location.search),\
 t=[q.get('lang')].concat(navigator.languages||[navigator.language]),l=null;\
 for(var i=0;i<t.length&&!l;i++){var p=String(t[i]||'').split(/[-_]/)[0].toLowerCase();\
 if(p==='fr'||p==='en'||p==='ar')l=p}if(l){d.setAttribute('data-static-lang',l);d.lang=l;\
 d.dir=l==='ar'?'rtl':'ltr'}var k=Array.from(q.keys()).filter(function(x){\
-return x!=='lang'&&x!=='event'&&x!=='gap'});if(k.length)d.classList.add('no-static');if(!q.has('data')){var p=document.createElement('link');\
+return x!=='lang'&&x!=='event'&&x!=='gap'});if(k.length)d.classList.add('no-static');\
+var e=q.get('embed');if(e==='1'||e==='true')d.classList.add('static-embed');if(!q.has('data')){var p=document.createElement('link');\
 p.rel='preload';p.as='fetch';p.href='data/cooperation.json';p.crossOrigin='anonymous';\
 document.head.appendChild(p)}})();";
 
@@ -756,6 +760,9 @@ mod tests {
         let css = include_str!("../style/static.css");
         assert!(css.contains(".no-static #static-view > :not(.static-loading) { display: none; }"));
         assert!(LANG_SCRIPT.contains("d.classList.add('no-static')"));
+        // Not for an embed, whose header is another.
+        assert!(css.contains("html.static-embed #static-view .static-loading { display: none; }"));
+        assert!(LANG_SCRIPT.contains("d.classList.add('static-embed')"));
     }
 
     #[test]

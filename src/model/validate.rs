@@ -67,7 +67,8 @@ pub fn load(bytes: &[u8]) -> Result<Dataset, Invalid> {
 /// start while the file is still arriving: the events a batch at a time, the array found by a
 /// scan of the file's structure as it goes, then the rest of the file (checks are [`Checker`]'s).
 /// Each step is given the bytes that have arrived so far (the file grows only at its end, so what
-/// was found stays where it was); an event is read once it has arrived whole. What it reads
+/// was found stays where it was); an event is read once it has arrived whole (or, one cut short
+/// before, once the file has grown enough to try again, see `Scan::retry`). What it reads
 /// is what [`parse`] reads; for anything it cannot read (a file that is not one JSON object with
 /// one `events` array, an event or the rest that does not parse) it gives up, and the caller
 /// reads the file whole with [`load`], which says where and what is wrong.
@@ -219,7 +220,8 @@ struct Scan {
     /// Items read in the events array.
     items: usize,
     /// While the file arrives, the length it must reach before the item cut short is read again:
-    /// twice what it had when it was, so a giant item arriving in small chunks is read a few
+    /// where the item starts plus twice as much of it as had arrived (one byte more for a number
+    /// that ended where the bytes did), so a giant item arriving in small chunks is read a few
     /// times, not once a chunk.
     retry: usize,
     /// Items parsed, whole or cut short (the tests bound it).
