@@ -56,6 +56,23 @@ const fail = (msg) => { failures.push(msg); console.error(`static-checks: FAIL �
   await ctx.close();
 }
 
+const near = (a, b, tol) => Math.abs(a - b) <= tol;
+// Two boxes ({x, y, w}) in the same place and of the same width, to a pixel.
+const sameBox = (a, b) => Boolean(a && b) && near(a.x, b.x, 1) && near(a.y, b.y, 1) && near(a.w, b.w, 1);
+
+// Opens `path` in a fresh context with the browser's language `lang` (a touch phone below 500 px),
+// the wasm held back until `release()`, so that what shows before the app can be measured.
+async function openHeld(viewport, lang, path) {
+  const phone = viewport.width < 500;
+  const ctx = await browser.newContext({ viewport, locale: lang, hasTouch: phone, isMobile: phone });
+  const page = await ctx.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(base + path, { waitUntil: 'domcontentloaded' });
+  return { ctx, page, release };
+}
+
 // 2. The hand-over.
 for (const [name, viewport, lang] of [
   ['desktop', { width: 1400, height: 900 }, 'en'],
@@ -63,13 +80,7 @@ for (const [name, viewport, lang] of [
   ['phone', { width: 390, height: 844 }, 'en'],
   ['phone ar', { width: 390, height: 844 }, 'ar'],
 ]) {
-  const phone = viewport.width < 500;
-  const ctx = await browser.newContext({ viewport, locale: lang, hasTouch: phone, isMobile: phone });
-  const page = await ctx.newPage();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-  await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
+  const { ctx, page, release } = await openHeld(viewport, lang, '/');
   const boxes = (scope) => page.evaluate((scope) => {
     const root = document.querySelector(scope);
     const views = root ? [...root.querySelectorAll('.timeline')].filter((t) => t.offsetParent) : [];
@@ -91,10 +102,9 @@ for (const [name, viewport, lang] of [
   } catch { fail(`${name}: the app never took over`); await ctx.close(); continue; }
   await page.waitForTimeout(200);
   const after = await boxes('.app-host');
-  const near = (a, b, tol) => Math.abs(a - b) <= tol;
   for (const part of ['timeline', 'area']) {
     const a = before[part], b = after[part];
-    if (!(near(a.x, b.x, 1) && near(a.y, b.y, 1) && near(a.w, b.w, 1))) {
+    if (!sameBox(a, b)) {
       fail(`${name}: the ${part} moved on take-over: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
     }
   }
@@ -109,13 +119,7 @@ for (const [name, viewport, lang, title] of [
   ['loading', { width: 1400, height: 900 }, 'fr', 'Coopération militaire Maroc–France'],
   ['loading phone ar', { width: 390, height: 844 }, 'ar', 'التعاون العسكري المغربي الفرنسي'],
 ]) {
-  const phone = viewport.width < 500;
-  const ctx = await browser.newContext({ viewport, locale: lang, hasTouch: phone, isMobile: phone });
-  const page = await ctx.newPage();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-  await page.goto(`${base}/?data=data/cooperation.json`, { waitUntil: 'domcontentloaded' });
+  const { ctx, page, release } = await openHeld(viewport, lang, '/?data=data/cooperation.json');
   const shown = () => page.evaluate(() => {
     const on = (sel) => [...document.querySelectorAll(sel)].filter((e) => e.getClientRects().length);
     const bar = on('progress.loading__bar')[0]?.getBoundingClientRect();
@@ -140,8 +144,7 @@ for (const [name, viewport, lang, title] of [
   } catch { fail(`${name}: the app's loading screen never came`); await ctx.close(); continue; }
   const during = await shown();
   if (during.screens.length !== 0) fail(`${name}: the static loading screen stayed after the app took over`);
-  const near = (a, b) => a && b && Math.abs(a.x - b.x) <= 1 && Math.abs(a.y - b.y) <= 1 && Math.abs(a.w - b.w) <= 1;
-  if (!near(before.bar, during.bar)) fail(`${name}: the loading bar moved on take-over: ${JSON.stringify(before.bar)} → ${JSON.stringify(during.bar)}`);
+  if (!sameBox(before.bar, during.bar)) fail(`${name}: the loading bar moved on take-over: ${JSON.stringify(before.bar)} → ${JSON.stringify(during.bar)}`);
   releaseData();
   try {
     await page.waitForSelector('.mark', { timeout: 30_000 });
