@@ -203,8 +203,8 @@ enum Scanned {
 /// The scan behind [`EventReader`]: where the top-level `events` array of a JSON object is, by
 /// the file's structure (strings, escapes, nesting), and where each of its items starts. An item
 /// is read by serde_json straight from where it starts ([`Scan::item`]), which also finds where it
-/// ends: a structural pass over the items as well cost as much again as a seventh of reading
-/// them. It holds positions only, so it can go on over a file that has grown.
+/// ends: a structural pass over the items as well made reading them a fifth slower (10k events,
+/// natively). It holds positions only, so it can go on over a file that has grown.
 #[derive(Default)]
 struct Scan {
     i: usize,
