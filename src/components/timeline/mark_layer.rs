@@ -209,6 +209,7 @@ where
         look: StoredValue::new_local(Box::new(look)),
         marks,
         screen,
+        px_per_day,
     };
     let generation = StoredValue::new((None::<Lang>, 0u64));
     // Bumped to try again, next frame, to leave the sketch (see `rest_budget`).
@@ -298,6 +299,8 @@ struct Sketcher {
     look: StoredValue<Box<LookFn>, LocalStorage>,
     marks: Memo<Vec<MarkView>>,
     screen: Signal<(f64, f64)>,
+    /// The scale, in pixels per day.
+    px_per_day: Memo<f64>,
 }
 
 /// How long after the view comes to rest the painter reads the lane's colours and sizes (ms):
@@ -423,10 +426,11 @@ impl Sketcher {
                     && this.sketching.try_get_value() == Some(false)
                     && let Some(mut p) = this.make(&container)
                 {
-                    let width = this.screen.try_get_untracked().map_or(0.0, |s| s.1);
+                    let (shift, width) = this.screen.try_get_untracked().unwrap_or_default();
+                    let ppd = this.px_per_day.try_get_untracked().unwrap_or(1.0);
                     this.look.try_with_value(|look| {
                         this.marks.try_with_untracked(|marks| {
-                            p.prepare(marks, width, generation, look.as_ref());
+                            p.prepare(marks, (ppd, shift, width), generation, look.as_ref());
                         })
                     });
                     let _ = this.painter.try_set_value(Some(p));

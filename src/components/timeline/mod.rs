@@ -9,6 +9,7 @@ mod lanes;
 mod mark_layer;
 mod marks;
 mod sketch;
+mod sprites;
 mod toolbar;
 
 use std::sync::Arc;

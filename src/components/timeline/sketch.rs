@@ -10,12 +10,14 @@
 //! the geometry of `timeline.css` (its sizes are mirrored here, in rem), and is never used in
 //! forced-colours mode, where only the system's colours may be drawn.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
+use super::sprites::{Slot, SpriteKey, Sprites};
 use crate::model::EventIdx;
 use crate::model::frame::MarkView;
 use crate::model::layout::MarkKind;
@@ -70,6 +72,7 @@ impl Metrics {
 
 /// A colour of the palette.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Tone {
     /// The accent.
     Accent,
@@ -114,7 +117,7 @@ pub enum Shape {
         /// Height.
         h: f64,
         /// The count.
-        count: String,
+        count: u32,
         /// Muted (someone is highlighted and a cluster is not them).
         muted: bool,
     },
@@ -148,6 +151,44 @@ pub enum Shape {
         /// The text.
         text: Rc<str>,
     },
+}
+
+impl Shape {
+    /// The same bubble or label with its box's top-left corner at `(x, y)` (other shapes
+    /// unchanged).
+    fn at(&self, x: f64, y: f64) -> Shape {
+        match self {
+            Shape::Bubble {
+                w, h, count, muted, ..
+            } => Shape::Bubble {
+                x,
+                y,
+                w: *w,
+                h: *h,
+                count: *count,
+                muted: *muted,
+            },
+            Shape::Label {
+                w,
+                line,
+                size,
+                weight,
+                tone,
+                text,
+                ..
+            } => Shape::Label {
+                x,
+                y,
+                w: *w,
+                line: *line,
+                size: *size,
+                weight: *weight,
+                tone: *tone,
+                text: text.clone(),
+            },
+            other => other.clone(),
+        }
+    }
 }
 
 /// What the sketch needs to know of each event and of the app.
@@ -192,7 +233,7 @@ pub fn shapes(
                 y: top + 0.1 * rem,
                 w,
                 h: 1.7 * rem,
-                count: count.to_string(),
+                count,
                 muted: inputs.highlight,
             }),
             MarkKind::Item(i) => {
@@ -322,7 +363,7 @@ pub fn with_alpha(color: &str, alpha: f64) -> Option<String> {
 /// The colours and font of a lane, read from its computed style when a sketch starts. (The
 /// lane's colour at 35 % is not among them: it is the hover ring, and nothing hovers while the
 /// view moves.)
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Palette {
     lane: String,
     accent: String,
@@ -337,6 +378,9 @@ struct Palette {
     hit_ring: String,
     /// The font family.
     font: String,
+    /// The writing direction (`ltr` or `rtl`), for text drawn on the sprite sheet, which is
+    /// outside the page and so inherits none.
+    direction: String,
 }
 
 impl Palette {
@@ -394,11 +438,15 @@ pub struct Scene<'a> {
 pub struct Painter {
     canvas: HtmlCanvasElement,
     cx: CanvasRenderingContext2d,
-    palette: Palette,
+    palette: Rc<Palette>,
     metrics: Metrics,
     /// The lane's height (read once: reading it per frame would force a layout).
     height: f64,
     drawn: Option<Drawn>,
+    /// Its colours and sizes, as a number: the sprites it draws on the shared sheet are its own.
+    style: u64,
+    /// What the colours were read under (see [`looks`]).
+    looks: String,
     /// Each event's look and label, in the language of `generation`.
     items: HashMap<EventIdx, (Look, Rc<str>)>,
     generation: u64,
@@ -416,26 +464,62 @@ impl Painter {
             .flatten()?
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
-        Some(Painter {
+        let mut painter = Painter {
             canvas,
             cx,
-            palette,
+            palette: Rc::new(palette),
             metrics,
             height: f64::from(lane.client_height()),
             drawn: None,
+            style: 0,
+            looks: looks(),
             items: HashMap::new(),
             generation: u64::MAX,
-        })
+        };
+        painter.style = painter.style_key();
+        Some(painter)
     }
 
-    /// Reads the colours and sizes again (the theme, or the system's, may have changed since
-    /// the painter was made); `false` if the lane must not be sketched now (forced colours).
-    /// Styles only: the lane's height, which would force a layout, is kept.
+    fn style_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let p = &self.palette;
+        for s in [
+            &p.lane,
+            &p.surface,
+            &p.text,
+            &p.muted,
+            &p.border,
+            &p.accent,
+            &p.font,
+            &p.direction,
+        ] {
+            s.hash(&mut h);
+        }
+        let m = &self.metrics;
+        for v in [m.rem, m.row_h, m.lane_top, m.lane_pad] {
+            v.to_bits().hash(&mut h);
+        }
+        m.commission.hash(&mut h);
+        h.finish()
+    }
+
+    /// Reads the colours and sizes again if the theme, the contrast, the system's colours or
+    /// the direction have changed since the painter read them; `false` if the lane must not be
+    /// sketched now (forced colours). Styles only: the lane's height, which would force a
+    /// layout, is kept. (Read at every gesture's start, the styles cost that frame 8 ms at 10k
+    /// events: the page's styles had to be brought up to date first.)
     pub fn refresh(&mut self, lane: &HtmlElement) -> bool {
+        let now = looks();
+        if now == self.looks {
+            return true;
+        }
+        self.looks = now;
         match read_style(lane, self.metrics.commission) {
             Some((palette, metrics)) => {
-                self.palette = palette;
+                self.palette = Rc::new(palette);
                 self.metrics = metrics;
+                self.style = self.style_key();
                 true
             }
             None => false,
@@ -472,13 +556,15 @@ impl Painter {
         (cw, ch, dpr)
     }
 
-    /// Gets ready, while the view rests, for a gesture over `marks` on a screen `width` wide: the
-    /// canvas sized and its bitmap made, the events' looks and labels read. A gesture's first
-    /// frame then only draws (at 10k events it took over 50 ms when it did all this too).
+    /// Gets ready, while the view rests, for a gesture over `marks` at `ppd` pixels per day,
+    /// the world shifted by `shift`, on a screen `width` wide: the canvas sized and its bitmap
+    /// made, the events' looks and labels read, and the sprites of what is in view drawn. A
+    /// gesture's first frame then only draws (at 10k events it took over 50 ms when it did all
+    /// this too).
     pub fn prepare(
         &mut self,
         marks: &[MarkView],
-        width: f64,
+        (ppd, shift, width): (f64, f64, f64),
         generation: u64,
         item: &dyn Fn(EventIdx) -> (Look, Rc<str>),
     ) {
@@ -493,8 +579,37 @@ impl Painter {
                     .or_insert_with(|| item(EventIdx(i)));
             }
         }
-        self.size(width);
+        let (cw, _, dpr) = self.size(width);
         self.cx.clear_rect(0.0, 0.0, 1.0, 1.0);
+        let items = &mut self.items;
+        let mut lookup = |i: EventIdx| items.entry(i).or_insert_with(|| item(i)).clone();
+        let mut inputs = SketchInputs {
+            item: &mut lookup,
+            selected: None,
+            highlight: false,
+            is_hit: &|_| false,
+            focused: None,
+        };
+        let list = shapes(marks, ppd, shift - REACH_PX, cw, &self.metrics, &mut inputs);
+        let (plan, sheet) = self.sprites_for(&list, dpr);
+        if sheet.is_some() {
+            // Every digit, so that any count a zoom makes finds them.
+            let all = Shape::Bubble {
+                x: 0.0,
+                y: 0.0,
+                w: 0.0,
+                h: 1.7 * self.metrics.rem,
+                count: 1_234_567_890,
+                muted: false,
+            };
+            self.queue(
+                list.iter()
+                    .zip(plan.shapes)
+                    .filter(|(_, p)| p.is_none())
+                    .map(|(s, _)| s)
+                    .chain([&all]),
+            );
+        }
     }
 
     /// Draws `scene`, unless the canvas already shows it and still covers the screen.
@@ -549,7 +664,7 @@ impl Painter {
         let list = shapes(marks, ppd, left, cw, &self.metrics, &mut inputs);
         let _ = self.cx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
         self.cx.clear_rect(0.0, 0.0, cw, ch);
-        self.paint(&list);
+        self.paint(&list, dpr);
         self.drawn = Some(Drawn {
             marks: marks.to_vec(),
             ppd,
@@ -563,8 +678,12 @@ impl Painter {
     }
 
     /// Paints the shapes in order, as the page stacks the elements (a later mark covers an
-    /// earlier one, count and all), setting the context's state only when it changes.
-    fn paint(&self, list: &[Shape]) {
+    /// earlier one, count and all), setting the context's state only when it changes. Bubbles
+    /// and labels are copied from the sprite sheet (drawn there first if they are new), or drawn
+    /// here when there is no sheet or no room on it.
+    fn paint(&mut self, list: &[Shape], dpr: f64) {
+        let (plan, sheet) = self.sprites_for(list, dpr);
+        let mut missed = Vec::new();
         let cx = &self.cx;
         let p = &self.palette;
         let rem = self.metrics.rem;
@@ -573,8 +692,38 @@ impl Painter {
             cx.begin_path();
             let _ = cx.round_rect_with_f64(x, y, w.max(0.0), h.max(0.0), r.max(0.0));
         };
+        // Whole device pixels: a copy is then pixel for pixel, never resampled.
+        let snap = |v: f64| ((v - SPRITE_PAD) * dpr).round() / dpr;
+        let blit = |sheet: &HtmlCanvasElement, (slot, x, y): Blit| {
+            let _ = cx
+                .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                    sheet,
+                    f64::from(slot.x),
+                    f64::from(slot.y),
+                    f64::from(slot.w),
+                    f64::from(slot.h),
+                    snap(x),
+                    snap(y),
+                    f64::from(slot.w) / dpr,
+                    f64::from(slot.h) / dpr,
+                );
+        };
         cx.set_text_baseline("middle");
-        for s in list {
+        for (i, s) in list.iter().enumerate() {
+            let copies = plan.shapes.get(i).cloned().flatten();
+            if let (Some(range), Some(sheet)) = (copies, &sheet) {
+                pen.alpha(cx, 1.0);
+                if let Shape::Bubble {
+                    x, y, w, h, muted, ..
+                } = s
+                {
+                    ring(cx, &mut pen, p, (*x, *y, *w, *h), *muted);
+                }
+                for b in &plan.blits[range] {
+                    blit(sheet, *b);
+                }
+                continue;
+            }
             match s {
                 Shape::Body {
                     x,
@@ -629,19 +778,9 @@ impl Painter {
                     count,
                     muted,
                 } => {
-                    pen.alpha(cx, 1.0);
-                    round_rect(x + 1.0, y + 1.0, w - 2.0, h - 2.0, h / 2.0 - 1.0);
-                    pen.fill(cx, &p.surface);
-                    cx.fill();
-                    pen.stroke(cx, if *muted { &p.border } else { &p.lane });
-                    pen.dashed(cx, false);
-                    pen.width(cx, 2.0);
-                    cx.stroke();
-                    let weight = if *muted { 400 } else { 700 };
-                    pen.font(cx, weight, 0.78 * rem, &p.font);
-                    pen.align(cx, "center");
-                    pen.fill(cx, if *muted { &p.muted } else { &p.text });
-                    let _ = cx.fill_text(count, x + w / 2.0, y + h / 2.0);
+                    ring(cx, &mut pen, p, (*x, *y, *w, *h), *muted);
+                    count_text(cx, &mut pen, p, rem, (*x, *y, *w, *h), *count, *muted);
+                    missed.push(i);
                 }
                 Shape::Outline { x, y, w, h } => {
                     // `.mark:focus-visible`: 3 px, 1 px off the element, rounded 4 px.
@@ -652,29 +791,349 @@ impl Painter {
                     round_rect(x - 2.5, y - 2.5, w + 5.0, h + 5.0, 5.5);
                     cx.stroke();
                 }
-                Shape::Label {
-                    x,
-                    y,
-                    w,
-                    line,
-                    size,
-                    weight,
-                    tone,
-                    text,
-                } => {
-                    pen.alpha(cx, 1.0);
-                    pen.font(cx, *weight, *size, &p.font);
-                    pen.align(cx, "left");
-                    pen.fill(cx, p.tone(*tone));
-                    // Held to its box (squeezed rather than cut: a clip per label would cost
-                    // four calls more, for the few frames a label is sketched).
-                    let _ = cx.fill_text_with_max_width(text, *x, y + line / 2.0, *w);
+                Shape::Label { .. } => {
+                    label(cx, &mut pen, p, s);
+                    missed.push(i);
                 }
             }
         }
         pen.alpha(cx, 1.0);
         pen.dashed(cx, false);
+        if sheet.is_some() {
+            self.queue(missed.into_iter().map(|i| &list[i]));
+        }
     }
+
+    /// Puts the sprites of `shapes` (bubbles and labels drawn without one) on the sheet after
+    /// this frame, between frames: drawn on it now, in the middle of a frame whose lanes have
+    /// copied from it already, the browser would first copy the whole sheet for them (some
+    /// 20 ms a frame at 10k events, measured).
+    fn queue<'a>(&self, shapes: impl Iterator<Item = &'a Shape>) {
+        let (style, rem) = (self.style, self.metrics.rem);
+        let added = PENDING.with(|q| {
+            let Ok(mut q) = q.try_borrow_mut() else {
+                return false;
+            };
+            let before = q.len();
+            let mut add = |key: SpriteKey, art: Art| {
+                q.entry(key).or_insert_with(|| Pending {
+                    art,
+                    palette: self.palette.clone(),
+                    rem,
+                });
+            };
+            for s in shapes {
+                match s {
+                    Shape::Bubble {
+                        h, count, muted, ..
+                    } => {
+                        for digit in digits(*count) {
+                            let key = SpriteKey::Digit {
+                                style,
+                                muted: *muted,
+                                digit,
+                            };
+                            add(key, Art::Digit(digit, *h, *muted));
+                        }
+                    }
+                    Shape::Label { .. } => {
+                        if let Some(key) = label_key(s, style) {
+                            add(key, Art::Label(s.at(SPRITE_PAD, SPRITE_PAD)));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            before == 0 && !q.is_empty()
+        });
+        if added {
+            leptos::prelude::set_timeout(add_pending, std::time::Duration::ZERO);
+        }
+    }
+
+    /// How each bubble's count and each label of `list` is copied from the shared sheet, and
+    /// the sheet; a shape with a sprite not on the sheet yet is drawn without. Nothing when
+    /// there is no sheet.
+    fn sprites_for(&self, list: &[Shape], dpr: f64) -> (Plan, Option<HtmlCanvasElement>) {
+        let style = self.style;
+        Sprites::with(|sheet| {
+            sheet.set_scale(dpr);
+            let mut plan = Plan {
+                shapes: Vec::with_capacity(list.len()),
+                blits: Vec::with_capacity(list.len() * 2),
+            };
+            for s in list {
+                let start = plan.blits.len();
+                let ok = match s {
+                    Shape::Bubble {
+                        x,
+                        y,
+                        w,
+                        count,
+                        muted,
+                        ..
+                    } => {
+                        let mut total = 0.0;
+                        let ok = digits(*count).all(|digit| {
+                            let key = SpriteKey::Digit {
+                                style,
+                                muted: *muted,
+                                digit,
+                            };
+                            sheet
+                                .get(&key)
+                                .map(|slot| {
+                                    plan.blits.push((slot, total, *y));
+                                    total += slot.advance;
+                                })
+                                .is_some()
+                        });
+                        // Centred, as the count's text is.
+                        let left = x + w / 2.0 - total / 2.0;
+                        for b in &mut plan.blits[start..] {
+                            b.1 += left;
+                        }
+                        ok
+                    }
+                    Shape::Label { x, y, .. } => label_key(s, style)
+                        .and_then(|key| sheet.get(&key))
+                        .map(|slot| plan.blits.push((slot, *x, *y)))
+                        .is_some(),
+                    _ => false,
+                };
+                if ok {
+                    plan.shapes.push(Some(start..plan.blits.len()));
+                } else {
+                    plan.blits.truncate(start);
+                    plan.shapes.push(None);
+                }
+            }
+            (plan, Some(sheet.canvas().clone()))
+        })
+        .unwrap_or_else(|| {
+            (
+                Plan {
+                    shapes: Vec::new(),
+                    blits: Vec::new(),
+                },
+                None,
+            )
+        })
+    }
+}
+
+/// A sprite copied to a lane: its slot, and the top-left corner of the box it was drawn for.
+type Blit = (Slot, f64, f64);
+
+/// How the shapes of a list are copied from the sheet.
+struct Plan {
+    /// Per shape, its copies in `blits` (`None`: drawn without the sheet).
+    shapes: Vec<Option<std::ops::Range<usize>>>,
+    blits: Vec<Blit>,
+}
+
+/// The decimal digits of `n`, most significant first.
+fn digits(n: u32) -> impl Iterator<Item = u8> {
+    let len = n.checked_ilog10().unwrap_or(0) + 1;
+    (0..len).rev().map(move |i| ((n / 10u32.pow(i)) % 10) as u8)
+}
+
+/// What a sprite shows, to draw it.
+enum Art {
+    /// A digit of a count in a bubble `h` tall, muted or not.
+    Digit(u8, f64, bool),
+    /// A label, its box's top-left corner at the sprite's padding.
+    Label(Shape),
+}
+
+/// A sprite waiting to be put on the sheet.
+struct Pending {
+    art: Art,
+    palette: Rc<Palette>,
+    rem: f64,
+}
+
+thread_local! {
+    static PENDING: RefCell<HashMap<SpriteKey, Pending>> = RefCell::new(HashMap::new());
+}
+
+/// Most sprites put on the sheet in one go (the rest wait for the next task): each costs a
+/// text drawn, and they all cost their pixels when the sheet is settled.
+const SPRITES_PER_TASK: usize = 64;
+
+/// Puts waiting sprites on the sheet, and has the browser make their pixels now.
+fn add_pending() {
+    let batch: Vec<(SpriteKey, Pending)> = PENDING.with(|q| {
+        let Ok(mut q) = q.try_borrow_mut() else {
+            return Vec::new();
+        };
+        let keys: Vec<SpriteKey> = q.keys().take(SPRITES_PER_TASK).cloned().collect();
+        keys.into_iter()
+            .filter_map(|k| q.remove_entry(&k))
+            .collect()
+    });
+    if batch.is_empty() {
+        return;
+    }
+    Sprites::with(|sheet| {
+        let mut pen = Pen::default();
+        let mut epoch = None;
+        for (key, p) in batch {
+            if sheet.get(&key).is_some() {
+                continue;
+            }
+            if epoch != Some(sheet.epoch()) {
+                // A grown or emptied sheet has a context in its default state.
+                epoch = Some(sheet.epoch());
+                pen = Pen::default();
+                sheet.cx().set_text_baseline("middle");
+            }
+            let (size, advance) = match &p.art {
+                Art::Digit(digit, h, muted) => {
+                    let cx = sheet.cx();
+                    let _ = cx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+                    pen.font(cx, digit_weight(*muted), 0.78 * p.rem, &p.palette.font);
+                    let advance = cx
+                        .measure_text(&digit.to_string())
+                        .map_or(0.0, |m| m.width());
+                    ((advance + 2.0 * SPRITE_PAD, h + 2.0 * SPRITE_PAD), advance)
+                }
+                Art::Label(Shape::Label { w, line, .. }) => {
+                    ((w + 2.0 * SPRITE_PAD, line + 2.0 * SPRITE_PAD), 0.0)
+                }
+                Art::Label(_) => continue,
+            };
+            // Emptied on the way: the ones before are gone, and come back when missed again.
+            let Ok(Some(slot)) = sheet.reserve(key, size, advance) else {
+                continue;
+            };
+            let cx = sheet.cx();
+            // Outside the page, the sheet inherits no direction: the lane's is set.
+            let _ = js_sys::Reflect::set(
+                cx,
+                &"direction".into(),
+                &p.palette.direction.as_str().into(),
+            );
+            sheet.begin(slot);
+            match &p.art {
+                Art::Digit(digit, h, muted) => {
+                    pen.font(cx, digit_weight(*muted), 0.78 * p.rem, &p.palette.font);
+                    pen.align(cx, "left");
+                    pen.alpha(cx, 1.0);
+                    pen.fill(
+                        cx,
+                        if *muted {
+                            &p.palette.muted
+                        } else {
+                            &p.palette.text
+                        },
+                    );
+                    let _ = cx.fill_text(&digit.to_string(), SPRITE_PAD, SPRITE_PAD + h / 2.0);
+                }
+                Art::Label(s) => label(cx, &mut pen, &p.palette, s),
+            }
+        }
+        sheet.settle();
+    });
+    let more = PENDING.with(|q| q.try_borrow().is_ok_and(|q| !q.is_empty()));
+    if more {
+        leptos::prelude::set_timeout(add_pending, std::time::Duration::ZERO);
+    }
+}
+
+/// The sprite key of a label in a lane of `style`.
+fn label_key(s: &Shape, style: u64) -> Option<SpriteKey> {
+    match s {
+        Shape::Label {
+            w,
+            weight,
+            tone,
+            text,
+            ..
+        } => Some(SpriteKey::Label {
+            style,
+            text: text.clone(),
+            width: w.to_bits(),
+            weight: *weight,
+            tone: *tone as u8,
+        }),
+        _ => None,
+    }
+}
+
+/// How far a sprite reaches beyond its shape on every side (CSS px): a bubble's ring and the
+/// antialiased edges of its text stay inside.
+const SPRITE_PAD: f64 = 2.0;
+
+/// A cluster's bubble at `(x, y, w, h)`, without its count.
+fn ring(
+    cx: &CanvasRenderingContext2d,
+    pen: &mut Pen,
+    p: &Palette,
+    (x, y, w, h): (f64, f64, f64, f64),
+    muted: bool,
+) {
+    pen.alpha(cx, 1.0);
+    cx.begin_path();
+    let _ = cx.round_rect_with_f64(
+        x + 1.0,
+        y + 1.0,
+        (w - 2.0).max(0.0),
+        (h - 2.0).max(0.0),
+        (h / 2.0 - 1.0).max(0.0),
+    );
+    pen.fill(cx, &p.surface);
+    cx.fill();
+    pen.stroke(cx, if muted { &p.border } else { &p.lane });
+    pen.dashed(cx, false);
+    pen.width(cx, 2.0);
+    cx.stroke();
+}
+
+/// The weight of a count's digits.
+fn digit_weight(muted: bool) -> u16 {
+    if muted { 400 } else { 700 }
+}
+
+/// A cluster's count, in the middle of its bubble at `(x, y, w, h)`.
+fn count_text(
+    cx: &CanvasRenderingContext2d,
+    pen: &mut Pen,
+    p: &Palette,
+    rem: f64,
+    (x, y, w, h): (f64, f64, f64, f64),
+    count: u32,
+    muted: bool,
+) {
+    pen.alpha(cx, 1.0);
+    pen.font(cx, digit_weight(muted), 0.78 * rem, &p.font);
+    pen.align(cx, "center");
+    pen.fill(cx, if muted { &p.muted } else { &p.text });
+    let _ = cx.fill_text(&count.to_string(), x + w / 2.0, y + h / 2.0);
+}
+
+/// A label shape (anything else is left alone).
+fn label(cx: &CanvasRenderingContext2d, pen: &mut Pen, p: &Palette, s: &Shape) {
+    let Shape::Label {
+        x,
+        y,
+        w,
+        line,
+        size,
+        weight,
+        tone,
+        text,
+    } = s
+    else {
+        return;
+    };
+    pen.alpha(cx, 1.0);
+    pen.font(cx, *weight, *size, &p.font);
+    pen.align(cx, "left");
+    pen.fill(cx, p.tone(*tone));
+    // Held to its box (squeezed rather than cut: a clip per label would cost four calls more,
+    // for the few frames a label is sketched).
+    let _ = cx.fill_text_with_max_width(text, *x, y + line / 2.0, *w);
 }
 
 /// The drawing state last set on the context, so that a state is set only when it changes
@@ -741,6 +1200,36 @@ impl Pen {
     }
 }
 
+/// What the page's colours and sizes depend on besides the style sheets: the theme and contrast
+/// chosen, the system's colour scheme and forced colours, the direction. Read without making the
+/// browser bring the page's styles up to date.
+fn looks() -> String {
+    let window = web_sys::window();
+    let root = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    let attr = |name: &str| {
+        root.as_ref()
+            .and_then(|r| r.get_attribute(name))
+            .unwrap_or_default()
+    };
+    let media = |q: &str| {
+        window
+            .as_ref()
+            .and_then(|w| w.match_media(q).ok().flatten())
+            .is_some_and(|m| m.matches())
+    };
+    format!(
+        "{}|{}|{}|{}|{}",
+        attr("data-theme"),
+        attr("data-contrast"),
+        attr("dir"),
+        media("(prefers-color-scheme: dark)"),
+        media("(forced-colors: active)"),
+    )
+}
+
 /// The colours and sizes of `lane`, from its computed style; `None` in forced-colours mode
 /// (only the system's colours may be drawn) or when a size cannot be read.
 fn read_style(lane: &HtmlElement, commission: bool) -> Option<(Palette, Metrics)> {
@@ -790,6 +1279,7 @@ fn read_style(lane: &HtmlElement, commission: bool) -> Option<(Palette, Metrics)
         border: prop("--border")?,
         focus,
         font: prop("font-family").unwrap_or_else(|| "sans-serif".into()),
+        direction: prop("direction").unwrap_or_else(|| "ltr".into()),
     };
     Some((palette, metrics))
 }
@@ -912,7 +1402,7 @@ mod tests {
         let Shape::Bubble { x, w, count, .. } = &s[4] else {
             panic!("{s:?}")
         };
-        assert_eq!((*x, *w, count.as_str()), (685.0, 30.0, "7"));
+        assert_eq!((*x, *w, *count), (685.0, 30.0, 7));
         assert_eq!(s.len(), 5);
     }
 
@@ -942,6 +1432,57 @@ mod tests {
             panic!()
         };
         assert_eq!((*tone, *weight), (Tone::Muted, 400));
+    }
+
+    #[test]
+    fn a_count_is_copied_digit_by_digit_and_a_shape_moves_to_its_sprite() {
+        let d = |n| digits(n).collect::<Vec<_>>();
+        assert_eq!(d(0), [0]);
+        assert_eq!(d(7), [7]);
+        assert_eq!(d(10), [1, 0]);
+        assert_eq!(d(1_234_567_890), [1, 2, 3, 4, 5, 6, 7, 8, 9, 0]);
+        assert_eq!(d(u32::MAX), [4, 2, 9, 4, 9, 6, 7, 2, 9, 5]);
+        let label = Shape::Label {
+            x: 300.0,
+            y: 40.0,
+            w: 80.0,
+            line: 16.8,
+            size: 12.5,
+            weight: 400,
+            tone: Tone::Text,
+            text: Rc::from("x"),
+        };
+        let Shape::Label { x, y, w, text, .. } = label.at(2.0, 2.0) else {
+            panic!()
+        };
+        assert_eq!((x, y, w, &*text), (2.0, 2.0, 80.0, "x"));
+        let bubble = Shape::Bubble {
+            x: 500.0,
+            y: 9.0,
+            w: 30.0,
+            h: 27.2,
+            count: 12,
+            muted: true,
+        };
+        assert_eq!(
+            bubble.at(2.0, 2.0),
+            Shape::Bubble {
+                x: 2.0,
+                y: 2.0,
+                w: 30.0,
+                h: 27.2,
+                count: 12,
+                muted: true
+            }
+        );
+        // Bodies and outlines are not sprites: unchanged.
+        let outline = Shape::Outline {
+            x: 1.0,
+            y: 2.0,
+            w: 3.0,
+            h: 4.0,
+        };
+        assert_eq!(outline.at(9.0, 9.0), outline);
     }
 
     #[test]
