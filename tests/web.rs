@@ -1292,7 +1292,7 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
         sleep(20).await;
         // While the view moves, the marks are drawn on the lanes' canvases.
         if !sketched && sketching(&root) {
-            sketched = all(&root, ".lane__sketch:not([hidden])")
+            sketched = all(&root, ".timeline__sketch:not([hidden])")
                 .into_iter()
                 .any(|c| {
                     let c: web_sys::HtmlCanvasElement = c.unchecked_into();
@@ -1317,7 +1317,7 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
     let (start, end, _) = settled(&root).await;
     // At rest, the marks' elements are shown again and the canvases are gone.
     assert!(
-        !has(&root, ".lane__sketch:not([hidden])"),
+        !has(&root, ".timeline__sketch:not([hidden])"),
         "a sketch outlived the gesture"
     );
     for layer in all(&root, ".lane__marks") {

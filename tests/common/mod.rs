@@ -105,7 +105,7 @@ pub async fn loaded(data: &str) -> (Element, leptos::mount::UnmountHandle<impl M
 /// then waiting to be brought up to date.
 pub fn sketching(root: &Element) -> bool {
     one(root, "[data-testid=timeline]").has_attribute("data-moving")
-        || !all(root, ".lane__sketch:not([hidden])").is_empty()
+        || !all(root, ".timeline__sketch:not([hidden])").is_empty()
 }
 
 /// Waits until the visible window stops moving (animations are a few hundred ms) and the marks'

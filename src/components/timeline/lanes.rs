@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use leptos::html::{Canvas, Div};
+use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::TimelineCtx;
@@ -34,6 +34,13 @@ pub(super) fn World() -> impl IntoView {
             <Periods />
             <Axis />
             {(0..lanes).map(|l| view! { <LaneRow lane=l /> }).collect_view()}
+            // The lanes' sketch while the view moves (see `mark_layer::SharedSketch`).
+            <canvas
+                class="timeline__sketch"
+                node_ref=ctx.sketch.canvas
+                aria-hidden="true"
+                hidden
+            ></canvas>
             <TodayLine />
         </div>
     }
@@ -129,7 +136,6 @@ fn LaneRow(
             .with(|f| f.lanes.get(lane).cloned().unwrap_or_default())
     });
     let layer = NodeRef::<Div>::new();
-    let canvas = NodeRef::<Canvas>::new();
     let label_of = move |i: EventIdx| ctx.model.with_untracked(|m| m.0.label(i).to_string());
     let content = move |i: EventIdx| {
         let lang = app.lang.get_untracked();
@@ -179,7 +185,7 @@ fn LaneRow(
             hits: ctx.highlighted,
             lang: app.lang.into(),
             px_per_day: ctx.px_per_day,
-            canvas,
+            sketch: ctx.sketch,
             moving: ctx.moving.into(),
             highlight: Signal::derive(move || app.person.with(Option::is_some)),
             screen: Signal::derive(move || {
@@ -196,7 +202,6 @@ fn LaneRow(
         <div class=format!("lane lane--{id}") data-lane=id>
             <For each=gaps key=|g| g.idx children=gap_view />
             <div class="lane__marks" node_ref=layer></div>
-            <canvas class="lane__sketch" node_ref=canvas aria-hidden="true" hidden></canvas>
         </div>
     }
 }

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use super::marks::{Inputs, ItemContent, MarkDom, Patch, Reconciler};
-use super::sketch::{Look, Painter, Scene};
+use super::sketch::{Look, Painter, Scene, Shared};
 use crate::model::frame::MarkView;
 use crate::model::{EventIdx, Lang};
 
@@ -43,6 +43,31 @@ fn rest_budget(marks: usize) -> bool {
         c.set(used + marks);
         true
     })
+}
+
+/// The canvas the lanes sketch on while the view moves: one over them all, each lane drawing on
+/// its own band. One canvas costs the browser one resource to hand to the compositor per frame
+/// where a canvas per lane cost eight, and those resources are made anew on a gesture's first
+/// frames (8 lanes at 10k events: 15–35 ms of the main thread over those frames, traced).
+#[derive(Clone, Copy)]
+pub struct SharedSketch {
+    /// The canvas (in the world, over the lanes).
+    pub canvas: NodeRef<Canvas>,
+    /// What the lanes agree on.
+    shared: StoredValue<Shared>,
+    /// How many lanes show their sketch: the canvas is hidden when none does.
+    showing: StoredValue<u32>,
+}
+
+impl SharedSketch {
+    /// A canvas not drawn on yet.
+    pub fn new() -> Self {
+        SharedSketch {
+            canvas: NodeRef::new(),
+            shared: StoredValue::new(Shared::default()),
+            showing: StoredValue::new(0),
+        }
+    }
 }
 
 /// Whether a lane's renderer is changing the DOM right now. A focused mark that is moved or
@@ -148,8 +173,8 @@ pub struct MarkLayerOptions<C, N, L> {
     pub lang: Signal<Lang>,
     /// The scale in pixels per day: when it changes (a zoom step), every mark moves.
     pub px_per_day: Memo<f64>,
-    /// The lane's canvas, drawn on while the view moves.
-    pub canvas: NodeRef<Canvas>,
+    /// The canvas the lanes share, drawn on while the view moves.
+    pub sketch: SharedSketch,
     /// Whether the view is moving under a gesture (the marks are then sketched on the canvas).
     pub moving: Signal<bool>,
     /// Whether someone is highlighted (their events stand out, the rest fade).
@@ -193,7 +218,7 @@ where
         hits,
         lang,
         px_per_day,
-        canvas,
+        sketch,
         moving,
         highlight,
         screen,
@@ -204,7 +229,7 @@ where
         painter: StoredValue::new_local(None),
         sketching: StoredValue::new(false),
         prepared: StoredValue::new(0),
-        canvas,
+        sketch,
         commission,
         look: StoredValue::new_local(Box::new(look)),
         marks,
@@ -293,7 +318,7 @@ struct Sketcher {
     sketching: StoredValue<bool>,
     /// Counts the requests to make the painter ready, so that only the last one does.
     prepared: StoredValue<u64>,
-    canvas: NodeRef<Canvas>,
+    sketch: SharedSketch,
     commission: bool,
     /// An event's look and label.
     look: StoredValue<Box<LookFn>, LocalStorage>,
@@ -321,7 +346,7 @@ struct SketchArgs<'a> {
 impl Sketcher {
     /// A painter for the lane as it is styled now, keeping what the old one knew of the events.
     fn make(&self, container: &HtmlElement) -> Option<Painter> {
-        let canvas = self.canvas.get_untracked()?;
+        let canvas = self.sketch.canvas.get_untracked()?;
         let lane: HtmlElement = container.parent_element()?.unchecked_into();
         let mut p = Painter::new(canvas, &lane, self.commission)?;
         if let Some(old) = self.painter.try_update_value(Option::take).flatten() {
@@ -367,7 +392,8 @@ impl Sketcher {
             marks.with(|marks| {
                 self.look.with_value(|look| {
                     self.painter.update_value(|p| {
-                        if let Some(p) = p {
+                        let Some(p) = p else { return };
+                        self.sketch.shared.update_value(|shared| {
                             p.draw(Scene {
                                 marks,
                                 ppd: a.px_per_day,
@@ -378,14 +404,16 @@ impl Sketcher {
                                 selected: a.selected,
                                 focused,
                                 hits: a.highlight.then_some(hits.as_slice()),
+                                shared,
                             });
-                        }
+                        });
                     });
                 });
             });
         });
         if !started {
             self.sketching.set_value(true);
+            self.sketch.showing.update_value(|n| *n += 1);
             // Shown on the next animation frame, with the other lanes': written now, the next
             // lane's reading of its styles would have to restyle and lay out the page first.
             let (this, container) = (*self, a.container.clone());
@@ -393,12 +421,13 @@ impl Sketcher {
                 if this.sketching.try_get_value() != Some(true) {
                     return;
                 }
-                if let Some(c) = this.canvas.try_get_untracked().flatten() {
+                if let Some(c) = this.sketch.canvas.try_get_untracked().flatten() {
                     c.set_hidden(false);
                 }
                 // The canvas, over them, takes the pointer: the hidden elements stand where the
                 // view was when the gesture began, and a click must not reach them (a pointer
-                // that moves to aim ends the gesture, see `input`).
+                // that moves to aim ends the gesture, see `input`). (Not `pointer-events` on
+                // them: it is inherited, and restyling every mark cost the frame 14 ms at 10k.)
                 let _ = container.style().set_property("opacity", "0");
             });
         }
@@ -411,7 +440,18 @@ impl Sketcher {
         if self.sketching.get_value() {
             self.sketching.set_value(false);
             let _ = container.style().remove_property("opacity");
-            if let Some(c) = self.canvas.get_untracked() {
+            // The lane's band is wiped; the canvas goes once no lane shows a sketch.
+            self.painter.update_value(|p| {
+                if let Some(p) = p {
+                    p.clear();
+                }
+            });
+            self.sketch
+                .showing
+                .update_value(|n| *n = n.saturating_sub(1));
+            if self.sketch.showing.get_value() == 0
+                && let Some(c) = self.sketch.canvas.get_untracked()
+            {
                 c.set_hidden(true);
             }
         }

@@ -30,7 +30,7 @@ use crate::state::{AppState, DatasetRef, use_dataset};
 
 use input::use_timeline_input;
 use lanes::World;
-use mark_layer::MarkLayer;
+use mark_layer::{MarkLayer, SharedSketch};
 use toolbar::Toolbar;
 
 /// The timeline model, compared by identity (it is rebuilt, never mutated, so a rebuild is a
@@ -68,6 +68,8 @@ pub(crate) struct TimelineCtx {
     pub highlighted: Memo<Vec<EventIdx>>,
     /// Each lane's renderer.
     layers: StoredValue<Vec<MarkLayer>>,
+    /// The canvas the lanes sketch on while the view moves.
+    pub sketch: SharedSketch,
 }
 
 impl TimelineCtx {
@@ -138,6 +140,7 @@ pub fn Timeline() -> impl IntoView {
         focus: RwSignal::new(None),
         highlighted,
         layers: StoredValue::new(Vec::new()),
+        sketch: SharedSketch::new(),
     };
     provide_context(ctx);
 

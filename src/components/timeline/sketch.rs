@@ -397,6 +397,14 @@ impl Palette {
 /// redraw. (A bigger canvas costs more to clear and to hand to the compositor on every frame.)
 const REACH_PX: f64 = 160.0;
 
+/// What the lanes sharing the canvas agree on: where its left edge is in the world, and a
+/// count of the times it was sized (which wipes every lane's sketch).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Shared {
+    left: Option<f64>,
+    sized: u64,
+}
+
 /// What the canvas shows, to skip drawing the same picture again.
 #[derive(PartialEq)]
 struct Drawn {
@@ -409,6 +417,8 @@ struct Drawn {
     /// The highlighted events, when someone is highlighted.
     hits: Option<Vec<EventIdx>>,
     generation: u64,
+    /// The canvas's sizing it was drawn after (see [`Shared`]).
+    sized: u64,
 }
 
 /// What a lane's sketch shows.
@@ -432,16 +442,22 @@ pub struct Scene<'a> {
     pub focused: Option<EventIdx>,
     /// The highlighted person's events (sorted), when someone is highlighted.
     pub hits: Option<&'a [EventIdx]>,
+    /// What the lanes sharing the canvas agree on.
+    pub shared: &'a mut Shared,
 }
 
-/// Draws a lane's sketch on its canvas.
+/// Draws a lane's sketch on its band of the canvas the lanes share.
 pub struct Painter {
     canvas: HtmlCanvasElement,
     cx: CanvasRenderingContext2d,
     palette: Rc<Palette>,
     metrics: Metrics,
-    /// The lane's height (read once: reading it per frame would force a layout).
+    /// The lane's top in the canvas, and its height (read once: reading them per frame would
+    /// force a layout).
+    top: f64,
     height: f64,
+    /// The canvas's height: its parent's, the world's.
+    total: f64,
     drawn: Option<Drawn>,
     /// Its colours and sizes, as a number: the sprites it draws on the shared sheet are its own.
     style: u64,
@@ -453,9 +469,10 @@ pub struct Painter {
 }
 
 impl Painter {
-    /// A painter for `canvas`, in the lane `lane` (whose computed style gives the colours and
-    /// sizes); `None` where a sketch must not or cannot be drawn (forced colours, no 2D context,
-    /// sizes it cannot read), and the marks' elements are then moved as before.
+    /// A painter for the lane `lane` (whose computed style gives the colours and sizes) on
+    /// `canvas`, which lies over the world from its top (the lane's parent, which the canvas is
+    /// as tall as); `None` where a sketch must not or cannot be drawn (forced colours, no 2D
+    /// context, sizes it cannot read), and the marks' elements are then moved as before.
     pub fn new(canvas: HtmlCanvasElement, lane: &HtmlElement, commission: bool) -> Option<Self> {
         let (palette, metrics) = read_style(lane, commission)?;
         let cx = canvas
@@ -469,7 +486,11 @@ impl Painter {
             cx,
             palette: Rc::new(palette),
             metrics,
+            top: f64::from(lane.offset_top()),
             height: f64::from(lane.client_height()),
+            total: lane
+                .parent_element()
+                .map_or(0.0, |w| f64::from(w.client_height())),
             drawn: None,
             style: 0,
             looks: looks(),
@@ -537,23 +558,38 @@ impl Painter {
         self.drawn = None;
     }
 
-    /// Sizes the canvas for a screen `width` wide: (width, height, pixel ratio).
-    fn size(&mut self, width: f64) -> (f64, f64, f64) {
+    /// Sizes the canvas for a screen `width` wide: (width, pixel ratio, whether it was sized
+    /// now, which wiped it).
+    fn size(&mut self, width: f64) -> (f64, f64, bool) {
         let dpr = web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
             .clamp(1.0, 2.0);
-        let (cw, ch) = (width + 2.0 * REACH_PX, self.height);
+        let (cw, ch) = (width + 2.0 * REACH_PX, self.total);
         let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
-        // Compared with the canvas itself: the painter of the last gesture may have sized it
-        // already, and setting a size, even the same, allocates the bitmap again.
-        if (self.canvas.width(), self.canvas.height()) != (pw, ph) {
+        // Compared with the canvas itself: another lane may have sized it already, and setting
+        // a size, even the same, allocates the bitmap again and wipes every lane's sketch.
+        let sized = (self.canvas.width(), self.canvas.height()) != (pw, ph);
+        if sized {
             self.canvas.set_width(pw);
             self.canvas.set_height(ph);
             let style = self.canvas.style();
             let _ = style.set_property("width", &format!("{cw}px"));
             let _ = style.set_property("height", &format!("{ch}px"));
         }
-        (cw, ch, dpr)
+        (cw, dpr, sized)
+    }
+
+    /// Wipes the lane's band of the canvas (the lane's elements show again below it).
+    pub fn clear(&mut self) {
+        let _ = self.cx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        let dpr = f64::from(self.canvas.height()) / self.total.max(1.0);
+        self.cx.clear_rect(
+            0.0,
+            (self.top * dpr).floor(),
+            f64::from(self.canvas.width()),
+            (self.height * dpr).ceil(),
+        );
+        self.drawn = None;
     }
 
     /// Gets ready, while the view rests, for a gesture over `marks` at `ppd` pixels per day,
@@ -579,8 +615,7 @@ impl Painter {
                     .or_insert_with(|| item(EventIdx(i)));
             }
         }
-        let (cw, _, dpr) = self.size(width);
-        self.cx.clear_rect(0.0, 0.0, 1.0, 1.0);
+        let (cw, dpr, _) = self.size(width);
         let items = &mut self.items;
         let mut lookup = |i: EventIdx| items.entry(i).or_insert_with(|| item(i)).clone();
         let mut inputs = SketchInputs {
@@ -624,13 +659,19 @@ impl Painter {
             selected,
             focused,
             hits,
+            shared,
         } = scene;
         if generation != self.generation {
             self.items.clear();
             self.generation = generation;
         }
         // The canvas covers the screen as long as the world has moved less than REACH_PX
-        // either way since it was drawn.
+        // either way since it was placed; the first lane to draw in a frame moves it, and the
+        // others follow (they all see the same shift).
+        let left = match shared.left {
+            Some(l) if (shift - REACH_PX - l).abs() <= REACH_PX => l,
+            _ => shift - REACH_PX,
+        };
         if let Some(d) = &self.drawn
             && d.marks == marks
             && d.ppd == ppd
@@ -639,13 +680,17 @@ impl Painter {
             && d.focused == focused
             && d.hits.as_deref() == hits
             && d.generation == generation
-            && (shift - REACH_PX - d.left).abs() <= REACH_PX
+            && d.left == left
+            && d.sized == shared.sized
         {
             return;
         }
-        let (cw, ch, dpr) = self.size(width);
-        let left = shift - REACH_PX;
-        if self.drawn.as_ref().is_none_or(|d| d.left != left) {
+        let (cw, dpr, sized) = self.size(width);
+        if sized {
+            shared.sized += 1;
+        }
+        if shared.left != Some(left) {
+            shared.left = Some(left);
             let _ = self
                 .canvas
                 .style()
@@ -662,9 +707,18 @@ impl Painter {
             focused,
         };
         let list = shapes(marks, ppd, left, cw, &self.metrics, &mut inputs);
-        let _ = self.cx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-        self.cx.clear_rect(0.0, 0.0, cw, ch);
+        self.clear();
+        // The lane's band, and nothing beyond it (the next lane's is not this one's to touch):
+        // its top is whole CSS pixels, so whole device pixels too.
+        let _ = self
+            .cx
+            .set_transform(dpr, 0.0, 0.0, dpr, 0.0, self.top * dpr);
+        self.cx.save();
+        self.cx.begin_path();
+        self.cx.rect(0.0, 0.0, cw, self.height);
+        self.cx.clip();
         self.paint(&list, dpr);
+        self.cx.restore();
         self.drawn = Some(Drawn {
             marks: marks.to_vec(),
             ppd,
@@ -674,6 +728,7 @@ impl Painter {
             focused,
             hits: hits.map(<[EventIdx]>::to_vec),
             generation,
+            sized: shared.sized,
         });
     }
 
