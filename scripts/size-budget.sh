@@ -7,14 +7,16 @@
 # Each budget is what the build reached plus 5 %; raise one only with a reason. The page's: 401,853 B
 # after issue 10 (budget 422,000); 462,211 B with issue 11's dialogs, drop, banner, citations and
 # the worker's client (+60.4 KB; README, Size); 500,063 B with issue 12's story, places and map
-# (+38 KB over issue 11's page with deep time: within the issue's +60 KB). The worker's: 215,623 B
+# (+38 KB over issue 11's page with deep time: within the issue's +60 KB); 531,228 B with issue 13's
+# sprite sheet for the sketch, its one canvas for all lanes and its pills (+9.3 KB over 521,903 B;
+# README, Performance): budget 536,000. The worker's: 215,623 B
 # at issue 11 (budget 226,400); 226,746 B at issue 13, after issue 12's deep dates and places
 # (+10.3 KB) and issue 13's layout bounded by the screen (the picture it exports is drawn with the
 # view's layout) and checks in steps (+0.8 KB): budget 238,000.
 # The static first view (index.html) and the dataset are reported, not budgeted: they are data.
 # Usage: scripts/size-budget.sh [dist]
 set -euo pipefail
-PAGE_BUDGET=525100
+PAGE_BUDGET=536000
 WORKER_BUDGET=238000
 
 root=${1:-dist}

@@ -1290,7 +1290,7 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
         let x = width * (0.3 + 0.4 * f64::from((i * 7) % 10) / 10.0);
         wheel(&area, left + x, -120.0);
         sleep(20).await;
-        // While the view moves, the marks are drawn on the lanes' canvases.
+        // While the view moves, the marks are drawn on the canvas the lanes share.
         if !sketched && sketching(&root) {
             sketched = all(&root, ".timeline__sketch:not([hidden])")
                 .into_iter()
@@ -1315,7 +1315,7 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
         "no mark was drawn on a canvas while the view moved"
     );
     let (start, end, _) = settled(&root).await;
-    // At rest, the marks' elements are shown again and the canvases are gone.
+    // At rest, the marks' elements are shown again and the canvas is gone.
     assert!(
         !has(&root, ".timeline__sketch:not([hidden])"),
         "a sketch outlived the gesture"

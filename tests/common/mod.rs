@@ -100,7 +100,7 @@ pub async fn loaded(data: &str) -> (Element, leptos::mount::UnmountHandle<impl M
     (root, handle)
 }
 
-/// Whether the timeline is sketching its marks on canvases (a wheel or drag gesture has not
+/// Whether the timeline is sketching its marks on its canvas (a wheel or drag gesture has not
 /// rested yet, or a lane is still waiting for its turn to leave its sketch): their elements are
 /// then waiting to be brought up to date.
 pub fn sketching(root: &Element) -> bool {

@@ -3,8 +3,9 @@
 //! the marks, selection and highlight included, so nothing else touches them. A keyed,
 //! imperative layer rather than `<For>`: while zooming, hundreds of marks move per frame, and
 //! moving an element (one `style` write, which restyles that element alone) costs far less than
-//! a reactive node per mark. While the view moves under a gesture, the lane is drawn on its canvas
-//! instead (see `sketch`) and its elements wait, unchanged, until the view rests.
+//! a reactive node per mark. While the view moves under a gesture, the lane is drawn on its band
+//! of the canvas the lanes share instead ([`SharedSketch`], `sketch`) and its elements wait,
+//! unchanged, until the view rests.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -355,7 +356,7 @@ impl Sketcher {
         Some(p)
     }
 
-    /// Draws the lane on its canvas and hides its elements; `false` if it cannot be sketched
+    /// Draws the lane on its band of the shared canvas and hides its elements; `false` if it cannot be sketched
     /// (forced colours, no canvas), and the elements are then moved as usual.
     fn sketch(&self, a: SketchArgs<'_>, hits: Memo<Vec<EventIdx>>) -> bool {
         let marks = self.marks;

@@ -1,6 +1,7 @@
 //! The marks drawn on a canvas while the view moves under a wheel, a drag or a pinch: what each
 //! mark looks like there ([`shapes`], pure and tested natively) and the painter that draws that
-//! on a lane's canvas ([`Painter`]).
+//! on the lane's band of the canvas the lanes share ([`Painter`]), copying bubbles, digits and
+//! labels from the sprite sheet (`sprites`) where it can.
 //!
 //! Why: moving hundreds of elements per frame costs the browser a restyle, a layout and a repaint
 //! of each (measured at 10k events: 25–45 ms a frame, where a frame has 16.7 ms). A canvas costs
@@ -747,20 +748,10 @@ impl Painter {
             cx.begin_path();
             let _ = cx.round_rect_with_f64(x, y, w.max(0.0), h.max(0.0), r.max(0.0));
         };
-        // Whole device pixels: a copy is then pixel for pixel, never resampled.
-        let snap = |v: f64| ((v - SPRITE_PAD) * dpr).round() / dpr;
-        let blit = |sheet: &HtmlCanvasElement, (slot, x, y): Blit| {
+        let blit = |sheet: &HtmlCanvasElement, b: &Blit| {
             let _ = cx
                 .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                    sheet,
-                    f64::from(slot.x),
-                    f64::from(slot.y),
-                    f64::from(slot.w),
-                    f64::from(slot.h),
-                    snap(x),
-                    snap(y),
-                    f64::from(slot.w) / dpr,
-                    f64::from(slot.h) / dpr,
+                    sheet, b.from.0, b.from.1, b.from.2, b.from.3, b.to.0, b.to.1, b.to.2, b.to.3,
                 );
         };
         cx.set_text_baseline("middle");
@@ -768,14 +759,8 @@ impl Painter {
             let copies = plan.shapes.get(i).cloned().flatten();
             if let (Some(range), Some(sheet)) = (copies, &sheet) {
                 pen.alpha(cx, 1.0);
-                if let Shape::Bubble {
-                    x, y, w, h, muted, ..
-                } = s
-                {
-                    ring(cx, &mut pen, p, (*x, *y, *w, *h), *muted);
-                }
                 for b in &plan.blits[range] {
-                    blit(sheet, *b);
+                    blit(sheet, b);
                 }
                 continue;
             }
@@ -870,18 +855,24 @@ impl Painter {
                 return false;
             };
             let before = q.len();
+            // A short list, looked through: a map of its own would cost the page more code.
             let mut add = |key: SpriteKey, art: Art| {
-                q.entry(key).or_insert_with(|| Pending {
-                    art,
-                    palette: self.palette.clone(),
-                    rem,
-                });
+                if !q.iter().any(|(k, _)| *k == key) {
+                    let palette = self.palette.clone();
+                    q.push((key, Pending { art, palette, rem }));
+                }
             };
             for s in shapes {
                 match s {
                     Shape::Bubble {
                         h, count, muted, ..
                     } => {
+                        let key = SpriteKey::Pill {
+                            style,
+                            height: h.to_bits(),
+                            muted: *muted,
+                        };
+                        add(key, Art::Pill(*h, *muted));
                         for digit in digits(*count) {
                             let key = SpriteKey::Digit {
                                 style,
@@ -924,35 +915,49 @@ impl Painter {
                         x,
                         y,
                         w,
+                        h,
                         count,
                         muted,
-                        ..
                     } => {
-                        let mut total = 0.0;
-                        let ok = digits(*count).all(|digit| {
-                            let key = SpriteKey::Digit {
+                        let pill = sheet
+                            .get(&SpriteKey::Pill {
                                 style,
+                                height: h.to_bits(),
                                 muted: *muted,
-                                digit,
-                            };
-                            sheet
-                                .get(&key)
-                                .map(|slot| {
-                                    plan.blits.push((slot, total, *y));
-                                    total += slot.advance;
-                                })
-                                .is_some()
-                        });
-                        // Centred, as the count's text is.
-                        let left = x + w / 2.0 - total / 2.0;
-                        for b in &mut plan.blits[start..] {
-                            b.1 += left;
+                            })
+                            .and_then(|pill| Blit::pill(pill, (*x, *y, *w), dpr));
+                        let mut glyphs = Vec::new();
+                        let mut total = 0.0;
+                        let ok = pill.is_some()
+                            && digits(*count).all(|digit| {
+                                let key = SpriteKey::Digit {
+                                    style,
+                                    muted: *muted,
+                                    digit,
+                                };
+                                sheet
+                                    .get(&key)
+                                    .map(|slot| {
+                                        glyphs.push((slot, total));
+                                        total += slot.advance;
+                                    })
+                                    .is_some()
+                            });
+                        if let (true, Some(pill)) = (ok, pill) {
+                            plan.blits.extend(pill);
+                            // Centred, as the count's text is.
+                            let left = x + w / 2.0 - total / 2.0;
+                            plan.blits.extend(
+                                glyphs
+                                    .into_iter()
+                                    .map(|(slot, at)| Blit::whole(slot, left + at, *y, dpr)),
+                            );
                         }
                         ok
                     }
                     Shape::Label { x, y, .. } => label_key(s, style)
                         .and_then(|key| sheet.get(&key))
-                        .map(|slot| plan.blits.push((slot, *x, *y)))
+                        .map(|slot| plan.blits.push(Blit::whole(slot, *x, *y, dpr)))
                         .is_some(),
                     _ => false,
                 };
@@ -977,8 +982,56 @@ impl Painter {
     }
 }
 
-/// A sprite copied to a lane: its slot, and the top-left corner of the box it was drawn for.
-type Blit = (Slot, f64, f64);
+/// A piece of the sheet copied to a lane: from (device px on the sheet) and to (CSS px in the
+/// lane's band, on whole device pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Blit {
+    from: (f64, f64, f64, f64),
+    to: (f64, f64, f64, f64),
+}
+
+impl Blit {
+    /// The whole of `slot`, at its natural size, for a box whose top-left corner is `(x, y)`.
+    fn whole(slot: Slot, x: f64, y: f64, dpr: f64) -> Blit {
+        let snap = |v: f64| ((v - SPRITE_PAD) * dpr).round() / dpr;
+        let (w, h) = (f64::from(slot.w), f64::from(slot.h));
+        Blit {
+            from: (f64::from(slot.x), f64::from(slot.y), w, h),
+            to: (snap(x), snap(y), w / dpr, h / dpr),
+        }
+    }
+
+    /// A bubble `w` wide at `(x, y)` from the `pill` sprite (a bubble [`PILL_STRAIGHT`] wider
+    /// than tall): its two ends as they are, and between them one column of the pill's straight
+    /// middle, stretched. `None` when the bubble is too narrow for its ends.
+    fn pill(pill: Slot, (x, y, w): (f64, f64, f64), dpr: f64) -> Option<[Blit; 3]> {
+        let (sx, sy, sw, sh) = (
+            f64::from(pill.x),
+            f64::from(pill.y),
+            f64::from(pill.w),
+            f64::from(pill.h),
+        );
+        // Each end: the padding and half the height, up to a whole device pixel into the
+        // straight part.
+        let end = ((pill.advance / 2.0 + SPRITE_PAD) * dpr).ceil();
+        let left = ((x - SPRITE_PAD) * dpr).round();
+        let right = ((x + w + SPRITE_PAD) * dpr).round();
+        let top = ((y - SPRITE_PAD) * dpr).round() / dpr;
+        let middle = right - left - 2.0 * end;
+        if middle < 0.0 || sw < 2.0 * end + 1.0 {
+            return None;
+        }
+        let piece = |from_x: f64, from_w: f64, to_x: f64, to_w: f64| Blit {
+            from: (sx + from_x, sy, from_w, sh),
+            to: (to_x / dpr, top, to_w / dpr, sh / dpr),
+        };
+        Some([
+            piece(0.0, end, left, end),
+            piece(end, 1.0, left + end, middle),
+            piece(sw - end, end, right - end, end),
+        ])
+    }
+}
 
 /// How the shapes of a list are copied from the sheet.
 struct Plan {
@@ -993,8 +1046,14 @@ fn digits(n: u32) -> impl Iterator<Item = u8> {
     (0..len).rev().map(move |i| ((n / 10u32.pow(i)) % 10) as u8)
 }
 
+/// How much longer than tall the pill sprite is (CSS px): its straight middle, from which a
+/// bubble's middle is stretched.
+const PILL_STRAIGHT: f64 = 4.0;
+
 /// What a sprite shows, to draw it.
 enum Art {
+    /// A bubble without its count, `h` tall and [`PILL_STRAIGHT`] wider, muted or not.
+    Pill(f64, bool),
     /// A digit of a count in a bubble `h` tall, muted or not.
     Digit(u8, f64, bool),
     /// A label, its box's top-left corner at the sprite's padding.
@@ -1009,7 +1068,7 @@ struct Pending {
 }
 
 thread_local! {
-    static PENDING: RefCell<HashMap<SpriteKey, Pending>> = RefCell::new(HashMap::new());
+    static PENDING: RefCell<Vec<(SpriteKey, Pending)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Most sprites put on the sheet in one go (the rest wait for the next task): each costs a
@@ -1022,10 +1081,8 @@ fn add_pending() {
         let Ok(mut q) = q.try_borrow_mut() else {
             return Vec::new();
         };
-        let keys: Vec<SpriteKey> = q.keys().take(SPRITES_PER_TASK).cloned().collect();
-        keys.into_iter()
-            .filter_map(|k| q.remove_entry(&k))
-            .collect()
+        let n = q.len().min(SPRITES_PER_TASK);
+        q.drain(..n).collect()
     });
     if batch.is_empty() {
         return;
@@ -1056,6 +1113,11 @@ fn add_pending() {
                 Art::Label(Shape::Label { w, line, .. }) => {
                     ((w + 2.0 * SPRITE_PAD, line + 2.0 * SPRITE_PAD), 0.0)
                 }
+                // The pill's advance is its height, for `Blit::pill`.
+                Art::Pill(h, _) => (
+                    (h + PILL_STRAIGHT + 2.0 * SPRITE_PAD, h + 2.0 * SPRITE_PAD),
+                    *h,
+                ),
                 Art::Label(_) => continue,
             };
             // Emptied on the way: the ones before are gone, and come back when missed again.
@@ -1086,6 +1148,13 @@ fn add_pending() {
                     let _ = cx.fill_text(&digit.to_string(), SPRITE_PAD, SPRITE_PAD + h / 2.0);
                 }
                 Art::Label(s) => label(cx, &mut pen, &p.palette, s),
+                Art::Pill(h, muted) => ring(
+                    cx,
+                    &mut pen,
+                    &p.palette,
+                    (SPRITE_PAD, SPRITE_PAD, h + PILL_STRAIGHT, *h),
+                    *muted,
+                ),
             }
         }
         sheet.settle();

@@ -94,6 +94,16 @@ impl Shelves {
 /// by the lanes, so a key carries the look of its lane (`style`, see `sketch`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SpriteKey {
+    /// A cluster's bubble without its count, of this height; any bubble that tall is copied
+    /// from it, its middle stretched (see `sketch`).
+    Pill {
+        /// The lane's colours and sizes.
+        style: u64,
+        /// Height (f64 bits).
+        height: u64,
+        /// Muted (someone is highlighted).
+        muted: bool,
+    },
     /// A digit of a cluster's count (a count is copied digit by digit: the clusters, and their
     /// counts, change with every step of a zoom, while ten digits serve them all).
     Digit {
@@ -130,7 +140,7 @@ pub struct Slot {
     pub w: u32,
     /// Height.
     pub h: u32,
-    /// How far the text after it starts (CSS px; a digit's advance, else 0).
+    /// How far the text after it starts (CSS px) for a digit; the height for a pill; else 0.
     pub advance: f64,
 }
 
