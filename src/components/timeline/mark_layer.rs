@@ -356,8 +356,8 @@ impl Sketcher {
         Some(p)
     }
 
-    /// Draws the lane on its band of the shared canvas and hides its elements; `false` if it cannot be sketched
-    /// (forced colours, no canvas), and the elements are then moved as usual.
+    /// Draws the lane on its band of the shared canvas and hides its elements; `false` if it
+    /// cannot be sketched (forced colours, no canvas), and the elements are then moved as usual.
     fn sketch(&self, a: SketchArgs<'_>, hits: Memo<Vec<EventIdx>>) -> bool {
         let marks = self.marks;
         let started = self.sketching.get_value();

@@ -379,8 +379,9 @@ struct Palette {
     hit_ring: String,
     /// The font family.
     font: String,
-    /// The writing direction (`ltr` or `rtl`), for text drawn on the sprite sheet, which is
-    /// outside the page and so inherits none.
+    /// The lane's writing direction, for text drawn on the sprite sheet, which is outside the
+    /// page and so inherits none (the timeline is laid out left to right in every language, so
+    /// this is what a canvas in it inherited).
     direction: String,
 }
 
@@ -536,9 +537,11 @@ impl Painter {
         if now == self.looks {
             return true;
         }
-        self.looks = now;
         match read_style(lane, self.metrics.commission) {
             Some((palette, metrics)) => {
+                // Kept only once read: in forced colours nothing is read, and every gesture
+                // asks again (and is refused) until they are off.
+                self.looks = now;
                 self.palette = Rc::new(palette);
                 self.metrics = metrics;
                 self.style = self.style_key();
@@ -616,7 +619,16 @@ impl Painter {
                     .or_insert_with(|| item(EventIdx(i)));
             }
         }
-        let (cw, dpr, _) = self.size(width);
+        // Sized only while no lane shows a sketch: sizing wipes the lanes still showing theirs.
+        let (cw, dpr) = if self.canvas.hidden() {
+            let (cw, dpr, _) = self.size(width);
+            (cw, dpr)
+        } else {
+            (
+                width + 2.0 * REACH_PX,
+                f64::from(self.canvas.height()) / self.total.max(1.0),
+            )
+        };
         let items = &mut self.items;
         let mut lookup = |i: EventIdx| items.entry(i).or_insert_with(|| item(i)).clone();
         let mut inputs = SketchInputs {
@@ -1124,6 +1136,12 @@ fn add_pending() {
             let Ok(Some(slot)) = sheet.reserve(key, size, advance) else {
                 continue;
             };
+            if epoch != Some(sheet.epoch()) {
+                // It grew for this sprite: a new canvas, its context in its default state.
+                epoch = Some(sheet.epoch());
+                pen = Pen::default();
+                sheet.cx().set_text_baseline("middle");
+            }
             let cx = sheet.cx();
             // Outside the page, the sheet inherits no direction: the lane's is set.
             let _ = js_sys::Reflect::set(

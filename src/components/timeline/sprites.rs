@@ -1,7 +1,8 @@
-//! The sketch's sprite sheet, shared by the lanes: each label and count digit the sketch shows
-//! is drawn once on a canvas that is not in the page, then copied from there to the lane's
-//! canvas on every frame of a gesture ([`Sprites`]); and where each sprite sits on that sheet
-//! ([`Shelves`], pure and tested natively).
+//! The sketch's sprite sheet, shared by the lanes: each label, count digit and bubble (a pill,
+//! whose middle is stretched) the sketch shows is drawn once on a canvas that is not in the page,
+//! then copied from there to the lanes' shared canvas on every frame of a gesture
+//! ([`Sprites`]); and where each sprite sits on that sheet ([`Shelves`], pure and tested
+//! natively).
 //!
 //! Why: the browser draws a canvas's text and rounded shapes when the frame is handed to the
 //! compositor, on the page's main thread (Chromium records the calls and rasterises them at
