@@ -15,10 +15,10 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
-use super::sprites::{Slot, SpriteKey, Sprites};
+use super::sprites::{Slot, SpriteKey, Sprites, context_2d};
 use crate::model::EventIdx;
 use crate::model::frame::MarkView;
 use crate::model::layout::MarkKind;
@@ -477,12 +477,7 @@ impl Painter {
     /// context, sizes it cannot read), and the marks' elements are then moved as before.
     pub fn new(canvas: HtmlCanvasElement, lane: &HtmlElement, commission: bool) -> Option<Self> {
         let (palette, metrics) = read_style(lane, commission)?;
-        let cx = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()?
-            .dyn_into::<CanvasRenderingContext2d>()
-            .ok()?;
+        let cx = context_2d(&canvas)?;
         let mut painter = Painter {
             canvas,
             cx,

@@ -343,13 +343,18 @@ fn blank(height: u32) -> Option<(HtmlCanvasElement, CanvasRenderingContext2d)> {
         .ok()?;
     canvas.set_width(SHEET_W);
     canvas.set_height(height);
-    let cx = canvas
+    let cx = context_2d(&canvas)?;
+    Some((canvas, cx))
+}
+
+/// The 2D context of `canvas`, if the browser gives one.
+pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas
         .get_context("2d")
         .ok()
         .flatten()?
         .dyn_into::<CanvasRenderingContext2d>()
-        .ok()?;
-    Some((canvas, cx))
+        .ok()
 }
 
 #[cfg(test)]
