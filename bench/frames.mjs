@@ -15,6 +15,9 @@
 //                  before `new vis.Timeline(...)` once the library and the converted JSON have
 //                  loaded and been parsed, to the first animation frame with a `.vis-item` (in
 //                  7.7.4 a cluster is a `.vis-item.vis-cluster`). Timeout 120 s: "timed out".
+//                  The script waits for it by evaluating one expression in the page every 100 ms
+//                  (browser.mjs's pollPage), not with Playwright's waitForFunction, whose
+//                  injected script (~330 KB, 20-40 ms of parsing) ran in the middle of the load.
 //   input          after the first render, 1 s and two animation frames to settle, then 62 real
 //                  input events through the DevTools protocol (a CDP session's
 //                  Input.dispatchMouseEvent; page.mouse would wait a round trip per event) over the
@@ -86,7 +89,7 @@
 // The site at <base url> must hold bench/events-N.json (gen-dataset --events N --seed 1) and the
 // vis pages (node bench/frames-sites.mjs <its bench/ dir>); scripts/bench.sh does both in dist/.
 // Then: node bench/frames-report.mjs <out.json> for the docs/benchmarks.md section.
-import { launch } from './browser.mjs';
+import { launch, pollPage } from './browser.mjs';
 import { writeFileSync } from 'node:fs';
 
 const [base, out, ...sizeArgs] = process.argv.slice(2);
@@ -277,8 +280,8 @@ async function measure(browser, c, { trace }) {
     await page.goto(base + c.path, { waitUntil: 'load', timeout: RENDER_TIMEOUT });
     phase('loaded');
     try {
-      await page.waitForFunction(() => window.__bench.rendered !== null, null,
-        { timeout: Math.max(1, RENDER_TIMEOUT - (Date.now() - t)), polling: 100 });
+      await pollPage(client, 'window.__bench.rendered !== null',
+        { timeoutMs: Math.max(1, RENDER_TIMEOUT - (Date.now() - t)), pollMs: 100 });
     } catch (e) {
       result.timedOut = `first render (${RENDER_TIMEOUT / 1000} s)`;
       return result;

@@ -67,7 +67,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from './browser.mjs';
+import { launch, pollPage } from './browser.mjs';
 import { buildSites } from './phone-sites.mjs';
 import { serveGzip } from './gzip-server.mjs';
 
@@ -286,7 +286,7 @@ async function loadOnce(name) {
   const url = `http://127.0.0.1:${servers[name].port}/`;
   await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT_MS });
   const timeOrigin = await page.evaluate(() => performance.timeOrigin);
-  await page.waitForFunction(() => window.__phone?.firstEvent != null, null, { polling: 50, timeout: TIMEOUT_MS });
+  await pollPage(cdp, 'window.__phone?.firstEvent != null', { timeoutMs: TIMEOUT_MS, pollMs: 50 });
   const { firstEvent } = await page.evaluate(() => window.__phone);
 
   // Zoom-in inputs until one visibly answers.
