@@ -1,6 +1,8 @@
 // Frames benchmark (`make bench`, or alone, see Usage): what a user feels while zooming and panning
 // big datasets, in this app and in vis-timeline 7.7.4 (clustering on), measured in one run, pages
-// interleaved, in Debian's headless Chromium (bench/browser.mjs) at a 1400×900 viewport.
+// interleaved, in Debian's headless Chromium at a 1400×900 viewport, driven over the DevTools
+// protocol by bench/devtools.mjs rather than Playwright (whose network capture added ~100 ms of
+// the main thread to this app's load of 10k events, and none to vis-timeline's timed part).
 //
 // Pages, on the served site: ours `/?data=bench/events-N.json` (plus the bundled dataset, `/`),
 // vis `bench/vis-N.html` (written by bench/frames-sites.mjs from the same events-N.json: the same
@@ -89,7 +91,8 @@
 // The site at <base url> must hold bench/events-N.json (gen-dataset --events N --seed 1) and the
 // vis pages (node bench/frames-sites.mjs <its bench/ dir>); scripts/bench.sh does both in dist/.
 // Then: node bench/frames-report.mjs <out.json> for the docs/benchmarks.md section.
-import { launch, pollPage } from './browser.mjs';
+import { pollPage } from './browser.mjs';
+import { launch } from './devtools.mjs';
 import { writeFileSync } from 'node:fs';
 
 const [base, out, ...sizeArgs] = process.argv.slice(2);
@@ -267,17 +270,17 @@ async function readStream(client, handle) {
 
 // --- one load of one page ---
 async function measure(browser, c, { trace }) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
   const result = { page: c.page, size: c.size, path: c.path, pass: trace ? 'trace' : 'frames' };
   const t = Date.now();
   // Wall-clock seconds from the start of the load at which each step ended (where time goes).
   result.phases = {};
   const phase = (name) => { result.phases[name] = round((Date.now() - t) / 1000, 1); };
+  let page = null;
   try {
-    const page = await context.newPage();
+    page = await browser.newPage(VIEWPORT);
     await page.addInitScript(instrument);
-    const client = await context.newCDPSession(page);
-    await page.goto(base + c.path, { waitUntil: 'load', timeout: RENDER_TIMEOUT });
+    const client = page;
+    await page.goto(base + c.path, RENDER_TIMEOUT);
     phase('loaded');
     try {
       await pollPage(client, 'window.__bench.rendered !== null',
@@ -291,8 +294,7 @@ async function measure(browser, c, { trace }) {
     result.firstRenderMs = rendered - started;
     result.firstRenderFromNavigationMs = rendered;
 
-    const area = await page.$(c.page === 'app' ? '[data-testid=timeline]' : '.vis-center');
-    const box = await area.boundingBox();
+    const box = await page.box(c.page === 'app' ? '[data-testid=timeline]' : '.vis-center');
     result.inputArea = { x: round(box.x), y: round(box.y), width: round(box.width), height: round(box.height) };
     const y = box.y + box.height / 2;
     const mouse = (type, x, extra = {}) => client.send('Input.dispatchMouseEvent', { type, x, y, ...extra });
@@ -300,7 +302,7 @@ async function measure(browser, c, { trace }) {
     // Settle: the pointer over the area (so hover state is not part of the first input), 1 s,
     // frame recording on, two frames.
     await mouse('mouseMoved', box.x + box.width / 2);
-    await page.waitForTimeout(1000);
+    await sleep(1000);
     await page.evaluate(() => { window.__bench.recordFrames(); });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // Long tasks of the load (navigation to first render + 1 s, which has passed by now).
@@ -318,7 +320,7 @@ async function measure(browser, c, { trace }) {
         traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: categories, excludedCategories: ['*'] },
       });
       // The tracing's own start-up stays out of the input window.
-      await page.waitForTimeout(100);
+      await sleep(100);
     }
 
     const inputs = [];
@@ -404,7 +406,7 @@ async function measure(browser, c, { trace }) {
 
     let traced = null;
     if (trace) {
-      const done = new Promise((r) => client.once('Tracing.tracingComplete', r));
+      const done = client.once('Tracing.tracingComplete');
       await client.send('Tracing.end');
       const { stream, dataLossOccurred } = await done;
       traced = await readStream(client, stream);
@@ -448,7 +450,7 @@ async function measure(browser, c, { trace }) {
     throw e;
   } finally {
     // A renderer stuck in a long task must not hold the run: closing the context kills it.
-    await withTimeout(context.close(), 30_000, 'close').catch(() => {});
+    if (page) await withTimeout(page.close(), 30_000, 'close').catch(() => {});
     phase('closed');
     result.wallMs = Date.now() - t;
   }
@@ -561,7 +563,7 @@ for (const [pass, runs] of [['frames', RUNS], ['trace', TRACE_RUNS]]) {
     }
   }
 }
-const version = browser.version();
+const version = await browser.version();
 await browser.close();
 
 // --- the report: per (page, size), the median run ---

@@ -1,0 +1,173 @@
+// Debian's /usr/bin/chromium driven over the DevTools protocol on a pipe, without Playwright, for
+// bench/frames.mjs. Playwright enables the Network domain on every page it drives, and Chromium
+// then keeps a copy of each response body for DevTools and decodes a text one on the page's main
+// thread when it ends: for the 6 MB of a 10k-event file, ~80 ms of the main thread in the middle
+// of the load being timed (and 10-50 ms more as its chunks arrive), which no reader's browser
+// does (traced: the same load over this client with and without `Network.enable`). vis-timeline's
+// pages fetch their data before their timing starts, so only this app's figure carried it.
+//
+// launch() starts a browser; browser.newPage({ width, height }) makes a page in a fresh browser
+// context (empty cache and storage) of that viewport, whose methods are what frames.mjs needs:
+// send (any DevTools command on the page's session), once (one event), addInitScript, goto,
+// evaluate, box, close.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Those of Playwright's switches that bear on timing (no throttling of timers or renderers, no
+// field trials, no paint holding, sRGB), with browser.mjs's for the closed network.
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-field-trial-config', '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding',
+  '--disable-back-forward-cache', '--disable-ipc-flooding-protection', '--disable-hang-monitor',
+  '--disable-dev-shm-usage', '--disable-extensions', '--disable-default-apps',
+  '--disable-breakpad', '--disable-client-side-phishing-detection', '--no-default-browser-check',
+  '--disable-features=PaintHolding,Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,' +
+    'GlobalMediaControls,HttpsUpgrades,LensOverlay,ThirdPartyStoragePartitioning',
+  '--force-color-profile=srgb', '--hide-scrollbars', '--mute-audio', '--password-store=basic',
+];
+
+class Page {
+  constructor(browser, contextId, sessionId) {
+    Object.assign(this, { browser, contextId, sessionId });
+  }
+
+  /** A DevTools command on this page's session. */
+  send(method, params = {}) {
+    return this.browser.send(method, params, this.sessionId);
+  }
+
+  /** The next event `method` on this page's session. */
+  once(method) {
+    return this.browser.once(method, this.sessionId);
+  }
+
+  /** Runs `fn` (source text) in every document of this page before its own scripts. */
+  addInitScript(fn) {
+    return this.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${fn})();` });
+  }
+
+  /** Navigates and waits for the load event (rejects after `timeoutMs`). */
+  async goto(url, timeoutMs) {
+    const loaded = this.once('Page.loadEventFired');
+    const { errorText } = await this.send('Page.navigate', { url });
+    if (errorText) throw new Error(`${url}: ${errorText}`);
+    await within(loaded, timeoutMs, `load of ${url}`);
+  }
+
+  /** `fn(arg)` evaluated in the page (awaited if it returns a promise), its value as JSON. */
+  async evaluate(fn, arg) {
+    const expression = `(${fn})(${arg === undefined ? '' : JSON.stringify(arg)})`;
+    const { result, exceptionDetails } = await this.send('Runtime.evaluate',
+      { expression, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) {
+      throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    }
+    return result.value;
+  }
+
+  /** The viewport box of the first element matching `selector`, or null. */
+  box(selector) {
+    return this.evaluate((sel) => {
+      const r = document.querySelector(sel)?.getBoundingClientRect();
+      return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+    }, selector);
+  }
+
+  /** Closes the page's browser context (which ends its renderer, busy or not). */
+  close() {
+    return this.browser.send('Target.disposeBrowserContext', { browserContextId: this.contextId });
+  }
+}
+
+class Browser {
+  constructor(proc, dir) {
+    Object.assign(this, { proc, dir, nextId: 0, pending: new Map(), waiters: [], buffer: Buffer.alloc(0) });
+    this.closed = new Promise((resolve) => proc.once('exit', resolve));
+    proc.stdio[4].on('data', (chunk) => this.receive(chunk));
+    proc.once('exit', () => {
+      for (const [, { reject }] of this.pending) reject(new Error('the browser exited'));
+      this.pending.clear();
+    });
+  }
+
+  receive(chunk) {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (let end; (end = this.buffer.indexOf(0)) >= 0;) {
+      const message = JSON.parse(this.buffer.subarray(0, end).toString('utf8'));
+      this.buffer = this.buffer.subarray(end + 1);
+      if (message.id !== undefined) {
+        const call = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (!call) continue;
+        if (message.error) call.reject(new Error(`${call.method}: ${message.error.message}`));
+        else call.resolve(message.result);
+      } else {
+        for (const w of [...this.waiters]) {
+          if (w.method === message.method && w.sessionId === message.sessionId) {
+            this.waiters.splice(this.waiters.indexOf(w), 1);
+            w.resolve(message.params);
+          }
+        }
+      }
+    }
+  }
+
+  send(method, params = {}, sessionId = undefined) {
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, method });
+      this.proc.stdio[3].write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
+    });
+  }
+
+  once(method, sessionId = undefined) {
+    return new Promise((resolve) => this.waiters.push({ method, sessionId, resolve }));
+  }
+
+  /** A page of `viewport` (CSS px, device pixel ratio 1) in a fresh browser context. */
+  async newPage(viewport) {
+    const { browserContextId } = await this.send('Target.createBrowserContext', { disposeOnDetach: true });
+    const { targetId } = await this.send('Target.createTarget',
+      { url: 'about:blank', browserContextId, width: viewport.width, height: viewport.height });
+    const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true });
+    const page = new Page(this, browserContextId, sessionId);
+    await page.send('Page.enable');
+    await page.send('Emulation.setDeviceMetricsOverride',
+      { width: viewport.width, height: viewport.height, deviceScaleFactor: 1, mobile: false });
+    return page;
+  }
+
+  /** "Chromium 156.0.…" */
+  async version() {
+    const { product } = await this.send('Browser.getVersion');
+    return product.replace('/', ' ');
+  }
+
+  async close() {
+    await within(this.send('Browser.close'), 10_000, 'browser close').catch(() => this.proc.kill('SIGKILL'));
+    await within(this.closed, 10_000, 'browser exit').catch(() => this.proc.kill('SIGKILL'));
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function within(promise, ms, what) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
+  })]).finally(() => clearTimeout(timer));
+}
+
+/** Starts headless Chromium with a DevTools pipe (fds 3 and 4) and a profile of its own. */
+export async function launch() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
+  const proc = spawn('/usr/bin/chromium',
+    [...FLAGS, '--remote-debugging-pipe', `--user-data-dir=${dir}`, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+  const browser = new Browser(proc, dir);
+  await within(browser.send('Browser.getVersion'), 30_000, 'browser start');
+  return browser;
+}
