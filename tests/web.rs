@@ -1320,6 +1320,20 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
         !has(&root, ".timeline__sketch:not([hidden])"),
         "a sketch outlived the gesture"
     );
+    // Resting, the canvas stays laid out (its resources are kept) but shows nothing.
+    for c in all(&root, ".timeline__sketch") {
+        let c: web_sys::HtmlCanvasElement = c.unchecked_into();
+        let cx: web_sys::CanvasRenderingContext2d =
+            c.get_context("2d").unwrap().unwrap().unchecked_into();
+        let (w, h) = (f64::from(c.width()), f64::from(c.height()));
+        if w > 0.0 && h > 0.0 {
+            let data = cx.get_image_data(0.0, 0.0, w, h).unwrap().data();
+            assert!(
+                data.chunks(4).all(|p| p[3] == 0),
+                "the resting canvas still shows a sketch"
+            );
+        }
+    }
     for layer in all(&root, ".lane__marks") {
         let style = layer.unchecked_ref::<HtmlElement>().style();
         assert_eq!(style.get_property_value("opacity").unwrap(), "");

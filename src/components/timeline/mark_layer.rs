@@ -453,7 +453,13 @@ impl Sketcher {
             if self.sketch.showing.get_value() == 0
                 && let Some(c) = self.sketch.canvas.get_untracked()
             {
+                // Resting, it stays shown (see the CSS): wiped whole, so that no band a lane
+                // left behind can show.
                 c.set_hidden(true);
+                if let Some(cx) = super::sprites::context_2d(&c) {
+                    let _ = cx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+                    cx.clear_rect(0.0, 0.0, f64::from(c.width()), f64::from(c.height()));
+                }
             }
         }
         let this = *self;
