@@ -154,10 +154,10 @@ class Browser {
     return page;
   }
 
-  /** "Chromium 156.0.…" */
+  /** "156.0.…" (as Playwright's browser.version()). */
   async version() {
     const { product } = await this.send('Browser.getVersion');
-    return product.replace('/', ' ');
+    return product.split('/').pop();
   }
 
   async close() {
