@@ -477,7 +477,14 @@ impl Sketcher {
                     let ppd = this.px_per_day.try_get_untracked().unwrap_or(1.0);
                     this.look.try_with_value(|look| {
                         this.marks.try_with_untracked(|marks| {
-                            p.prepare(marks, (ppd, shift, width), generation, look.as_ref());
+                            let resting = this.sketch.showing.try_get_value() == Some(0);
+                            p.prepare(
+                                marks,
+                                (ppd, shift, width),
+                                generation,
+                                look.as_ref(),
+                                resting,
+                            );
                         })
                     });
                     let _ = this.painter.try_set_value(Some(p));

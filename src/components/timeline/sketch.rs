@@ -593,15 +593,16 @@ impl Painter {
 
     /// Gets ready, while the view rests, for a gesture over `marks` at `ppd` pixels per day,
     /// the world shifted by `shift`, on a screen `width` wide: the canvas sized and its bitmap
-    /// made, the events' looks and labels read, and the sprites of what is in view drawn. A
-    /// gesture's first frame then only draws (at 10k events it took over 50 ms when it did all
-    /// this too).
+    /// made (only if `resting`, no lane showing its sketch), the events' looks and labels read,
+    /// and the sprites of what is in view drawn. A gesture's first frame then only draws (at
+    /// 10k events it took over 50 ms when it did all this too).
     pub fn prepare(
         &mut self,
         marks: &[MarkView],
         (ppd, shift, width): (f64, f64, f64),
         generation: u64,
         item: &dyn Fn(EventIdx) -> (Look, Rc<str>),
+        resting: bool,
     ) {
         if generation != self.generation {
             self.items.clear();
@@ -615,7 +616,8 @@ impl Painter {
             }
         }
         // Sized only while no lane shows a sketch: sizing wipes the lanes still showing theirs.
-        let (cw, dpr) = if self.canvas.hidden() {
+        // (Not "while the canvas is hidden": a lane draws its band a frame before it shows it.)
+        let (cw, dpr) = if resting {
             let (cw, dpr, _) = self.size(width);
             // The lane's band wiped now: the browser makes a canvas's bitmap at its first
             // drawing call after a sizing, and that was the gesture's first frame's (8 ms of
@@ -668,9 +670,9 @@ impl Painter {
     fn rehearse(&mut self, list: &[Shape], dpr: f64) {
         use wasm_bindgen::JsCast;
         thread_local! {
-            static NOWHERE: Option<CanvasRenderingContext2d> = leptos::prelude::document()
-                .create_element("canvas")
-                .ok()
+            static NOWHERE: Option<CanvasRenderingContext2d> = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.create_element("canvas").ok())
                 .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
                 .and_then(|c| {
                     c.set_width(0);
