@@ -25,8 +25,9 @@ export async function pollPage(cdp, expression, { timeoutMs, pollMs = 50 }) {
     // A page busy in one long task answers only when it ends: the deadline holds meanwhile.
     let timer;
     const late = new Promise((_, reject) => { timer = setTimeout(() => reject(timedOut()), Math.max(0, deadline - Date.now())); });
-    const answer = cdp.send('Runtime.evaluate', { expression, returnByValue: true });
-    answer.catch(() => {});
+    // A failed evaluation (no page context yet, or one torn down by a navigation) asks again.
+    const answer = cdp.send('Runtime.evaluate', { expression, returnByValue: true })
+      .catch(() => ({ exceptionDetails: true }));
     const { result, exceptionDetails } = await Promise.race([answer, late]).finally(() => clearTimeout(timer));
     if (!exceptionDetails && result.value) return result.value;
     if (Date.now() >= deadline) throw timedOut();

@@ -66,9 +66,13 @@ class Page {
   /** Navigates and waits for the load event (rejects after `timeoutMs`). */
   async goto(url, timeoutMs) {
     const loaded = this.once('Page.loadEventFired');
-    const { errorText } = await this.send('Page.navigate', { url });
-    if (errorText) throw new Error(`${url}: ${errorText}`);
-    await within(loaded, timeoutMs, `load of ${url}`);
+    try {
+      const { errorText } = await this.send('Page.navigate', { url });
+      if (errorText) throw new Error(`${url}: ${errorText}`);
+      await within(loaded, timeoutMs, `load of ${url}`);
+    } finally {
+      this.browser.forget(loaded);
+    }
   }
 
   /** `fn(arg)` evaluated in the page (awaited if it returns a promise), its value as JSON. */
@@ -99,12 +103,37 @@ class Page {
 class Browser {
   constructor(proc, dir) {
     Object.assign(this, { proc, dir, nextId: 0, pending: new Map(), waiters: [], buffer: Buffer.alloc(0) });
+    this.exited = false;
     this.closed = new Promise((resolve) => proc.once('exit', resolve));
     proc.stdio[4].on('data', (chunk) => this.receive(chunk));
+    // A write to a browser that has gone fails its call (below), not the script.
+    proc.stdio[3].on('error', () => {});
     proc.once('exit', () => {
-      for (const [, { reject }] of this.pending) reject(new Error('the browser exited'));
-      this.pending.clear();
+      this.exited = true;
+      this.fail(() => true, 'the browser exited');
     });
+  }
+
+  /** Rejects the calls and event waits that `which(sessionId)` selects. */
+  fail(which, why) {
+    for (const [id, call] of this.pending) {
+      if (which(call.sessionId)) {
+        this.pending.delete(id);
+        call.reject(new Error(`${call.method}: ${why}`));
+      }
+    }
+    for (const w of [...this.waiters]) {
+      if (which(w.sessionId)) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.reject(new Error(`${w.method}: ${why}`));
+      }
+    }
+  }
+
+  /** Stops waiting for the event a `once` promise stands for. */
+  forget(promise) {
+    const i = this.waiters.findIndex((w) => w.promise === promise);
+    if (i >= 0) this.waiters.splice(i, 1);
   }
 
   receive(chunk) {
@@ -119,6 +148,13 @@ class Browser {
         if (message.error) call.reject(new Error(`${call.method}: ${message.error.message}`));
         else call.resolve(message.result);
       } else {
+        // A page whose renderer crashed or whose session ended answers nothing more: what
+        // waits on it fails now (Chromium does not answer its pending commands).
+        if (message.method === 'Inspector.targetCrashed') {
+          this.fail((s) => s === message.sessionId, 'the page crashed');
+        } else if (message.method === 'Target.detachedFromTarget') {
+          this.fail((s) => s === message.params.sessionId, 'the page was closed');
+        }
         for (const w of [...this.waiters]) {
           if (w.method === message.method && w.sessionId === message.sessionId) {
             this.waiters.splice(this.waiters.indexOf(w), 1);
@@ -132,13 +168,21 @@ class Browser {
   send(method, params = {}, sessionId = undefined) {
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, method });
+      if (this.exited) {
+        reject(new Error(`${method}: the browser exited`));
+        return;
+      }
+      this.pending.set(id, { resolve, reject, method, sessionId });
       this.proc.stdio[3].write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
     });
   }
 
   once(method, sessionId = undefined) {
-    return new Promise((resolve) => this.waiters.push({ method, sessionId, resolve }));
+    const w = { method, sessionId };
+    w.promise = new Promise((resolve, reject) => Object.assign(w, { resolve, reject }));
+    w.promise.catch(() => {});
+    this.waiters.push(w);
+    return w.promise;
   }
 
   /** A page of `viewport` (CSS px, device pixel ratio 1) in a fresh browser context. */
@@ -148,6 +192,7 @@ class Browser {
       { url: 'about:blank', browserContextId, width: viewport.width, height: viewport.height });
     const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true });
     const page = new Page(this, browserContextId, sessionId);
+    await page.send('Inspector.enable');
     await page.send('Page.enable');
     await page.send('Emulation.setDeviceMetricsOverride',
       { width: viewport.width, height: viewport.height, deviceScaleFactor: 1, mobile: false });
@@ -181,6 +226,11 @@ export async function launch() {
     [...FLAGS, `--user-data-dir=${dir}`, '--remote-debugging-pipe', '--no-startup-window'],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
   const browser = new Browser(proc, dir);
+  // Whatever way the script ends, the browser and its profile go with it.
+  process.once('exit', () => {
+    proc.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
   await within(browser.send('Browser.getVersion'), 30_000, 'browser start');
   return browser;
 }
