@@ -1206,6 +1206,23 @@ async fn the_map_marks_rabat_and_paris_and_choosing_rabat_filters_the_timeline()
 }
 
 /// A synthetic timeline of `n` events, served from memory (a blob URL) as a file would be.
+/// Whether the canvas `c` has a pixel that is not fully transparent (a canvas with no pixels has
+/// none).
+fn has_ink(c: &Element) -> bool {
+    let c: &web_sys::HtmlCanvasElement = c.unchecked_ref();
+    let cx: web_sys::CanvasRenderingContext2d =
+        c.get_context("2d").unwrap().unwrap().unchecked_into();
+    let (w, h) = (f64::from(c.width()), f64::from(c.height()));
+    w > 0.0
+        && h > 0.0
+        && cx
+            .get_image_data(0.0, 0.0, w, h)
+            .unwrap()
+            .data()
+            .chunks(4)
+            .any(|p| p[3] > 0)
+}
+
 fn synthetic_url(n: usize) -> String {
     let d = cooperation_timeline::model::synthetic::generate(n, 1);
     let json = serde_json::to_vec(&d).unwrap();
@@ -1293,21 +1310,8 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
         // While the view moves, the marks are drawn on the canvas the lanes share.
         if !sketched && sketching(&root) {
             sketched = all(&root, ".timeline__sketch:not([hidden])")
-                .into_iter()
-                .any(|c| {
-                    let c: web_sys::HtmlCanvasElement = c.unchecked_into();
-                    let cx: web_sys::CanvasRenderingContext2d =
-                        c.get_context("2d").unwrap().unwrap().unchecked_into();
-                    let (w, h) = (f64::from(c.width()), f64::from(c.height()));
-                    w > 0.0
-                        && h > 0.0
-                        && cx
-                            .get_image_data(0.0, 0.0, w, h)
-                            .unwrap()
-                            .data()
-                            .chunks(4)
-                            .any(|p| p[3] > 0)
-                });
+                .iter()
+                .any(has_ink);
         }
     }
     assert!(
@@ -1321,19 +1325,10 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
         "a sketch outlived the gesture"
     );
     // Resting, the canvas stays laid out (its resources are kept) but shows nothing.
-    for c in all(&root, ".timeline__sketch") {
-        let c: web_sys::HtmlCanvasElement = c.unchecked_into();
-        let cx: web_sys::CanvasRenderingContext2d =
-            c.get_context("2d").unwrap().unwrap().unchecked_into();
-        let (w, h) = (f64::from(c.width()), f64::from(c.height()));
-        if w > 0.0 && h > 0.0 {
-            let data = cx.get_image_data(0.0, 0.0, w, h).unwrap().data();
-            assert!(
-                data.chunks(4).all(|p| p[3] == 0),
-                "the resting canvas still shows a sketch"
-            );
-        }
-    }
+    assert!(
+        !all(&root, ".timeline__sketch").iter().any(has_ink),
+        "the resting canvas still shows a sketch"
+    );
     for layer in all(&root, ".lane__marks") {
         let style = layer.unchecked_ref::<HtmlElement>().style();
         assert_eq!(style.get_property_value("opacity").unwrap(), "");

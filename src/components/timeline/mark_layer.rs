@@ -457,8 +457,7 @@ impl Sketcher {
                 // left behind can show.
                 c.set_hidden(true);
                 if let Some(cx) = super::sprites::context_2d(&c) {
-                    let _ = cx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-                    cx.clear_rect(0.0, 0.0, f64::from(c.width()), f64::from(c.height()));
+                    super::sprites::wipe(&cx, 0.0, f64::from(c.width()), f64::from(c.height()));
                 }
             }
         }

@@ -18,7 +18,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
-use super::sprites::{Slot, SpriteKey, Sprites, context_2d};
+use super::sprites::{Slot, SpriteKey, Sprites, context_2d, wipe};
 use crate::model::EventIdx;
 use crate::model::frame::MarkView;
 use crate::model::layout::MarkKind;
@@ -399,6 +399,11 @@ impl Palette {
 /// redraw. (A bigger canvas costs more to clear and to hand to the compositor on every frame.)
 const REACH_PX: f64 = 160.0;
 
+/// The canvas's width for a screen `width` wide (CSS px): the screen and [`REACH_PX`] each side.
+fn span(width: f64) -> f64 {
+    width + 2.0 * REACH_PX
+}
+
 /// What the lanes sharing the canvas agree on: where its left edge is in the world, and a
 /// count of the times it was sized (which wipes every lane's sketch).
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
@@ -563,7 +568,7 @@ impl Painter {
         let dpr = web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
             .clamp(1.0, 2.0);
-        let (cw, ch) = (width + 2.0 * REACH_PX, self.total);
+        let (cw, ch) = (span(width), self.total);
         let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
         // Compared with the canvas itself: another lane may have sized it already, and setting
         // a size, even the same, allocates the bitmap again and wipes every lane's sketch.
@@ -580,15 +585,19 @@ impl Painter {
 
     /// Wipes the lane's band of the canvas (the lane's elements show again below it).
     pub fn clear(&mut self) {
-        let _ = self.cx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-        let dpr = f64::from(self.canvas.height()) / self.total.max(1.0);
-        self.cx.clear_rect(
-            0.0,
+        let dpr = self.sized_dpr();
+        wipe(
+            &self.cx,
             (self.top * dpr).floor(),
             f64::from(self.canvas.width()),
             (self.height * dpr).ceil(),
         );
         self.drawn = None;
+    }
+
+    /// Device pixels per CSS pixel of the canvas as it was last sized.
+    fn sized_dpr(&self) -> f64 {
+        f64::from(self.canvas.height()) / self.total.max(1.0)
     }
 
     /// Gets ready, while the view rests, for a gesture over `marks` at `ppd` pixels per day,
@@ -625,10 +634,7 @@ impl Painter {
             self.clear();
             (cw, dpr)
         } else {
-            (
-                width + 2.0 * REACH_PX,
-                f64::from(self.canvas.height()) / self.total.max(1.0),
-            )
+            (span(width), self.sized_dpr())
         };
         let items = &mut self.items;
         let mut lookup = |i: EventIdx| items.entry(i).or_insert_with(|| item(i)).clone();

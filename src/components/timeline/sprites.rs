@@ -218,9 +218,8 @@ impl Sprites {
         self.epoch += 1;
         self.slots.clear();
         self.shelves = Shelves::new(SHEET_W, self.shelves.height());
-        let _ = self.cx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-        self.cx.clear_rect(
-            0.0,
+        wipe(
+            &self.cx,
             0.0,
             f64::from(SHEET_W),
             f64::from(self.shelves.height()),
@@ -345,6 +344,13 @@ fn blank(height: u32) -> Option<(HtmlCanvasElement, CanvasRenderingContext2d)> {
     canvas.set_height(height);
     let cx = context_2d(&canvas)?;
     Some((canvas, cx))
+}
+
+/// Wipes the rows of `cx`'s canvas from `y`, `height` tall and `width` wide (device pixels,
+/// whatever transform the context was left with).
+pub fn wipe(cx: &CanvasRenderingContext2d, y: f64, width: f64, height: f64) {
+    let _ = cx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    cx.clear_rect(0.0, y, width, height);
 }
 
 /// The 2D context of `canvas`, if the browser gives one.
