@@ -1,6 +1,7 @@
 // The one way the project's scripts start a browser: playwright-core driving Debian's
 // /usr/bin/chromium (never a downloaded one), with the flags this machine's closed network needs.
 import { chromium } from 'playwright-core';
+import { within } from './devtools.mjs';
 
 export function launch() {
   return chromium.launch({
@@ -22,13 +23,11 @@ export async function pollPage(cdp, expression, { timeoutMs, pollMs = 50 }) {
   const deadline = Date.now() + timeoutMs;
   const timedOut = () => new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
   for (;;) {
-    // A page busy in one long task answers only when it ends: the deadline holds meanwhile.
-    let timer;
-    const late = new Promise((_, reject) => { timer = setTimeout(() => reject(timedOut()), Math.max(0, deadline - Date.now())); });
-    // A failed evaluation (no page context yet, or one torn down by a navigation) asks again.
+    // A failed evaluation (no page context yet, or one torn down by a navigation) asks again;
+    // a page busy in one long task answers only when it ends: the deadline holds meanwhile.
     const answer = cdp.send('Runtime.evaluate', { expression, returnByValue: true })
       .catch(() => ({ exceptionDetails: true }));
-    const { result, exceptionDetails } = await Promise.race([answer, late]).finally(() => clearTimeout(timer));
+    const { result, exceptionDetails } = await within(answer, deadline - Date.now(), timedOut);
     if (!exceptionDetails && result.value) return result.value;
     if (Date.now() >= deadline) throw timedOut();
     await new Promise((r) => setTimeout(r, pollMs));

@@ -69,7 +69,7 @@ class Page {
     try {
       const { errorText } = await this.send('Page.navigate', { url });
       if (errorText) throw new Error(`${url}: ${errorText}`);
-      await within(loaded, timeoutMs, `load of ${url}`);
+      await within(loaded, timeoutMs, () => new Error(`load of ${url}: no answer in ${timeoutMs} ms`));
     } finally {
       this.browser.forget(loaded);
     }
@@ -206,16 +206,18 @@ class Browser {
   }
 
   async close() {
-    await within(this.send('Browser.close'), 10_000, 'browser close').catch(() => this.proc.kill('SIGKILL'));
-    await within(this.closed, 10_000, 'browser exit').catch(() => this.proc.kill('SIGKILL'));
+    const kill = () => this.proc.kill('SIGKILL');
+    await within(this.send('Browser.close'), 10_000, () => new Error('browser close')).catch(kill);
+    await within(this.closed, 10_000, () => new Error('browser exit')).catch(kill);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
-function within(promise, ms, what) {
+/** `promise`, or the error `late()` makes if it has not settled within `ms`. */
+export function within(promise, ms, late) {
   let timer;
   return Promise.race([promise, new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(late()), Math.max(0, ms));
   })]).finally(() => clearTimeout(timer));
 }
 
@@ -231,6 +233,6 @@ export async function launch() {
     proc.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   });
-  await within(browser.send('Browser.getVersion'), 30_000, 'browser start');
+  await within(browser.send('Browser.getVersion'), 30_000, () => new Error('browser start: no answer in 30 s'));
   return browser;
 }

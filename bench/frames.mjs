@@ -92,7 +92,7 @@
 // vis pages (node bench/frames-sites.mjs <its bench/ dir>); scripts/bench.sh does both in dist/.
 // Then: node bench/frames-report.mjs <out.json> for the docs/benchmarks.md section.
 import { pollPage } from './browser.mjs';
-import { launch } from './devtools.mjs';
+import { launch, within } from './devtools.mjs';
 import { writeFileSync } from 'node:fs';
 
 const [base, out, ...sizeArgs] = process.argv.slice(2);
@@ -174,12 +174,7 @@ const dist = (xs) => ({
 });
 const round = (x, d = 1) => (typeof x === 'number' ? Number(x.toFixed(d)) : x);
 const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-const withTimeout = (promise, ms, what) => {
-  let timer;
-  return Promise.race([promise, new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(what)), ms);
-  })]).finally(() => clearTimeout(timer));
-};
+const withTimeout = (promise, ms, what) => within(promise, ms, () => new TimeoutError(what));
 class TimeoutError extends Error {}
 
 // --- trace analysis ---
