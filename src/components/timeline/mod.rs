@@ -205,6 +205,7 @@ pub fn Timeline() -> impl IntoView {
                 >
                     <LaneRows />
                     <World />
+                    <div class="timeline__grab" aria-hidden="true" hidden=move || !input.dragging()></div>
                 </div>
             </div>
             <p class="timeline__hint">{move || s().timeline_hint}</p>
