@@ -473,6 +473,9 @@ pub struct Painter {
     /// Each event's look and label, in the language of `generation`.
     items: HashMap<EventIdx, (Look, Rc<str>)>,
     generation: u64,
+    /// The month and year bands' gradient, across 0..1, for the palette it was made with (see
+    /// [`Painter::unit_band`]).
+    band: Option<(Rc<Palette>, web_sys::CanvasGradient)>,
 }
 
 impl Painter {
@@ -498,6 +501,7 @@ impl Painter {
             looks: looks(),
             items: HashMap::new(),
             generation: u64::MAX,
+            band: None,
         };
         painter.style = painter.style_key();
         Some(painter)
@@ -785,6 +789,11 @@ impl Painter {
     /// here when there is no sheet or no room on it.
     fn paint(&mut self, list: &[Shape], dpr: f64) {
         let (plan, sheet) = self.sprites_for(list, dpr);
+        let band_gradient = list
+            .iter()
+            .any(|s| matches!(s, Shape::Body { band: true, .. }))
+            .then(|| self.unit_band());
+        let top = self.top;
         let mut missed = Vec::new();
         let cx = &self.cx;
         let p = &self.palette;
@@ -841,15 +850,16 @@ impl Painter {
                         pen.dashed(cx, true);
                         pen.width(cx, 2.0);
                         cx.stroke();
-                    } else if *band {
-                        let g = cx.create_linear_gradient(*x, 0.0, x + w, 0.0);
-                        let _ = g.add_color_stop(0.0, &p.band.1);
-                        let _ = g.add_color_stop(0.18, &p.band.0);
-                        let _ = g.add_color_stop(0.82, &p.band.0);
-                        let _ = g.add_color_stop(1.0, &p.band.1);
-                        cx.set_fill_style_canvas_gradient(&g);
+                    } else if let (true, Some(g)) = (*band, &band_gradient) {
+                        // The path is placed by the transform in force as it is drawn, a fill
+                        // style by the one in force as it fills: stretched over this body, the
+                        // one gradient across 0..1 is this body's (one call for what took a
+                        // gradient and its four stops per band).
+                        cx.set_fill_style_canvas_gradient(g);
                         pen.fill = None;
+                        let _ = cx.set_transform(dpr * w, 0.0, 0.0, dpr, dpr * x, top * dpr);
                         cx.fill();
+                        let _ = cx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, top * dpr);
                     } else {
                         // Fill and border are both the lane's colour.
                         pen.fill(cx, &p.lane);
@@ -888,6 +898,24 @@ impl Painter {
         if sheet.is_some() {
             self.queue(missed.into_iter().map(|i| &list[i]));
         }
+    }
+
+    /// The bands' gradient across 0..1 (the palette's soft ends and full middle), made once per
+    /// palette; a fill stretches it over each band.
+    fn unit_band(&mut self) -> web_sys::CanvasGradient {
+        if let Some((palette, g)) = &self.band
+            && Rc::ptr_eq(palette, &self.palette)
+        {
+            return g.clone();
+        }
+        let p = &self.palette;
+        let g = self.cx.create_linear_gradient(0.0, 0.0, 1.0, 0.0);
+        let _ = g.add_color_stop(0.0, &p.band.1);
+        let _ = g.add_color_stop(0.18, &p.band.0);
+        let _ = g.add_color_stop(0.82, &p.band.0);
+        let _ = g.add_color_stop(1.0, &p.band.1);
+        self.band = Some((Rc::clone(p), g.clone()));
+        g
     }
 
     /// Puts the sprites of `shapes` (bubbles and labels drawn without one) on the sheet after
