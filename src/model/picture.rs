@@ -195,14 +195,6 @@ pub fn escape(s: &str) -> String {
     super::text::escape_html(&clean)
 }
 
-/// Whether text reads right to left: its first strongly directional letter is Arabic or
-/// Hebrew (what `dir="auto"` decides in the view).
-fn is_rtl_text(s: &str) -> bool {
-    s.chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
-}
-
 /// Which edge of a text is at its `x`.
 #[derive(Clone, Copy, PartialEq)]
 enum Edge {
@@ -213,7 +205,7 @@ enum Edge {
 /// A `<text>` whose `edge` is at `x`, in its own direction: SVG anchors "start" and "end"
 /// follow the direction, so an Arabic label aligned left is anchored at its end.
 fn text(out: &mut String, x: f64, y: f64, edge: Edge, class: &str, s: &str, extra: &str) {
-    let rtl = is_rtl_text(s);
+    let rtl = super::text::is_rtl_text(s);
     let anchor = match (edge, rtl) {
         (Edge::Left, false) | (Edge::Right, true) => "start",
         _ => "end",

@@ -141,6 +141,14 @@ impl Text {
     }
 }
 
+/// Whether text reads right to left: its first strongly directional letter is Arabic or
+/// Hebrew (what `dir="auto"` decides in the view).
+pub fn is_rtl_text(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
+}
+
 /// Escapes text for HTML content and attribute values (the static first view, the Embed
 /// dialog's `<iframe>` code).
 pub fn escape_html(s: &str) -> String {

@@ -22,6 +22,8 @@ use super::sprites::{Slot, SpriteKey, Sprites, context_2d, wipe};
 use crate::model::EventIdx;
 use crate::model::frame::MarkView;
 use crate::model::layout::MarkKind;
+use crate::model::text::is_rtl_text;
+use crate::model::timeline::MAX_LABEL_PX;
 
 /// How an event's mark is drawn, from its classes (`labels::mark_classes`).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -1029,9 +1031,12 @@ impl Painter {
                         }
                         ok
                     }
-                    Shape::Label { x, y, .. } => label_key(s, style)
+                    Shape::Label { x, y, w, text, .. } => label_key(s, style)
                         .and_then(|key| sheet.get(&key))
-                        .map(|slot| plan.blits.push(Blit::whole(slot, *x, *y, dpr)))
+                        .map(|slot| {
+                            let rtl = is_rtl_text(text);
+                            plan.blits.push(Blit::label(slot, (*x, *y, *w), rtl, dpr));
+                        })
                         .is_some(),
                     _ => false,
                 };
@@ -1072,6 +1077,35 @@ impl Blit {
         Blit {
             from: (f64::from(slot.x), f64::from(slot.y), w, h),
             to: (snap(x), snap(y), w / dpr, h / dpr),
+        }
+    }
+
+    /// A label whose box is `w` wide at `(x, y)` from its text's sprite (`slot.advance` wide
+    /// from the padding): the whole sprite when the text fits, as the page sets it against the
+    /// box's left edge; else the part the page shows, cut at the box's edge where the page puts
+    /// its ellipsis: the text's beginning, which is its left end, or its right end when it
+    /// reads right to left (`rtl`).
+    fn label(slot: Slot, (x, y, w): (f64, f64, f64), rtl: bool, dpr: f64) -> Blit {
+        if slot.advance <= w {
+            return Blit::whole(slot, x, y, dpr);
+        }
+        let snap = |v: f64| (v * dpr).round();
+        let (sx, sy, sh) = (f64::from(slot.x), f64::from(slot.y), f64::from(slot.h));
+        // Device pixels on the sheet: the text's box, and its padding on the uncut side.
+        let (from_x, from_w, to_x) = if rtl {
+            let cut = snap(SPRITE_PAD + slot.advance - w);
+            (sx + cut, f64::from(slot.w) - cut, snap(x))
+        } else {
+            (sx, snap(SPRITE_PAD + w), snap(x - SPRITE_PAD))
+        };
+        Blit {
+            from: (from_x, sy, from_w, sh),
+            to: (
+                to_x / dpr,
+                snap(y - SPRITE_PAD) / dpr,
+                from_w / dpr,
+                sh / dpr,
+            ),
         }
     }
 
@@ -1184,8 +1218,22 @@ fn add_pending() {
                         .map_or(0.0, |m| m.width());
                     ((advance + 2.0 * SPRITE_PAD, h + 2.0 * SPRITE_PAD), advance)
                 }
-                Art::Label(Shape::Label { w, line, .. }) => {
-                    ((w + 2.0 * SPRITE_PAD, line + 2.0 * SPRITE_PAD), 0.0)
+                Art::Label(Shape::Label {
+                    line,
+                    size,
+                    weight,
+                    text,
+                    ..
+                }) => {
+                    let cx = sheet.cx();
+                    pen.font(cx, *weight, *size, &p.palette.font);
+                    let natural = cx.measure_text(text).map_or(0.0, |m| m.width());
+                    // A label's box is never wider than MAX_LABEL_PX: no more of a text shows.
+                    let advance = natural.min(MAX_LABEL_PX);
+                    (
+                        (advance + 2.0 * SPRITE_PAD, line + 2.0 * SPRITE_PAD),
+                        advance,
+                    )
                 }
                 // The pill's advance is its height, for `Blit::pill`.
                 Art::Pill(h, _) => (
@@ -1227,7 +1275,7 @@ fn add_pending() {
                     );
                     let _ = cx.fill_text(&digit.to_string(), SPRITE_PAD, SPRITE_PAD + h / 2.0);
                 }
-                Art::Label(s) => label(cx, &mut pen, &p.palette, s),
+                Art::Label(s) => label_sprite(cx, &mut pen, &p.palette, s, slot.advance),
                 Art::Pill(h, muted) => ring(
                     cx,
                     &mut pen,
@@ -1249,15 +1297,10 @@ fn add_pending() {
 fn label_key(s: &Shape, style: u64) -> Option<SpriteKey> {
     match s {
         Shape::Label {
-            w,
-            weight,
-            tone,
-            text,
-            ..
+            weight, tone, text, ..
         } => Some(SpriteKey::Label {
             style,
             text: text.clone(),
-            width: w.to_bits(),
             weight: *weight,
             tone: *tone as u8,
         }),
@@ -1336,8 +1379,53 @@ fn label(cx: &CanvasRenderingContext2d, pen: &mut Pen, p: &Palette, s: &Shape) {
     pen.align(cx, "left");
     pen.fill(cx, p.tone(*tone));
     // Held to its box (squeezed rather than cut: a clip per label would cost four calls more,
-    // for the few frames a label is sketched).
+    // for the one frame before its sprite, cut as the page cuts it, is on the sheet).
     let _ = cx.fill_text_with_max_width(text, *x, y + line / 2.0, *w);
+}
+
+/// A label's text on its sprite, whole, from the padding and `advance` wide at most: a text
+/// longer than that keeps its beginning (its right end if it reads right to left).
+fn label_sprite(
+    cx: &CanvasRenderingContext2d,
+    pen: &mut Pen,
+    p: &Palette,
+    s: &Shape,
+    advance: f64,
+) {
+    let Shape::Label {
+        line,
+        size,
+        weight,
+        tone,
+        text,
+        ..
+    } = s
+    else {
+        return;
+    };
+    pen.alpha(cx, 1.0);
+    pen.font(cx, *weight, *size, &p.font);
+    pen.fill(cx, p.tone(*tone));
+    let y = SPRITE_PAD + line / 2.0;
+    let (align, x) = if is_rtl_text(text) {
+        ("right", SPRITE_PAD + advance)
+    } else {
+        ("left", SPRITE_PAD)
+    };
+    // Set before the save, which the restore would silently undo behind the pen's back.
+    pen.align(cx, align);
+    // A text longer than its sprite is cut at the sprite's edge, not run onto its neighbours.
+    cx.save();
+    cx.begin_path();
+    cx.rect(
+        0.0,
+        0.0,
+        advance + 2.0 * SPRITE_PAD,
+        line + 2.0 * SPRITE_PAD,
+    );
+    cx.clip();
+    let _ = cx.fill_text(text, x, y);
+    cx.restore();
 }
 
 /// The drawing state last set on the context, so that a state is set only when it changes
@@ -1687,6 +1775,52 @@ mod tests {
             h: 4.0,
         };
         assert_eq!(outline.at(9.0, 9.0), outline);
+    }
+
+    #[test]
+    fn a_label_narrower_than_its_text_copies_the_part_the_page_shows() {
+        // A text 100 px wide on its sprite, padded 2 px: 104 × 20 device px at dpr 1.
+        let slot = Slot {
+            x: 10,
+            y: 50,
+            w: 104,
+            h: 20,
+            advance: 100.0,
+        };
+        // It fits a box 120 wide: all of it, against the box's left edge.
+        assert_eq!(
+            Blit::label(slot, (300.0, 40.0, 120.0), false, 1.0),
+            Blit::whole(slot, 300.0, 40.0, 1.0)
+        );
+        assert_eq!(
+            Blit::label(slot, (300.0, 40.0, 120.0), true, 1.0),
+            Blit::whole(slot, 300.0, 40.0, 1.0)
+        );
+        // A box 60 wide shows the text's first 60 px, cut at the box's right edge...
+        assert_eq!(
+            Blit::label(slot, (300.0, 40.0, 60.0), false, 1.0),
+            Blit {
+                from: (10.0, 50.0, 62.0, 20.0),
+                to: (298.0, 38.0, 62.0, 20.0),
+            }
+        );
+        // ...and of a text read right to left, its last 60 px, which it begins with.
+        assert_eq!(
+            Blit::label(slot, (300.0, 40.0, 60.0), true, 1.0),
+            Blit {
+                from: (52.0, 50.0, 62.0, 20.0),
+                to: (300.0, 38.0, 62.0, 20.0),
+            }
+        );
+        // At dpr 2 the sprite is twice as many pixels, and the copy lands on whole ones.
+        let slot2 = Slot {
+            w: 208,
+            h: 40,
+            ..slot
+        };
+        let Blit { from, to } = Blit::label(slot2, (300.3, 40.0, 60.0), false, 2.0);
+        assert_eq!(from, (10.0, 50.0, 124.0, 40.0));
+        assert_eq!((to.0 * 2.0, to.2 * 2.0), (597.0, 124.0));
     }
 
     #[test]

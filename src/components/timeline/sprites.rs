@@ -115,14 +115,13 @@ pub enum SpriteKey {
         /// The digit, 0 to 9.
         digit: u8,
     },
-    /// A label.
+    /// A label's text, whole (up to the widest a label may be): a label narrower than its text
+    /// copies the part its box shows, so the sprite serves it at every width a zoom gives it.
     Label {
         /// The lane's colours and sizes.
         style: u64,
         /// The text.
         text: Rc<str>,
-        /// Width it may take (f64 bits).
-        width: u64,
         /// Font weight.
         weight: u16,
         /// Its colour, as `sketch::Tone` numbers it.
@@ -141,7 +140,8 @@ pub struct Slot {
     pub w: u32,
     /// Height.
     pub h: u32,
-    /// How far the text after it starts (CSS px) for a digit; the height for a pill; else 0.
+    /// How far the text after it starts (CSS px) for a digit; the height for a pill; the width of
+    /// the text on it for a label.
     pub advance: f64,
 }
 
