@@ -899,6 +899,9 @@ impl Painter {
         pen.dashed(cx, false);
         if sheet.is_some() {
             self.queue(missed.into_iter().map(|i| &list[i]));
+            if let Some(pill) = plan.commonest_sliced() {
+                self.queue_whole_pill(pill);
+            }
         }
     }
 
@@ -973,6 +976,32 @@ impl Painter {
         }
     }
 
+    /// Puts on the sheet, after this frame, a whole pill `width` device pixels wide: one copy
+    /// for each bubble of that width rather than three.
+    fn queue_whole_pill(&self, (width, height, muted): (u32, u64, bool)) {
+        let key = SpriteKey::WholePill {
+            style: self.style,
+            height,
+            muted,
+            width,
+        };
+        let added = PENDING.with(|q| {
+            let Ok(mut q) = q.try_borrow_mut() else {
+                return false;
+            };
+            if q.iter().any(|(k, _)| *k == key) {
+                return false;
+            }
+            let art = Art::WholePill(f64::from_bits(height), muted, width);
+            let (palette, rem) = (self.palette.clone(), self.metrics.rem);
+            q.push((key, Pending { art, palette, rem }));
+            q.len() == 1
+        });
+        if added {
+            leptos::prelude::set_timeout(add_pending, std::time::Duration::ZERO);
+        }
+    }
+
     /// How each bubble's count and each label of `list` is copied from the shared sheet, and
     /// the sheet; a shape with a sprite not on the sheet yet is drawn without. Nothing when
     /// there is no sheet.
@@ -983,6 +1012,7 @@ impl Painter {
             let mut plan = Plan {
                 shapes: Vec::with_capacity(list.len()),
                 blits: Vec::with_capacity(list.len() * 2),
+                sliced: Vec::new(),
             };
             for s in list {
                 let start = plan.blits.len();
@@ -995,13 +1025,28 @@ impl Painter {
                         count,
                         muted,
                     } => {
-                        let pill = sheet
-                            .get(&SpriteKey::Pill {
+                        let width = Blit::bubble_width((*x, *w), dpr);
+                        let whole = sheet
+                            .get(&SpriteKey::WholePill {
                                 style,
                                 height: h.to_bits(),
                                 muted: *muted,
+                                width,
                             })
-                            .and_then(|pill| Blit::pill(pill, (*x, *y, *w), dpr));
+                            .map(|slot| vec![Blit::whole(slot, *x, *y, dpr)]);
+                        if whole.is_none() {
+                            plan.sliced.push((width, h.to_bits(), *muted));
+                        }
+                        let pill = whole.or_else(|| {
+                            sheet
+                                .get(&SpriteKey::Pill {
+                                    style,
+                                    height: h.to_bits(),
+                                    muted: *muted,
+                                })
+                                .and_then(|pill| Blit::pill(pill, (*x, *y, *w), dpr))
+                                .map(|b| b.to_vec())
+                        });
                         let mut glyphs = Vec::new();
                         let mut total = 0.0;
                         let ok = pill.is_some()
@@ -1054,6 +1099,7 @@ impl Painter {
                 Plan {
                     shapes: Vec::new(),
                     blits: Vec::new(),
+                    sliced: Vec::new(),
                 },
                 None,
             )
@@ -1109,6 +1155,14 @@ impl Blit {
         }
     }
 
+    /// How many device pixels a bubble `w` wide at `x` covers with its padding, as
+    /// [`Blit::pill`] places it.
+    fn bubble_width((x, w): (f64, f64), dpr: f64) -> u32 {
+        let left = ((x - SPRITE_PAD) * dpr).round();
+        let right = ((x + w + SPRITE_PAD) * dpr).round();
+        (right - left).max(0.0) as u32
+    }
+
     /// A bubble `w` wide at `(x, y)` from the `pill` sprite (a bubble [`PILL_STRAIGHT`] wider
     /// than tall): its two ends as they are, and between them one column of the pill's straight
     /// middle, stretched. `None` when the bubble is too narrow for its ends.
@@ -1146,6 +1200,31 @@ struct Plan {
     /// Per shape, its copies in `blits` (`None`: drawn without the sheet).
     shapes: Vec<Option<std::ops::Range<usize>>>,
     blits: Vec<Blit>,
+    /// The bubbles with no whole pill of their width on the sheet: width (device px), height
+    /// (f64 bits), muted.
+    sliced: Vec<(u32, u64, bool)>,
+}
+
+impl Plan {
+    /// The commonest of the bubbles without a whole pill (the width of a lane's bins' clusters,
+    /// while merged ones each have their own): the one worth a sprite.
+    fn commonest_sliced(&self) -> Option<(u32, u64, bool)> {
+        let mut seen: Vec<((u32, u64, bool), usize)> = Vec::new();
+        for k in &self.sliced {
+            match seen.iter_mut().find(|(s, _)| s == k) {
+                Some((_, n)) => *n += 1,
+                None => seen.push((*k, 1)),
+            }
+        }
+        // The first of the commonest, so that equal counts choose the same way every frame.
+        let mut best: Option<((u32, u64, bool), usize)> = None;
+        for (k, n) in seen {
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((k, n));
+            }
+        }
+        best.map(|(k, _)| k)
+    }
 }
 
 /// The decimal digits of `n`, most significant first.
@@ -1162,6 +1241,9 @@ const PILL_STRAIGHT: f64 = 4.0;
 enum Art {
     /// A bubble without its count, `h` tall and [`PILL_STRAIGHT`] wider, muted or not.
     Pill(f64, bool),
+    /// A bubble without its count, `h` tall, muted or not, as wide as the given device pixels
+    /// with its padding.
+    WholePill(f64, bool, u32),
     /// A digit of a count in a bubble `h` tall, muted or not.
     Digit(u8, f64, bool),
     /// A label, its box's top-left corner at the sprite's padding.
@@ -1235,6 +1317,10 @@ fn add_pending() {
                         advance,
                     )
                 }
+                Art::WholePill(h, _, width) => (
+                    (f64::from(*width) / sheet.scale(), h + 2.0 * SPRITE_PAD),
+                    0.0,
+                ),
                 // The pill's advance is its height, for `Blit::pill`.
                 Art::Pill(h, _) => (
                     (h + PILL_STRAIGHT + 2.0 * SPRITE_PAD, h + 2.0 * SPRITE_PAD),
@@ -1281,6 +1367,18 @@ fn add_pending() {
                     &mut pen,
                     &p.palette,
                     (SPRITE_PAD, SPRITE_PAD, h + PILL_STRAIGHT, *h),
+                    *muted,
+                ),
+                Art::WholePill(h, muted, width) => ring(
+                    cx,
+                    &mut pen,
+                    &p.palette,
+                    (
+                        SPRITE_PAD,
+                        SPRITE_PAD,
+                        f64::from(*width) / sheet.scale() - 2.0 * SPRITE_PAD,
+                        *h,
+                    ),
                     *muted,
                 ),
             }
@@ -1821,6 +1919,50 @@ mod tests {
         let Blit { from, to } = Blit::label(slot2, (300.3, 40.0, 60.0), false, 2.0);
         assert_eq!(from, (10.0, 50.0, 124.0, 40.0));
         assert_eq!((to.0 * 2.0, to.2 * 2.0), (597.0, 124.0));
+    }
+
+    #[test]
+    fn the_commonest_bubble_width_gets_a_whole_pill() {
+        // A bubble 30 px wide at x = 100.4 covers 34 device px with its padding at dpr 1, as
+        // the three pieces of a sliced pill do; 68 at dpr 2.
+        assert_eq!(Blit::bubble_width((100.4, 30.0), 1.0), 34);
+        assert_eq!(Blit::bubble_width((100.4, 30.0), 2.0), 68);
+        let pill = Slot {
+            x: 0,
+            y: 0,
+            w: 39,
+            h: 31,
+            advance: 27.2,
+        };
+        let [left, _, right] = Blit::pill(pill, (100.4, 9.0, 30.0), 1.0).unwrap();
+        assert_eq!(
+            (right.to.0 + right.to.2 - left.to.0) as u32,
+            Blit::bubble_width((100.4, 30.0), 1.0)
+        );
+        let h = 27.2f64.to_bits();
+        let plan = |sliced: Vec<(u32, u64, bool)>| Plan {
+            shapes: Vec::new(),
+            blits: Vec::new(),
+            sliced,
+        };
+        assert_eq!(plan(Vec::new()).commonest_sliced(), None);
+        // Bins' clusters share a width; merged ones have their own.
+        let p = plan(vec![
+            (34, h, false),
+            (71, h, false),
+            (34, h, false),
+            (35, h, false),
+            (34, h, false),
+        ]);
+        assert_eq!(p.commonest_sliced(), Some((34, h, false)));
+        // A tie goes to the first seen, the same every frame.
+        let p = plan(vec![
+            (35, h, false),
+            (34, h, false),
+            (34, h, false),
+            (35, h, false),
+        ]);
+        assert_eq!(p.commonest_sliced(), Some((35, h, false)));
     }
 
     #[test]

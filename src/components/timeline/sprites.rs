@@ -1,5 +1,5 @@
 //! The sketch's sprite sheet, shared by the lanes: each label, count digit and bubble (a pill,
-//! whose middle is stretched) the sketch shows is drawn once on a canvas that is not in the page,
+//! whose middle is stretched, or whole at a lane's commonest bubble width) the sketch shows is drawn once on a canvas that is not in the page,
 //! then copied from there to the lanes' shared canvas on every frame of a gesture
 //! ([`Sprites`]); and where each sprite sits on that sheet ([`Shelves`], pure and tested
 //! natively).
@@ -104,6 +104,19 @@ pub enum SpriteKey {
         height: u64,
         /// Muted (someone is highlighted).
         muted: bool,
+    },
+    /// A cluster's bubble without its count, whole, `width` device pixels wide with its
+    /// padding: the width most of a lane's bubbles have (its bins' clusters), copied in one
+    /// piece rather than as two ends and a stretched middle.
+    WholePill {
+        /// The lane's colours and sizes.
+        style: u64,
+        /// Height (f64 bits).
+        height: u64,
+        /// Muted (someone is highlighted).
+        muted: bool,
+        /// Width on the sheet, device pixels.
+        width: u32,
     },
     /// A digit of a cluster's count (a count is copied digit by digit: the clusters, and their
     /// counts, change with every step of a zoom, while ten digits serve them all).
@@ -224,6 +237,11 @@ impl Sprites {
             f64::from(SHEET_W),
             f64::from(self.shelves.height()),
         );
+    }
+
+    /// Device pixels per CSS pixel of the sprites on the sheet.
+    pub fn scale(&self) -> f64 {
+        self.scale
     }
 
     /// Sprites are drawn at `scale` device pixels per CSS pixel from now on (the screen's
