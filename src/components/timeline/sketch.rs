@@ -1339,12 +1339,15 @@ fn add_pending() {
                 sheet.cx().set_text_baseline("middle");
             }
             let cx = sheet.cx();
-            // Outside the page, the sheet inherits no direction: the lane's is set.
-            let _ = js_sys::Reflect::set(
-                cx,
-                &"direction".into(),
-                &p.palette.direction.as_str().into(),
-            );
+            // Outside the page, the sheet inherits no direction: the lane's is set, and a
+            // label's own, as `dir="auto"` gives it on the page (a text mixing Arabic and digits
+            // orders its runs by it).
+            let direction = match &p.art {
+                Art::Label(Shape::Label { text, .. }) if is_rtl_text(text) => "rtl",
+                Art::Label(_) => "ltr",
+                _ => p.palette.direction.as_str(),
+            };
+            let _ = js_sys::Reflect::set(cx, &"direction".into(), &direction.into());
             sheet.begin(slot);
             match &p.art {
                 Art::Digit(digit, h, muted) => {
@@ -1476,6 +1479,9 @@ fn label(cx: &CanvasRenderingContext2d, pen: &mut Pen, p: &Palette, s: &Shape) {
     pen.font(cx, *weight, *size, &p.font);
     pen.align(cx, "left");
     pen.fill(cx, p.tone(*tone));
+    // Its own direction, as `dir="auto"` gives it on the page (the canvas's is the area's).
+    let direction = if is_rtl_text(text) { "rtl" } else { "ltr" };
+    let _ = js_sys::Reflect::set(cx, &"direction".into(), &direction.into());
     // Held to its box (squeezed rather than cut: a clip per label would cost four calls more,
     // for the one frame before its sprite, cut as the page cuts it, is on the sheet).
     let _ = cx.fill_text_with_max_width(text, *x, y + line / 2.0, *w);
