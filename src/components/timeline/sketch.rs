@@ -1206,8 +1206,9 @@ struct Plan {
 }
 
 impl Plan {
-    /// The commonest of the bubbles without a whole pill (the width of a lane's bins' clusters,
-    /// while merged ones each have their own): the one worth a sprite.
+    /// The commonest of the bubbles without a whole pill, if at least two share it (the width of
+    /// a lane's bins' clusters; a merged cluster's is its own, and changes with every step of a
+    /// zoom: a sprite for it would serve one frame and fill the sheet).
     fn commonest_sliced(&self) -> Option<(u32, u64, bool)> {
         let mut seen: Vec<((u32, u64, bool), usize)> = Vec::new();
         for k in &self.sliced {
@@ -1223,7 +1224,7 @@ impl Plan {
                 best = Some((k, n));
             }
         }
-        best.map(|(k, _)| k)
+        best.filter(|(_, n)| *n >= 2).map(|(k, _)| k)
     }
 }
 
@@ -1518,15 +1519,21 @@ fn label_sprite(
     };
     // Set before the save, which the restore would silently undo behind the pen's back.
     pen.align(cx, align);
-    // A text longer than its sprite is cut at the sprite's edge, not run onto its neighbours.
+    let natural = cx.measure_text(text).map_or(0.0, |m| m.width());
+    if natural <= advance + 0.5 {
+        let _ = cx.fill_text(text, x, y);
+        return;
+    }
+    // A text longer than its sprite is cut where its room ends (the padding on that side too),
+    // neither run onto the sprite's neighbours nor shown past the label's box.
+    let (from, to) = if align == "right" {
+        (SPRITE_PAD, advance + 2.0 * SPRITE_PAD)
+    } else {
+        (0.0, SPRITE_PAD + advance)
+    };
     cx.save();
     cx.begin_path();
-    cx.rect(
-        0.0,
-        0.0,
-        advance + 2.0 * SPRITE_PAD,
-        line + 2.0 * SPRITE_PAD,
-    );
+    cx.rect(from, 0.0, to - from, line + 2.0 * SPRITE_PAD);
     cx.clip();
     let _ = cx.fill_text(text, x, y);
     cx.restore();
@@ -1952,6 +1959,11 @@ mod tests {
             sliced,
         };
         assert_eq!(plan(Vec::new()).commonest_sliced(), None);
+        // Merged clusters alone, each its own width: none is worth a sprite.
+        assert_eq!(
+            plan(vec![(71, h, false), (90, h, false)]).commonest_sliced(),
+            None
+        );
         // Bins' clusters share a width; merged ones have their own.
         let p = plan(vec![
             (34, h, false),
