@@ -86,11 +86,11 @@ pub fn use_timeline_input(ctx: TimelineCtx, area: NodeRef<Div>) -> TimelineInput
 }
 
 /// The page's monotonic clock (ms): a timer measured against it is not fooled by the system
-/// clock being set.
+/// clock being set (the system's, without one: a clock that stood still would never rest).
 fn clock() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// Ends the gesture once no wheel or drag input has come for [`REST_MS`]: waits `wait_ms`, then
@@ -113,7 +113,10 @@ fn rest_after(
             } else {
                 let _ = last_input.try_set_value((at, false));
                 let _ = area_left.try_set_value(None);
-                let _ = moving.try_set(false);
+                // Rested already (`rest_now`): telling the lanes again would redo their rest.
+                if moving.try_get_untracked() == Some(true) {
+                    let _ = moving.try_set(false);
+                }
             }
         },
         std::time::Duration::from_millis(wait_ms.ceil() as u64),
@@ -256,8 +259,11 @@ impl TimelineInput {
             if let Some(el) = self.area.get_untracked()
                 && !el.has_pointer_capture(ev.pointer_id())
             {
-                let _ = el.set_pointer_capture(ev.pointer_id());
-                self.set_dragging(true);
+                // Without the capture a release outside the area is lost, and the layer would
+                // stay over the marks.
+                if el.set_pointer_capture(ev.pointer_id()).is_ok() {
+                    self.set_dragging(true);
+                }
             }
             self.apply(action);
         }
