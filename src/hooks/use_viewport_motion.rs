@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_use_preferences::use_prefers_reduced_motion;
 
+use crate::hooks::clock::monotonic_ms;
 use crate::model::viewport::Viewport;
 
 /// How long an animated move takes.
@@ -25,10 +26,6 @@ pub fn use_viewport_motion(viewport: RwSignal<Viewport>) -> UseViewportMotion {
         reduced: use_prefers_reduced_motion(),
         generation: StoredValue::new(0),
     }
-}
-
-fn now() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
 }
 
 impl UseViewportMotion {
@@ -55,7 +52,7 @@ impl UseViewportMotion {
             return;
         }
         let generation = self.generation.get_value();
-        step(*self, from, to, now(), generation);
+        step(*self, from, to, monotonic_ms(), generation);
     }
 }
 
@@ -63,7 +60,7 @@ fn step(m: UseViewportMotion, from: Viewport, to: Viewport, t0: f64, generation:
     if m.generation.try_get_value() != Some(generation) {
         return;
     }
-    let p = ((now() - t0) / DURATION_MS).clamp(0.0, 1.0);
+    let p = ((monotonic_ms() - t0) / DURATION_MS).clamp(0.0, 1.0);
     // Ease out: fast start, gentle landing.
     let e = 1.0 - (1.0 - p).powi(3);
     let lerp = |a: f64, b: f64| a + (b - a) * e;

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::TimelineCtx;
 use super::mark_layer::is_rendering;
+use crate::hooks::clock::monotonic_ms;
 use crate::model::input::{
     Action, DeltaMode, Gesture, KeyCommand, PAN_STEP, Wheel, ZOOM_STEP, key_command, parse_span,
     wheel_action,
@@ -55,10 +56,10 @@ pub struct TimelineInput {
     /// The viewport the wheel and drag inputs since the last animation frame lead to, applied
     /// on that frame (see [`TimelineInput::apply`]), and the view's move count after the last.
     pending: StoredValue<Option<(Viewport, u64)>>,
-    /// When the last wheel or drag input came (ms, the page's monotonic clock), and whether a timer is set to
-    /// end the gesture [`REST_MS`] after it: one timer a gesture, set again for the time left
-    /// when it finds that inputs came since, rather than one timer an input (each costs the page
-    /// a closure and a call out of the wasm, some 0.1 ms, profiled at 10k events).
+    /// When the last wheel or drag input came (ms, [`monotonic_ms`]), and whether a timer is
+    /// set to end the gesture [`REST_MS`] after it: one timer a gesture, set again for the time
+    /// left when it finds that inputs came since, rather than one timer an input (each costs the
+    /// page a closure and a call out of the wasm, some 0.1 ms, profiled at 10k events).
     last_input: StoredValue<(f64, bool)>,
     /// The input area's left edge (client px), measured at a gesture's first input and kept
     /// until it ends: measuring it on every input made the browser bring styles and layout up
@@ -85,14 +86,6 @@ pub fn use_timeline_input(ctx: TimelineCtx, area: NodeRef<Div>) -> TimelineInput
     input
 }
 
-/// The page's monotonic clock (ms): a timer measured against it is not fooled by the system
-/// clock being set (the system's, without one: a clock that stood still would never rest).
-fn clock() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
-}
-
 /// Ends the gesture once no wheel or drag input has come for [`REST_MS`]: waits `wait_ms`, then
 /// ends it or waits again for the time left since the last input. try_*: the timeline may be
 /// gone when the timer fires.
@@ -107,7 +100,7 @@ fn rest_after(
             let Some((at, _)) = last_input.try_get_value() else {
                 return;
             };
-            let left = REST_MS as f64 - (clock() - at);
+            let left = REST_MS as f64 - (monotonic_ms() - at);
             if left > 0.0 {
                 rest_after(last_input, area_left, moving, left.min(REST_MS as f64));
             } else {
@@ -192,7 +185,7 @@ impl TimelineInput {
             moving.set(true);
         }
         let (_, armed) = self.last_input.get_value();
-        self.last_input.set_value((clock(), true));
+        self.last_input.set_value((monotonic_ms(), true));
         if !armed {
             rest_after(self.last_input, self.area_left, moving, REST_MS as f64);
         }
