@@ -669,6 +669,7 @@ impl Painter {
                     .filter(|(_, p)| p.is_none())
                     .map(|(s, _)| s)
                     .chain([&all]),
+                None,
             );
         }
         self.rehearse(&list, dpr);
@@ -898,10 +899,10 @@ impl Painter {
         pen.alpha(cx, 1.0);
         pen.dashed(cx, false);
         if sheet.is_some() {
-            self.queue(missed.into_iter().map(|i| &list[i]));
-            if let Some(pill) = plan.commonest_sliced() {
-                self.queue_whole_pill(pill);
-            }
+            self.queue(
+                missed.into_iter().map(|i| &list[i]),
+                plan.commonest_sliced(),
+            );
         }
     }
 
@@ -923,11 +924,12 @@ impl Painter {
         g
     }
 
-    /// Puts the sprites of `shapes` (bubbles and labels drawn without one) on the sheet after
-    /// this frame, between frames: drawn on it now, in the middle of a frame whose lanes have
-    /// copied from it already, the browser would first copy the whole sheet for them (some
-    /// 20 ms a frame at 10k events, measured).
-    fn queue<'a>(&self, shapes: impl Iterator<Item = &'a Shape>) {
+    /// Puts the sprites of `shapes` (bubbles and labels drawn without one), and a whole pill
+    /// `(width, height, muted)` if one is asked for (one copy for each bubble of that width
+    /// rather than three), on the sheet after this frame, between frames: drawn on it now, in
+    /// the middle of a frame whose lanes have copied from it already, the browser would first
+    /// copy the whole sheet for them (some 20 ms a frame at 10k events, measured).
+    fn queue<'a>(&self, shapes: impl Iterator<Item = &'a Shape>, whole: Option<(u32, u64, bool)>) {
         let (style, rem) = (self.style, self.metrics.rem);
         let added = PENDING.with(|q| {
             let Ok(mut q) = q.try_borrow_mut() else {
@@ -969,33 +971,16 @@ impl Painter {
                     _ => {}
                 }
             }
-            before == 0 && !q.is_empty()
-        });
-        if added {
-            leptos::prelude::set_timeout(add_pending, std::time::Duration::ZERO);
-        }
-    }
-
-    /// Puts on the sheet, after this frame, a whole pill `width` device pixels wide: one copy
-    /// for each bubble of that width rather than three.
-    fn queue_whole_pill(&self, (width, height, muted): (u32, u64, bool)) {
-        let key = SpriteKey::WholePill {
-            style: self.style,
-            height,
-            muted,
-            width,
-        };
-        let added = PENDING.with(|q| {
-            let Ok(mut q) = q.try_borrow_mut() else {
-                return false;
-            };
-            if q.iter().any(|(k, _)| *k == key) {
-                return false;
+            if let Some((width, height, muted)) = whole {
+                let key = SpriteKey::WholePill {
+                    style,
+                    height,
+                    muted,
+                    width,
+                };
+                add(key, Art::WholePill(f64::from_bits(height), muted, width));
             }
-            let art = Art::WholePill(f64::from_bits(height), muted, width);
-            let (palette, rem) = (self.palette.clone(), self.metrics.rem);
-            q.push((key, Pending { art, palette, rem }));
-            q.len() == 1
+            before == 0 && !q.is_empty()
         });
         if added {
             leptos::prelude::set_timeout(add_pending, std::time::Duration::ZERO);
@@ -1033,20 +1018,22 @@ impl Painter {
                                 muted: *muted,
                                 width,
                             })
-                            .map(|slot| vec![Blit::whole(slot, *x, *y, dpr)]);
-                        if whole.is_none() {
-                            plan.sliced.push((width, h.to_bits(), *muted));
-                        }
-                        let pill = whole.or_else(|| {
-                            sheet
-                                .get(&SpriteKey::Pill {
-                                    style,
-                                    height: h.to_bits(),
-                                    muted: *muted,
-                                })
-                                .and_then(|pill| Blit::pill(pill, (*x, *y, *w), dpr))
-                                .map(|b| b.to_vec())
-                        });
+                            .map(|slot| Blit::whole(slot, *x, *y, dpr));
+                        // The pill's copies: the whole one, or its three pieces.
+                        let pill = match whole {
+                            Some(b) => Some(([b; 3], 1)),
+                            None => {
+                                plan.sliced.push((width, h.to_bits(), *muted));
+                                sheet
+                                    .get(&SpriteKey::Pill {
+                                        style,
+                                        height: h.to_bits(),
+                                        muted: *muted,
+                                    })
+                                    .and_then(|pill| Blit::pill(pill, (*x, *y, *w), dpr))
+                                    .map(|b| (b, 3))
+                            }
+                        };
                         let mut glyphs = Vec::new();
                         let mut total = 0.0;
                         let ok = pill.is_some()
@@ -1064,8 +1051,8 @@ impl Painter {
                                     })
                                     .is_some()
                             });
-                        if let (true, Some(pill)) = (ok, pill) {
-                            plan.blits.extend(pill);
+                        if let (true, Some((pill, n))) = (ok, pill) {
+                            plan.blits.extend_from_slice(&pill[..n]);
                             // Centred, as the count's text is.
                             let left = x + w / 2.0 - total / 2.0;
                             plan.blits.extend(
@@ -1291,6 +1278,8 @@ fn add_pending() {
                 pen = Pen::default();
                 sheet.cx().set_text_baseline("middle");
             }
+            // A label's text may be longer than its sprite, which then keeps its beginning.
+            let mut cut = false;
             let (size, advance) = match &p.art {
                 Art::Digit(digit, h, muted) => {
                     let cx = sheet.cx();
@@ -1313,6 +1302,7 @@ fn add_pending() {
                     let natural = cx.measure_text(text).map_or(0.0, |m| m.width());
                     // A label's box is never wider than MAX_LABEL_PX: no more of a text shows.
                     let advance = natural.min(MAX_LABEL_PX);
+                    cut = natural > MAX_LABEL_PX;
                     (
                         (advance + 2.0 * SPRITE_PAD, line + 2.0 * SPRITE_PAD),
                         advance,
@@ -1340,15 +1330,15 @@ fn add_pending() {
                 sheet.cx().set_text_baseline("middle");
             }
             let cx = sheet.cx();
-            // Outside the page, the sheet inherits no direction: the lane's is set, and a
-            // label's own, as `dir="auto"` gives it on the page (a text mixing Arabic and digits
-            // orders its runs by it).
-            let direction = match &p.art {
-                Art::Label(Shape::Label { text, .. }) if is_rtl_text(text) => "rtl",
-                Art::Label(_) => "ltr",
-                _ => p.palette.direction.as_str(),
-            };
-            let _ = js_sys::Reflect::set(cx, &"direction".into(), &direction.into());
+            // Outside the page, the sheet inherits no direction: the lane's is set (a label sets
+            // its own, see `label_pen`).
+            if !matches!(p.art, Art::Label(_)) {
+                let _ = js_sys::Reflect::set(
+                    cx,
+                    &"direction".into(),
+                    &p.palette.direction.as_str().into(),
+                );
+            }
             sheet.begin(slot);
             match &p.art {
                 Art::Digit(digit, h, muted) => {
@@ -1365,7 +1355,7 @@ fn add_pending() {
                     );
                     let _ = cx.fill_text(&digit.to_string(), SPRITE_PAD, SPRITE_PAD + h / 2.0);
                 }
-                Art::Label(s) => label_sprite(cx, &mut pen, &p.palette, s, slot.advance),
+                Art::Label(s) => label_sprite(cx, &mut pen, &p.palette, s, slot.advance, cut),
                 Art::Pill(h, muted) => ring(
                     cx,
                     &mut pen,
@@ -1461,6 +1451,24 @@ fn count_text(
     let _ = cx.fill_text(&count.to_string(), x + w / 2.0, y + h / 2.0);
 }
 
+/// Sets the pen for a label's text: its font, colour and its own direction, as `dir="auto"`
+/// gives it on the page (a text mixing Arabic with digits orders its runs by it; the page's
+/// canvas has the area's direction, the sheet the lane's). Whether it reads right to left.
+fn label_pen(
+    cx: &CanvasRenderingContext2d,
+    pen: &mut Pen,
+    p: &Palette,
+    (size, weight, tone, text): (f64, u16, Tone, &str),
+) -> bool {
+    pen.alpha(cx, 1.0);
+    pen.font(cx, weight, size, &p.font);
+    pen.fill(cx, p.tone(tone));
+    let rtl = is_rtl_text(text);
+    let direction = if rtl { "rtl" } else { "ltr" };
+    let _ = js_sys::Reflect::set(cx, &"direction".into(), &direction.into());
+    rtl
+}
+
 /// A label shape (anything else is left alone).
 fn label(cx: &CanvasRenderingContext2d, pen: &mut Pen, p: &Palette, s: &Shape) {
     let Shape::Label {
@@ -1476,26 +1484,22 @@ fn label(cx: &CanvasRenderingContext2d, pen: &mut Pen, p: &Palette, s: &Shape) {
     else {
         return;
     };
-    pen.alpha(cx, 1.0);
-    pen.font(cx, *weight, *size, &p.font);
+    label_pen(cx, pen, p, (*size, *weight, *tone, text));
     pen.align(cx, "left");
-    pen.fill(cx, p.tone(*tone));
-    // Its own direction, as `dir="auto"` gives it on the page (the canvas's is the area's).
-    let direction = if is_rtl_text(text) { "rtl" } else { "ltr" };
-    let _ = js_sys::Reflect::set(cx, &"direction".into(), &direction.into());
     // Held to its box (squeezed rather than cut: a clip per label would cost four calls more,
     // for the one frame before its sprite, cut as the page cuts it, is on the sheet).
     let _ = cx.fill_text_with_max_width(text, *x, y + line / 2.0, *w);
 }
 
-/// A label's text on its sprite, whole, from the padding and `advance` wide at most: a text
-/// longer than that keeps its beginning (its right end if it reads right to left).
+/// A label's text on its sprite, whole, from the padding and `advance` wide: a text longer than
+/// that (`cut`) keeps its beginning (its right end if it reads right to left).
 fn label_sprite(
     cx: &CanvasRenderingContext2d,
     pen: &mut Pen,
     p: &Palette,
     s: &Shape,
     advance: f64,
+    cut: bool,
 ) {
     let Shape::Label {
         line,
@@ -1508,25 +1512,22 @@ fn label_sprite(
     else {
         return;
     };
-    pen.alpha(cx, 1.0);
-    pen.font(cx, *weight, *size, &p.font);
-    pen.fill(cx, p.tone(*tone));
+    let rtl = label_pen(cx, pen, p, (*size, *weight, *tone, text));
     let y = SPRITE_PAD + line / 2.0;
-    let (align, x) = if is_rtl_text(text) {
+    let (align, x) = if rtl {
         ("right", SPRITE_PAD + advance)
     } else {
         ("left", SPRITE_PAD)
     };
     // Set before the save, which the restore would silently undo behind the pen's back.
     pen.align(cx, align);
-    let natural = cx.measure_text(text).map_or(0.0, |m| m.width());
-    if natural <= advance + 0.5 {
+    if !cut {
         let _ = cx.fill_text(text, x, y);
         return;
     }
     // A text longer than its sprite is cut where its room ends (the padding on that side too),
     // neither run onto the sprite's neighbours nor shown past the label's box.
-    let (from, to) = if align == "right" {
+    let (from, to) = if rtl {
         (SPRITE_PAD, advance + 2.0 * SPRITE_PAD)
     } else {
         (0.0, SPRITE_PAD + advance)

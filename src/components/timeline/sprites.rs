@@ -1,6 +1,6 @@
 //! The sketch's sprite sheet, shared by the lanes: each label, count digit and bubble (a pill,
-//! whose middle is stretched, or whole at a lane's commonest bubble width) the sketch shows is drawn once on a canvas that is not in the page,
-//! then copied from there to the lanes' shared canvas on every frame of a gesture
+//! whose middle is stretched, or whole at a lane's commonest bubble width) the sketch shows is
+//! drawn once on a canvas that is not in the page, then copied from there to the lanes' shared canvas on every frame of a gesture
 //! ([`Sprites`]); and where each sprite sits on that sheet ([`Shelves`], pure and tested
 //! natively).
 //!
