@@ -456,9 +456,7 @@ impl Sketcher {
                 // Resting, it stays shown (see the CSS): wiped whole, so that no band a lane
                 // left behind can show.
                 c.set_hidden(true);
-                if let Some(cx) = super::sprites::context_2d(&c) {
-                    super::sprites::wipe(&cx, 0.0, f64::from(c.width()), f64::from(c.height()));
-                }
+                super::sketch::wipe_canvas(&c);
             }
         }
         let this = *self;

@@ -9,6 +9,7 @@ mod lanes;
 mod mark_layer;
 mod marks;
 mod sketch;
+mod sketch_worker;
 mod sprites;
 mod toolbar;
 
@@ -27,6 +28,10 @@ use crate::model::timeline as model;
 use crate::model::viewport::Viewport;
 use crate::model::{EventIdx, Selection};
 use crate::state::{AppState, DatasetRef, use_dataset};
+
+/// The sketch worker's end (`src/bin/sketch.rs`): what it says once it listens, and its answer to
+/// each of the page's messages (see `sketch_worker`).
+pub use sketch_worker::{READY as SKETCH_READY, serve as serve_sketch};
 
 use input::use_timeline_input;
 use lanes::World;

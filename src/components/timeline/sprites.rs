@@ -368,16 +368,37 @@ impl Sprites {
 
 /// A blank canvas outside the page, [`SHEET_W`] × `height`, and its context.
 fn blank(height: u32) -> Option<(HtmlCanvasElement, CanvasRenderingContext2d)> {
-    let canvas: HtmlCanvasElement = web_sys::window()?
-        .document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    canvas.set_width(SHEET_W);
-    canvas.set_height(height);
+    let canvas = canvas(SHEET_W, height)?;
     let cx = context_2d(&canvas)?;
     Some((canvas, cx))
+}
+
+/// A canvas of `width` × `height` outside the page: an element in a page, an `OffscreenCanvas`
+/// in a worker (where the sketch may be drawn, see `sketch_worker`), which the code here uses
+/// through the element's type: the properties and methods it calls have the same names.
+pub fn canvas(width: u32, height: u32) -> Option<HtmlCanvasElement> {
+    let canvas: HtmlCanvasElement = match web_sys::window() {
+        Some(window) => window
+            .document()?
+            .create_element("canvas")
+            .ok()?
+            .dyn_into()
+            .ok()?,
+        None => {
+            let global = js_sys::global();
+            let class: js_sys::Function = js_sys::Reflect::get(&global, &"OffscreenCanvas".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            let args = js_sys::Array::of2(&width.into(), &height.into());
+            js_sys::Reflect::construct(&class, &args)
+                .ok()?
+                .unchecked_into()
+        }
+    };
+    canvas.set_width(width);
+    canvas.set_height(height);
+    Some(canvas)
 }
 
 /// Wipes the rows of `cx`'s canvas from `y`, `height` tall and `width` wide (device pixels,
@@ -387,14 +408,15 @@ pub fn wipe(cx: &CanvasRenderingContext2d, y: f64, width: f64, height: f64) {
     cx.clear_rect(0.0, y, width, height);
 }
 
-/// The 2D context of `canvas`, if the browser gives one.
+/// The 2D context of `canvas`, if the browser gives one. (Not checked to be a
+/// `CanvasRenderingContext2D`: in a worker it is an `OffscreenCanvasRenderingContext2D`, with
+/// the same properties and methods, and the first class does not exist there.)
 pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas
         .get_context("2d")
         .ok()
-        .flatten()?
-        .dyn_into::<CanvasRenderingContext2d>()
-        .ok()
+        .flatten()
+        .map(JsCast::unchecked_into)
 }
 
 #[cfg(test)]
