@@ -48,7 +48,7 @@ verdict() { # what, total, budget
 shopt -s nullglob
 page_files=("$root"/cooperation-timeline-*.wasm "$root"/cooperation-timeline-*.js)
 worker_files=("$root"/transfer_bg.wasm "$root"/transfer.js "$root"/transfer_loader.js)
-sketch_files=("$root"/sketch_bg.wasm "$root"/sketch.js "$root"/sketch_loader.js)
+sketch_files=("$root"/sketch_bg.wasm "$root"/sketch.js "$root"/sketch-worker.js)
 [ "${#page_files[@]}" -eq 2 ] || { echo "size-budget: expected the app's wasm and JS in $root (build first)" >&2; exit 1; }
 page=$(sum "${page_files[@]}")
 # The styles are inlined into index.html (rel="inline"): counted from their sources, as one.

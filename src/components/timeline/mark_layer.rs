@@ -366,8 +366,12 @@ impl Sketcher {
             // theme may have changed since); otherwise made now, with the styles of now.
             let ready = if self.painter.with_value(Option::is_none) {
                 self.make(a.container)
-                    .map(|p| self.painter.set_value(Some(p)))
-                    .is_some()
+                    .map(|p| {
+                        let can = p.can_draw();
+                        self.painter.set_value(Some(p));
+                        can
+                    })
+                    .unwrap_or(false)
             } else {
                 let lane: Option<HtmlElement> =
                     a.container.parent_element().map(JsCast::unchecked_into);

@@ -583,14 +583,12 @@ impl Painter {
 
     /// Reads the colours and sizes again if the theme, the contrast, the system's colours or
     /// the direction have changed since the painter read them; `false` if the lane must not be
-    /// sketched now (forced colours, or the worker drawing it has stopped). Styles only: the
-    /// lane's height, which would force a layout, is kept. (Read at every gesture's start, the
-    /// styles cost that frame 8 ms at 10k events: the page's styles had to be brought up to date
-    /// first.)
+    /// sketched now (forced colours, or a sketch worker not drawing, see [`Painter::can_draw`]).
+    /// Styles only: the lane's height, which would force a layout, is kept. (Read at every
+    /// gesture's start, the styles cost that frame 8 ms at 10k events: the page's styles had to
+    /// be brought up to date first.)
     pub fn refresh(&mut self, lane: &HtmlElement) -> bool {
-        if let Target::There(remote) = &self.target
-            && !remote.alive()
-        {
+        if !self.can_draw() {
             return false;
         }
         let now = looks();
@@ -617,6 +615,15 @@ impl Painter {
                 true
             }
             None => false,
+        }
+    }
+
+    /// Whether its lane can be sketched now: always when the page draws; when the sketch worker
+    /// does, once it listens and while it works.
+    pub fn can_draw(&self) -> bool {
+        match &self.target {
+            Target::Here(_) => true,
+            Target::There(remote) => remote.alive(),
         }
     }
 

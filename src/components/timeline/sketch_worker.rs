@@ -1,8 +1,8 @@
 //! The sketch drawn off the page's main thread. With the `worker` feature, the lanes' canvas is
 //! handed to the sketch worker (`src/bin/sketch.rs`), which draws each lane's band with the same
 //! `Brush` the page would use ([`serve`]); the page works out what to draw and sends it
-//! ([`Remote`]). The messages' shapes travel as numbers and texts ([`encode`], [`decode`], pure
-//! and tested natively).
+//! ([`Remote`]). The messages' shapes travel as numbers, a label's text as its number in a table
+//! both ends keep ([`encode`], [`decode`], [`Texts`], pure and tested natively).
 //!
 //! Why: Chromium draws what a script drew on a canvas of the page on the page's main thread, when
 //! the frame is handed to the compositor, and without a GPU (as the bench runs) that was 3–13 ms
@@ -59,10 +59,10 @@ impl Kind {
     }
 }
 
-/// `list` as numbers, with the labels' texts apart (a label holds its text's index).
-pub fn encode(list: &[Shape]) -> (Vec<f64>, Vec<Rc<str>>) {
+/// `list` as numbers, a label's text as the number `text` gives it (its place in a table of
+/// texts the worker keeps, see [`Link`]).
+pub fn encode(list: &[Shape], text: &mut dyn FnMut(&Rc<str>) -> u32) -> Vec<f64> {
     let mut nums = Vec::with_capacity(list.len() * 8);
-    let mut texts = Vec::new();
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     for s in list {
         match s {
@@ -109,27 +109,25 @@ pub fn encode(list: &[Shape]) -> (Vec<f64>, Vec<Rc<str>>) {
                 size,
                 weight,
                 tone,
-                text,
-            } => {
-                nums.extend([
-                    3.0,
-                    *x,
-                    *y,
-                    *w,
-                    *line,
-                    *size,
-                    f64::from(*weight),
-                    f64::from(*tone as u8),
-                    texts.len() as f64,
-                ]);
-                texts.push(text.clone());
-            }
+                text: label,
+            } => nums.extend([
+                3.0,
+                *x,
+                *y,
+                *w,
+                *line,
+                *size,
+                f64::from(*weight),
+                f64::from(*tone as u8),
+                f64::from(text(label)),
+            ]),
         }
     }
-    (nums, texts)
+    nums
 }
 
-/// The shapes [`encode`] made `nums` and `texts` of; `None` if they are not such a list.
+/// The shapes [`encode`] made `nums` of, a label's text found in `texts` by its number; `None`
+/// if they are not such a list.
 pub fn decode(nums: &[f64], texts: &[Rc<str>]) -> Option<Vec<Shape>> {
     let mut out = Vec::new();
     let mut rest = nums;
@@ -199,6 +197,38 @@ pub fn decode(nums: &[f64], texts: &[Rc<str>]) -> Option<Vec<Shape>> {
     Some(out)
 }
 
+/// The labels' texts sent to the worker, numbered in the order sent: the worker keeps them in a
+/// list in that order, and a label is sent as its text's number. (A zoom shows the same labels
+/// frame after frame: sent each time, their texts cost the page 1–2 ms a frame to copy into the
+/// messages at 10k events, traced.)
+#[derive(Debug, Default)]
+pub struct Texts {
+    known: HashMap<Rc<str>, u32>,
+}
+
+/// Most texts the table holds: past it, both ends forget them all and start again.
+const TEXTS_MAX: usize = 16_384;
+
+impl Texts {
+    /// `text`'s number, given now (and `text` added to `fresh`, to send) if it has none.
+    pub fn number(&mut self, text: &Rc<str>, fresh: &mut Vec<Rc<str>>) -> u32 {
+        let next = self.known.len() as u32;
+        *self.known.entry(text.clone()).or_insert_with(|| {
+            fresh.push(text.clone());
+            next
+        })
+    }
+
+    /// Forgets every text if the table is full: `true` if it did (the worker must too).
+    pub fn forget_if_full(&mut self) -> bool {
+        let full = self.known.len() >= TEXTS_MAX;
+        if full {
+            self.known.clear();
+        }
+        full
+    }
+}
+
 /// A `u64` as two numbers (a number holds 53 bits), and back.
 fn halves(v: u64) -> [f64; 2] {
     [(v >> 32) as f64, (v & 0xffff_ffff) as f64]
@@ -224,6 +254,7 @@ struct Link {
     /// Messages (and what they transfer) waiting for the worker to listen; `None` once it does.
     waiting: Waiting,
     next_lane: Cell<u32>,
+    texts: RefCell<Texts>,
 }
 
 /// Messages, and what each transfers, waiting for the worker to listen (`None` once it does).
@@ -233,8 +264,9 @@ thread_local! {
     static LINK: RefCell<Option<Rc<Link>>> = const { RefCell::new(None) };
 }
 
-/// The worker's script, next to `index.html` (Trunk names a worker's files after its binary).
-const SCRIPT: &str = "sketch_loader.js";
+/// The worker's script, next to `index.html` (`public/sketch-worker.js`, which loads the files
+/// Trunk names after the binary).
+const SCRIPT: &str = "sketch-worker.js";
 
 impl Link {
     /// Whether `canvas` is the one handed to the worker.
@@ -283,6 +315,7 @@ impl Link {
             failed,
             waiting,
             next_lane: Cell::new(0),
+            texts: RefCell::new(Texts::default()),
         })
     }
 }
@@ -317,6 +350,9 @@ fn link_for(canvas: &HtmlCanvasElement) -> Option<Rc<Link>> {
         // Throws if the canvas has a context already: it stays the page's.
         let offscreen = transfer.call0(canvas).ok()?;
         link.canvas.replace(Some(canvas.clone()));
+        // Says who draws it, for the checks and anyone reading the page (a canvas handed over
+        // cannot be asked: asking for its context throws, and asking before makes it the page's).
+        let _ = canvas.set_attribute("data-drawn-by", "worker");
         link.size.set((canvas.width(), canvas.height()));
         link.post(
             Array::of2(&f64::from(Kind::Canvas as u8).into(), &offscreen),
@@ -358,9 +394,11 @@ impl Remote {
         Some(Remote { link, lane })
     }
 
-    /// Whether the worker still draws (else the lane moves its elements).
+    /// Whether the worker draws: it has said it listens and has not failed since. Else the lane
+    /// moves its elements (a worker whose wasm never starts, say, would leave the lanes blank
+    /// for every gesture).
     pub fn alive(&self) -> bool {
-        !self.link.failed.get()
+        !self.link.failed.get() && self.link.waiting.try_borrow().is_ok_and(|w| w.is_none())
     }
 
     fn post(&self, kind: Kind, rest: &[JsValue]) {
@@ -373,10 +411,19 @@ impl Remote {
         self.link.post(msg, None);
     }
 
-    fn shapes(list: &[Shape]) -> [JsValue; 2] {
-        let (nums, texts) = encode(list);
-        let texts: Array = texts.iter().map(|t| JsValue::from_str(t)).collect();
-        [Float64Array::from(nums.as_slice()).into(), texts.into()]
+    /// `list` as a message's last three elements: its numbers, the texts the worker has not
+    /// had yet, and whether it must forget those it has first.
+    fn shapes(&self, list: &[Shape]) -> [JsValue; 3] {
+        let mut texts = self.link.texts.borrow_mut();
+        let forget = texts.forget_if_full();
+        let mut fresh = Vec::new();
+        let nums = encode(list, &mut |t| texts.number(t, &mut fresh));
+        let fresh: Array = fresh.iter().map(|t| JsValue::from_str(t)).collect();
+        [
+            Float64Array::from(nums.as_slice()).into(),
+            fresh.into(),
+            forget.into(),
+        ]
     }
 
     /// The lane's colours, sizes (`rem`, its `style` key) and band (`top`, `height`).
@@ -402,14 +449,17 @@ impl Remote {
 
     /// Draws `list` on the lane's band, `cw` CSS px wide at `dpr`.
     pub fn frame(&self, list: &[Shape], cw: f64, dpr: f64) {
-        let [nums, texts] = Self::shapes(list);
-        self.post(Kind::Frame, &[cw.into(), dpr.into(), nums, texts]);
+        let [nums, texts, forget] = self.shapes(list);
+        self.post(Kind::Frame, &[cw.into(), dpr.into(), nums, texts, forget]);
     }
 
     /// Gets the lane ready for a gesture over `list` (see `Brush::ready`).
     pub fn ready(&self, list: &[Shape], dpr: f64, resting: bool) {
-        let [nums, texts] = Self::shapes(list);
-        self.post(Kind::Ready, &[dpr.into(), resting.into(), nums, texts]);
+        let [nums, texts, forget] = self.shapes(list);
+        self.post(
+            Kind::Ready,
+            &[dpr.into(), resting.into(), nums, texts, forget],
+        );
     }
 
     /// Wipes the lane's band.
@@ -447,6 +497,9 @@ struct Easel {
 
 thread_local! {
     static EASEL: RefCell<Option<Easel>> = const { RefCell::new(None) };
+    /// The labels' texts, by their number (see [`Texts`]); kept when the canvas changes, as
+    /// the page's table is.
+    static TABLE: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Answers one of the page's messages, in the worker. A message that is not one is ignored.
@@ -459,14 +512,27 @@ pub fn serve(data: &JsValue) {
         return;
     };
     let lane = num(1) as u32;
+    // Its numbers at `at`, the new texts after them, then whether to forget the old ones.
     let shapes = |at: u32| {
         let nums = msg.get(at).dyn_into::<Float64Array>().ok()?.to_vec();
-        let texts: Vec<Rc<str>> = Array::from(&msg.get(at + 1))
-            .iter()
-            .map(|t| Rc::from(t.as_string().unwrap_or_default()))
-            .collect();
-        decode(&nums, &texts)
+        TABLE.with(|table| {
+            let mut table = table.try_borrow_mut().ok()?;
+            if msg.get(at + 2).is_truthy() {
+                table.clear();
+            }
+            table.extend(
+                Array::from(&msg.get(at + 1))
+                    .iter()
+                    .map(|t| Rc::from(t.as_string().unwrap_or_default())),
+            );
+            decode(&nums, &table)
+        })
     };
+    // Read first, whatever becomes of the message: the texts it brings keep the table in step
+    // with the page's.
+    let list = matches!(kind, Kind::Frame | Kind::Ready)
+        .then(|| shapes(4))
+        .flatten();
     EASEL.with(|cell| {
         let Ok(mut cell) = cell.try_borrow_mut() else {
             return;
@@ -515,12 +581,12 @@ pub fn serve(data: &JsValue) {
                 }
             }
             Kind::Frame => {
-                if let (Some(brush), Some(list)) = (easel.lanes.get_mut(&lane), shapes(4)) {
+                if let (Some(brush), Some(list)) = (easel.lanes.get_mut(&lane), list) {
                     brush.frame(&list, num(2), num(3));
                 }
             }
             Kind::Ready => {
-                if let (Some(brush), Some(list)) = (easel.lanes.get_mut(&lane), shapes(4)) {
+                if let (Some(brush), Some(list)) = (easel.lanes.get_mut(&lane), list) {
                     brush.ready(&list, num(2), msg.get(3).is_truthy());
                 }
             }
@@ -600,9 +666,16 @@ mod tests {
                 ring: None,
             },
         ];
-        let (nums, texts) = encode(&list);
-        assert_eq!(texts.len(), 2);
-        assert_eq!(decode(&nums, &texts), Some(list));
+        let mut table = Texts::default();
+        let mut sent = Vec::new();
+        let nums = encode(&list, &mut |t| table.number(t, &mut sent));
+        assert_eq!(sent.len(), 2);
+        assert_eq!(decode(&nums, &sent), Some(list.clone()));
+        // Sent again, the same list sends no text, and its numbers still find them.
+        let mut again = Vec::new();
+        let nums = encode(&list, &mut |t| table.number(t, &mut again));
+        assert!(again.is_empty());
+        assert_eq!(decode(&nums, &sent), Some(list));
         assert_eq!(decode(&[], &[]), Some(Vec::new()));
     }
 
@@ -614,7 +687,8 @@ mod tests {
             w: 3.0,
             h: 4.0,
         }];
-        let (nums, texts) = encode(&list);
+        let nums = encode(&list, &mut |_| 0);
+        let texts: Vec<Rc<str>> = Vec::new();
         // Cut short, an unknown shape, a text that is not there, an unknown ring or colour.
         assert_eq!(decode(&nums[..3], &texts), None);
         assert_eq!(decode(&[9.0, 1.0], &texts), None);
@@ -633,6 +707,27 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn texts_are_numbered_once_and_forgotten_together_when_the_table_is_full() {
+        let mut table = Texts::default();
+        let mut fresh = Vec::new();
+        let (a, b): (Rc<str>, Rc<str>) = (Rc::from("a"), Rc::from("b"));
+        assert_eq!(table.number(&a, &mut fresh), 0);
+        assert_eq!(table.number(&b, &mut fresh), 1);
+        assert_eq!(table.number(&a, &mut fresh), 0);
+        assert_eq!(fresh, vec![a.clone(), b.clone()]);
+        assert!(!table.forget_if_full());
+        for i in 2..TEXTS_MAX {
+            table.number(&Rc::from(i.to_string()), &mut fresh);
+        }
+        assert_eq!(fresh.len(), TEXTS_MAX);
+        assert!(table.forget_if_full());
+        // Numbered from the start again, and sent again.
+        let mut fresh = Vec::new();
+        assert_eq!(table.number(&b, &mut fresh), 0);
+        assert_eq!(fresh, vec![b]);
     }
 
     #[test]
