@@ -244,7 +244,8 @@ for (const lang of ['fr', 'en', 'ar']) {
   const { page, log } = await open('?lang=en', { width: 1400, height: 900 });
   await page.waitForSelector('[data-testid=session]', { timeout: 20000 });
   // The worker is started 250 ms after the view rests, and loads.
-  // (Not by asking the canvas for its context: asked before it is handed over, it stays the page's.)
+  // Marked once the worker listens. (Not found by asking the canvas for its context: asked before
+  // it is handed over, it stays the page's.)
   await page.waitForSelector('.timeline__sketch[data-drawn-by=worker]', { state: 'attached', timeout: 15000 })
     .catch(() => fail('sketch: the canvas was never handed to the sketch worker'));
   await page.waitForTimeout(800);

@@ -1,7 +1,7 @@
 //! The sketch worker: a web worker that draws the timeline's lanes on the canvas the page hands
 //! it, while the view moves (`cooperation_timeline::components::timeline`, its `sketch_worker`),
-//! off the page's main thread. Built by Trunk as `sketch_loader.js` (index.html); needs the
-//! `worker` feature.
+//! off the page's main thread. Built by Trunk (index.html) and started by its loader,
+//! `public/sketch-worker.js`; needs the `worker` feature.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

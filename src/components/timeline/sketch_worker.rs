@@ -25,8 +25,15 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use super::sketch::{Brush, Palette, Shape, Tone};
 use super::sprites::{context_2d, wipe};
 
-/// What the worker says once it listens: the page holds its messages until then.
-pub const READY: &str = "sketch-ready";
+/// What the worker says once it listens: the page holds its messages until then. It names the
+/// messages' version (bumped whenever they change): the worker's files keep their names from
+/// one release to the next, and a worker a browser kept from an older one must not be taken at
+/// its word.
+pub const READY: &str = "sketch-ready/1";
+
+/// What the worker's loader (`public/sketch-worker.js`) says when its wasm could not start: a
+/// failed start rejects a promise, which the page would otherwise never hear of.
+const FAILED: &str = "sketch-failed";
 
 /// A message's kind, its first element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,7 +252,7 @@ fn whole(hi: f64, lo: f64) -> u64 {
 struct Link {
     worker: web_sys::Worker,
     /// The canvas handed over (its element, which stays in the page).
-    canvas: RefCell<Option<HtmlCanvasElement>>,
+    canvas: Rc<RefCell<Option<HtmlCanvasElement>>>,
     /// The size last asked for, device pixels.
     size: Cell<(u32, u32)>,
     /// The worker could not be loaded, or stopped: the canvas handed to it shows nothing, and
@@ -274,7 +281,15 @@ impl Link {
         self.canvas.borrow().as_ref() == Some(canvas)
     }
 
+    /// Whether the worker has said it listens.
+    fn listens(&self) -> bool {
+        self.waiting.try_borrow().is_ok_and(|w| w.is_none())
+    }
+
     fn post(&self, msg: Array, transfer: Option<Array>) {
+        if self.failed.get() {
+            return;
+        }
         if let Some(q) = self.waiting.borrow_mut().as_mut() {
             q.push((msg, transfer));
             return;
@@ -289,13 +304,29 @@ impl Link {
         let worker = web_sys::Worker::new(&url).ok()?;
         let failed = Rc::new(Cell::new(false));
         let waiting: Waiting = Rc::new(RefCell::new(Some(Vec::new())));
-        let (queued, to) = (waiting.clone(), worker.clone());
+        let canvas: Rc<RefCell<Option<HtmlCanvasElement>>> = Rc::default();
+        let (queued, to, drawn, broken) = (
+            waiting.clone(),
+            worker.clone(),
+            canvas.clone(),
+            failed.clone(),
+        );
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                if ev.data().as_string().as_deref() == Some(READY) {
-                    for (msg, transfer) in queued.borrow_mut().take().unwrap_or_default() {
-                        send(&to, &msg, transfer.as_ref());
+                match ev.data().as_string().as_deref() {
+                    Some(READY) => {
+                        for (msg, transfer) in queued.borrow_mut().take().unwrap_or_default() {
+                            send(&to, &msg, transfer.as_ref());
+                        }
+                        if let Some(c) = drawn.borrow().as_ref() {
+                            mark_drawn(c);
+                        }
                     }
+                    Some(FAILED) => {
+                        broken.set(true);
+                        queued.borrow_mut().take();
+                    }
+                    _ => {}
                 }
             });
         let broken = failed.clone();
@@ -310,7 +341,7 @@ impl Link {
         on_error.forget();
         Some(Link {
             worker,
-            canvas: RefCell::new(None),
+            canvas,
             size: Cell::new((0, 0)),
             failed,
             waiting,
@@ -318,6 +349,13 @@ impl Link {
             texts: RefCell::new(Texts::default()),
         })
     }
+}
+
+/// Says on the canvas that the worker draws it, for the checks and anyone reading the page (a
+/// canvas handed over cannot be asked: asking for its context throws, and asking before the
+/// hand-over makes it the page's).
+fn mark_drawn(canvas: &HtmlCanvasElement) {
+    let _ = canvas.set_attribute("data-drawn-by", "worker");
 }
 
 fn send(worker: &web_sys::Worker, msg: &Array, transfer: Option<&Array>) {
@@ -343,22 +381,27 @@ fn link_for(canvas: &HtmlCanvasElement) -> Option<Rc<Link>> {
             .ok()?
             .dyn_into::<js_sys::Function>()
             .ok()?;
+        // Kept before the hand-over is tried, so that a canvas the page keeps (below) does not
+        // start a worker each time it is asked about.
         let link = match cell.as_ref() {
             Some(link) if !link.failed.get() => link.clone(),
-            _ => Rc::new(Link::start()?),
+            _ => {
+                let link = Rc::new(Link::start()?);
+                *cell = Some(link.clone());
+                link
+            }
         };
         // Throws if the canvas has a context already: it stays the page's.
         let offscreen = transfer.call0(canvas).ok()?;
         link.canvas.replace(Some(canvas.clone()));
-        // Says who draws it, for the checks and anyone reading the page (a canvas handed over
-        // cannot be asked: asking for its context throws, and asking before makes it the page's).
-        let _ = canvas.set_attribute("data-drawn-by", "worker");
+        if link.listens() {
+            mark_drawn(canvas);
+        }
         link.size.set((canvas.width(), canvas.height()));
         link.post(
             Array::of2(&f64::from(Kind::Canvas as u8).into(), &offscreen),
             Some(Array::of1(&offscreen)),
         );
-        *cell = Some(link.clone());
         Some(link)
     })
 }
@@ -382,6 +425,8 @@ pub fn wipe_all(canvas: &HtmlCanvasElement) -> bool {
 /// A lane drawn by the worker: what the page's painter sends it.
 pub struct Remote {
     link: Rc<Link>,
+    /// The canvas it draws on (the worker draws on the last one handed to it).
+    canvas: HtmlCanvasElement,
     lane: u32,
 }
 
@@ -391,14 +436,18 @@ impl Remote {
         let link = link_for(canvas)?;
         let lane = link.next_lane.get();
         link.next_lane.set(lane.wrapping_add(1));
-        Some(Remote { link, lane })
+        Some(Remote {
+            link,
+            canvas: canvas.clone(),
+            lane,
+        })
     }
 
     /// Whether the worker draws: it has said it listens and has not failed since. Else the lane
     /// moves its elements (a worker whose wasm never starts, say, would leave the lanes blank
     /// for every gesture).
     pub fn alive(&self) -> bool {
-        !self.link.failed.get() && self.link.waiting.try_borrow().is_ok_and(|w| w.is_none())
+        !self.link.failed.get() && self.link.listens() && self.link.hands(&self.canvas)
     }
 
     fn post(&self, kind: Kind, rest: &[JsValue]) {
@@ -474,6 +523,10 @@ impl Remote {
 
     /// Sizes the canvas (which wipes it).
     pub fn set_size(&self, (w, h): (u32, u32)) {
+        // Not another canvas's (one handed over since, by a timeline made anew).
+        if !self.link.hands(&self.canvas) {
+            return;
+        }
         self.link.size.set((w, h));
         let msg = Array::of3(&f64::from(Kind::Size as u8).into(), &w.into(), &h.into());
         self.link.post(msg, None);
@@ -493,6 +546,49 @@ struct Easel {
     canvas: HtmlCanvasElement,
     cx: CanvasRenderingContext2d,
     lanes: HashMap<u32, Brush>,
+    /// Wipes asked for and not done yet (see [`WIPE_AFTER_MS`]): lanes and their pixel ratio,
+    /// and the whole canvas.
+    wipes: Vec<(u32, f64)>,
+    wipe_all: bool,
+}
+
+/// How long after the page asks the worker wipes a lane's band (ms). The page shows the lane's
+/// elements again in the frame it asks, and the worker's frames reach the screen on their own
+/// clock: wiped at once, the band could show neither the sketch nor the elements for a frame.
+/// Wiped a little later, the sketch, on top, shows the same picture as the elements under it
+/// meanwhile. A gesture that starts before then draws over it anyway, and cancels the wipe.
+const WIPE_AFTER_MS: i32 = 50;
+
+/// Does the wipes that are due.
+fn wipe_now() {
+    EASEL.with(|cell| {
+        let Ok(mut cell) = cell.try_borrow_mut() else {
+            return;
+        };
+        let Some(easel) = cell.as_mut() else {
+            return;
+        };
+        for (lane, dpr) in std::mem::take(&mut easel.wipes) {
+            if let Some(brush) = easel.lanes.get(&lane) {
+                brush.wipe(dpr);
+            }
+        }
+        if std::mem::take(&mut easel.wipe_all) {
+            let (w, h) = (easel.canvas.width(), easel.canvas.height());
+            wipe(&easel.cx, 0.0, f64::from(w), f64::from(h));
+        }
+    });
+}
+
+/// Asks for [`wipe_now`] in [`WIPE_AFTER_MS`].
+fn wipe_soon() {
+    let global = js_sys::global();
+    if let Ok(set) = js_sys::Reflect::get(&global, &"setTimeout".into())
+        && let Some(set) = set.dyn_ref::<js_sys::Function>()
+    {
+        let f = Closure::once_into_js(wipe_now);
+        let _ = set.call2(&global, &f, &WIPE_AFTER_MS.into());
+    }
 }
 
 thread_local! {
@@ -543,6 +639,8 @@ pub fn serve(data: &JsValue) {
                 canvas,
                 cx,
                 lanes: HashMap::new(),
+                wipes: Vec::new(),
+                wipe_all: false,
             });
             return;
         }
@@ -555,12 +653,12 @@ pub fn serve(data: &JsValue) {
                 easel.canvas.set_width(num(1) as u32);
                 easel.canvas.set_height(num(2) as u32);
             }
-            Kind::WipeAll => wipe(
-                &easel.cx,
-                0.0,
-                f64::from(easel.canvas.width()),
-                f64::from(easel.canvas.height()),
-            ),
+            Kind::WipeAll => {
+                if easel.wipes.is_empty() && !easel.wipe_all {
+                    wipe_soon();
+                }
+                easel.wipe_all = true;
+            }
             Kind::Style => {
                 let strings: Vec<String> = Array::from(&msg.get(2))
                     .iter()
@@ -581,6 +679,9 @@ pub fn serve(data: &JsValue) {
                 }
             }
             Kind::Frame => {
+                // Drawn over: a wipe asked for before is moot (a new gesture has begun).
+                easel.wipes.retain(|(l, _)| *l != lane);
+                easel.wipe_all = false;
                 if let (Some(brush), Some(list)) = (easel.lanes.get_mut(&lane), list) {
                     brush.frame(&list, num(2), num(3));
                 }
@@ -591,9 +692,11 @@ pub fn serve(data: &JsValue) {
                 }
             }
             Kind::Wipe => {
-                if let Some(brush) = easel.lanes.get(&lane) {
-                    brush.wipe(num(2));
+                if easel.wipes.is_empty() && !easel.wipe_all {
+                    wipe_soon();
                 }
+                easel.wipes.retain(|(l, _)| *l != lane);
+                easel.wipes.push((lane, num(2)));
             }
             Kind::Drop => {
                 easel.lanes.remove(&lane);
