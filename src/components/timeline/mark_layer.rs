@@ -419,10 +419,8 @@ impl Sketcher {
         if !started {
             self.sketching.set_value(true);
             self.sketch.showing.update_value(|n| *n += 1);
-            // Shown on the next animation frame, with the other lanes': written now, the next
-            // lane's reading of its styles would have to restyle and lay out the page first.
             let (this, container) = (*self, a.container.clone());
-            request_animation_frame(move || {
+            let show = move || {
                 if this.sketching.try_get_value() != Some(true) {
                     return;
                 }
@@ -434,7 +432,20 @@ impl Sketcher {
                 // that moves to aim ends the gesture, see `input`). (Not `pointer-events` on
                 // them: it is inherited, and restyling every mark cost the frame 14 ms at 10k.)
                 let _ = container.style().set_property("opacity", "0");
-            });
+            };
+            // Drawn by the page, shown on the next animation frame, with the other lanes':
+            // written now, the next lane's reading of its styles would have to restyle and lay
+            // out the page first. Drawn by the sketch worker, whose picture reaches the screen
+            // on its own, as soon as it is drawn, the elements are hidden in this frame:
+            // hidden in the next, they showed for a frame beside the sketch (screencast).
+            if self
+                .painter
+                .with_value(|p| p.as_ref().is_some_and(Painter::drawn_elsewhere))
+            {
+                show();
+            } else {
+                request_animation_frame(show);
+            }
         }
         true
     }

@@ -627,6 +627,11 @@ impl Painter {
         }
     }
 
+    /// Whether the sketch worker draws the lane (its picture reaches the screen on its own).
+    pub fn drawn_elsewhere(&self) -> bool {
+        matches!(self.target, Target::There(_))
+    }
+
     /// Takes over what `old` knew of the events (their looks and labels).
     pub fn adopt(&mut self, old: Painter) {
         self.items = old.items;
