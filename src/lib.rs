@@ -6,7 +6,7 @@
 //! holds the interface strings; [`panic_screen`] is what a reader sees if the app itself fails;
 //! [`picture_png`] turns the timeline's picture into PNG; [`prerender`] writes the static first
 //! view into `index.html` at build time and [`takeover`] hands it over to the app; [`transfer`]
-//! runs imports and exports, in a worker fetched on demand.
+//! runs imports and exports, in a worker fetched on demand; [`worker`] starts the app's workers.
 
 pub mod components;
 pub mod data;
@@ -20,5 +20,6 @@ pub mod prerender;
 pub mod state;
 pub mod takeover;
 pub mod transfer;
+pub mod worker;
 
 pub use components::app::App;

@@ -481,34 +481,27 @@ mod transport {
     }
 
     fn start() -> Result<Client, String> {
-        let document = leptos::prelude::document();
-        let base = document.base_uri().ok().flatten().unwrap_or_default();
-        let url = web_sys::Url::new_with_base(SCRIPT, &base)
-            .map(|u| u.href())
-            .map_err(|_| "the worker's address could not be made".to_string())?;
-        let worker = web_sys::Worker::new(&url)
-            .map_err(|_| "this browser cannot start the worker".to_string())?;
+        let worker = crate::worker::start(SCRIPT)?;
         let pending: Pending = Rc::default();
         let answers = pending.clone();
         let waiting: Rc<RefCell<Option<Vec<Array>>>> = Rc::new(RefCell::new(Some(Vec::new())));
         let queued = waiting.clone();
         let to = worker.clone();
-        let on_message =
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                if ev.data().as_string().as_deref() == Some(super::READY) {
-                    for m in queued.borrow_mut().take().unwrap_or_default() {
-                        let _ = to.post_message(&m);
-                    }
-                    return;
+        let on_message = move |ev: web_sys::MessageEvent| {
+            if ev.data().as_string().as_deref() == Some(super::READY) {
+                for m in queued.borrow_mut().take().unwrap_or_default() {
+                    let _ = to.post_message(&m);
                 }
-                let data: Array = ev.data().unchecked_into();
-                let id = data.get(0).as_f64().unwrap_or(-1.0) as u32;
-                if let Some((resolve, _)) = answers.borrow_mut().remove(&id) {
-                    let _ = resolve.call1(&JsValue::NULL, &data);
-                }
-            });
+                return;
+            }
+            let data: Array = ev.data().unchecked_into();
+            let id = data.get(0).as_f64().unwrap_or(-1.0) as u32;
+            if let Some((resolve, _)) = answers.borrow_mut().remove(&id) {
+                let _ = resolve.call1(&JsValue::NULL, &data);
+            }
+        };
         let failures = pending.clone();
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let on_error = move |ev: web_sys::Event| {
             ev.prevent_default();
             let reason = ev
                 .dyn_ref::<web_sys::ErrorEvent>()
@@ -518,12 +511,8 @@ mod transport {
             fail_all(&failures, &reason);
             // The next request starts a new worker.
             CLIENT.with(|c| c.borrow_mut().take());
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        // They live as long as the page: the worker is kept once started.
-        on_message.forget();
-        on_error.forget();
+        };
+        crate::worker::listen(&worker, on_message, on_error);
         Ok(Client {
             worker,
             pending,

@@ -522,7 +522,6 @@ pub struct Scene<'a> {
 pub struct Painter {
     canvas: HtmlCanvasElement,
     target: Target,
-    palette: Rc<Palette>,
     metrics: Metrics,
     /// The lane's top in the canvas, and its height (read once: reading them per frame would
     /// force a layout).
@@ -531,8 +530,6 @@ pub struct Painter {
     /// The canvas's height: its parent's, the world's.
     total: f64,
     drawn: Option<Drawn>,
-    /// Its colours and sizes, as a number: the sprites it draws on the shared sheet are its own.
-    style: u64,
     /// What the colours were read under (see [`looks`]).
     looks: String,
     /// Each event's look and label, in the language of `generation`.
@@ -566,7 +563,6 @@ impl Painter {
         Some(Painter {
             canvas,
             target,
-            palette,
             metrics,
             top: band.0,
             height: band.1,
@@ -574,7 +570,6 @@ impl Painter {
                 .parent_element()
                 .map_or(0.0, |w| f64::from(w.client_height())),
             drawn: None,
-            style,
             looks: looks(),
             items: HashMap::new(),
             generation: u64::MAX,
@@ -600,17 +595,14 @@ impl Painter {
                 // Kept only once read: in forced colours nothing is read, and every gesture
                 // asks again (and is refused) until they are off.
                 self.looks = now;
-                self.palette = Rc::new(palette);
+                let style = style_key(&palette, &metrics);
                 self.metrics = metrics;
-                self.style = style_key(&self.palette, &self.metrics);
                 let band = (self.top, self.height);
                 match &mut self.target {
                     Target::Here(brush) => {
-                        brush.restyle(self.palette.clone(), metrics.rem, self.style, band)
+                        brush.restyle(Rc::new(palette), metrics.rem, style, band)
                     }
-                    Target::There(remote) => {
-                        remote.style(&self.palette, metrics.rem, self.style, band)
-                    }
+                    Target::There(remote) => remote.style(&palette, metrics.rem, style, band),
                 }
                 true
             }
@@ -865,7 +857,8 @@ pub fn wipe_canvas(canvas: &HtmlCanvasElement) {
     }
 }
 
-/// A lane's colours and sizes as a number (see [`Painter`]'s `style`).
+/// A lane's colours and sizes as a number: the sprites a lane draws on the shared sheet are its
+/// own, keyed by it.
 fn style_key(p: &Palette, m: &Metrics) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -896,7 +889,7 @@ pub(super) struct Brush {
     palette: Rc<Palette>,
     /// One rem, in CSS px.
     rem: f64,
-    /// The lane's colours and sizes as a number (see [`Painter`]).
+    /// The lane's colours and sizes as a number (see [`style_key`]).
     style: u64,
     /// The lane's top in the canvas, and its height (CSS px).
     top: f64,
@@ -1221,7 +1214,7 @@ impl Brush {
             before == 0 && !q.is_empty()
         });
         if added {
-            soon(add_pending);
+            later(add_pending, 0);
         }
     }
 
@@ -1619,13 +1612,13 @@ fn add_pending() {
     });
     let more = PENDING.with(|q| q.try_borrow().is_ok_and(|q| !q.is_empty()));
     if more {
-        soon(add_pending);
+        later(add_pending, 0);
     }
 }
 
-/// Runs `f` in a task of its own, after the current one (`setTimeout` of 0): in a page or in a
+/// Runs `f` in a task of its own, `ms` after the current one (`setTimeout`): in a page or in a
 /// worker, where the page's helpers, which ask for the window, do not run.
-fn soon(f: fn()) {
+pub(super) fn later(f: fn(), ms: i32) {
     let global = js_sys::global();
     if let Ok(set) = js_sys::Reflect::get(&global, &"setTimeout".into())
         && let Some(set) = set.dyn_ref::<js_sys::Function>()
@@ -1633,7 +1626,7 @@ fn soon(f: fn()) {
         let _ = set.call2(
             &global,
             &wasm_bindgen::closure::Closure::once_into_js(f),
-            &0.into(),
+            &ms.into(),
         );
     }
 }

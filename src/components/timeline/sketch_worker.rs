@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::sketch::{Brush, Palette, Shape, Tone};
+use super::sketch::{Brush, Palette, Shape, Tone, later};
 use super::sprites::{context_2d, wipe};
 
 /// What the worker says once it listens: the page holds its messages until then. It names the
@@ -298,10 +298,7 @@ impl Link {
     }
 
     fn start() -> Option<Link> {
-        let document = web_sys::window()?.document()?;
-        let base = document.base_uri().ok().flatten().unwrap_or_default();
-        let url = web_sys::Url::new_with_base(SCRIPT, &base).ok()?.href();
-        let worker = web_sys::Worker::new(&url).ok()?;
+        let worker = crate::worker::start(SCRIPT).ok()?;
         let failed = Rc::new(Cell::new(false));
         let waiting: Waiting = Rc::new(RefCell::new(Some(Vec::new())));
         let canvas: Rc<RefCell<Option<HtmlCanvasElement>>> = Rc::default();
@@ -311,34 +308,27 @@ impl Link {
             canvas.clone(),
             failed.clone(),
         );
-        let on_message =
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                match ev.data().as_string().as_deref() {
-                    Some(READY) => {
-                        for (msg, transfer) in queued.borrow_mut().take().unwrap_or_default() {
-                            send(&to, &msg, transfer.as_ref());
-                        }
-                        if let Some(c) = drawn.borrow().as_ref() {
-                            mark_drawn(c);
-                        }
-                    }
-                    Some(FAILED) => {
-                        broken.set(true);
-                        queued.borrow_mut().take();
-                    }
-                    _ => {}
+        let on_message = move |ev: web_sys::MessageEvent| match ev.data().as_string().as_deref() {
+            Some(READY) => {
+                for (msg, transfer) in queued.borrow_mut().take().unwrap_or_default() {
+                    send(&to, &msg, transfer.as_ref());
                 }
-            });
+                if let Some(c) = drawn.borrow().as_ref() {
+                    mark_drawn(c);
+                }
+            }
+            Some(FAILED) => {
+                broken.set(true);
+                queued.borrow_mut().take();
+            }
+            _ => {}
+        };
         let broken = failed.clone();
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let on_error = move |ev: web_sys::Event| {
             ev.prevent_default();
             broken.set(true);
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        // Both live as long as the worker, which lives as long as the page.
-        on_message.forget();
-        on_error.forget();
+        };
+        crate::worker::listen(&worker, on_message, on_error);
         Some(Link {
             worker,
             canvas,
@@ -582,13 +572,7 @@ fn wipe_now() {
 
 /// Asks for [`wipe_now`] in [`WIPE_AFTER_MS`].
 fn wipe_soon() {
-    let global = js_sys::global();
-    if let Ok(set) = js_sys::Reflect::get(&global, &"setTimeout".into())
-        && let Some(set) = set.dyn_ref::<js_sys::Function>()
-    {
-        let f = Closure::once_into_js(wipe_now);
-        let _ = set.call2(&global, &f, &WIPE_AFTER_MS.into());
-    }
+    later(wipe_now, WIPE_AFTER_MS);
 }
 
 thread_local! {
