@@ -31,7 +31,11 @@ pub(super) fn World() -> impl IntoView {
     let lanes = ctx.model.with_untracked(|m| m.0.lanes.len());
     view! {
         <div class="timeline__world" style=world_style>
-            <Periods />
+            // Periods behind, today's line in front, each in a box of its own that the browser
+            // lays out alone (see the CSS).
+            <div class="timeline__behind">
+                <Periods />
+            </div>
             <Axis />
             {(0..lanes).map(|l| view! { <LaneRow lane=l /> }).collect_view()}
             // The lanes' sketch while the view moves (see `mark_layer::SharedSketch`).
@@ -41,7 +45,9 @@ pub(super) fn World() -> impl IntoView {
                 aria-hidden="true"
                 hidden
             ></canvas>
-            <TodayLine />
+            <div class="timeline__front">
+                <TodayLine />
+            </div>
         </div>
     }
 }

@@ -780,10 +780,12 @@ impl Painter {
         }
         if shared.left != Some(left) {
             shared.left = Some(left);
+            // A transform, not `left`: moving a box in the world by its `left` had the browser
+            // lay out the page again from the document down (traced, at each zoom step).
             let _ = self
                 .canvas
                 .style()
-                .set_property("left", &format!("{left:.2}px"));
+                .set_property("transform", &format!("translateX({left:.2}px)"));
         }
         let items = &mut self.items;
         let mut lookup = |i: EventIdx| items.entry(i).or_insert_with(|| item(i)).clone();
