@@ -65,6 +65,19 @@ pub(super) fn Toolbar() -> impl IntoView {
         let sel = app.selected.get()?;
         ctx.data.with(|d| sel.span(d))
     };
+    // The window in words is written when a gesture ends, not at each of its frames: its text
+    // sits in the page's flow, and a new one made the browser lay out the whole page again in
+    // every frame of a zoom (from the document down, where the timeline's own changes stay
+    // inside their lanes and axis). Read while moving, it keeps the text it had, faded.
+    let range = Memo::new(move |before: Option<&String>| {
+        if let Some(before) = before
+            && ctx.moving.get()
+        {
+            return before.clone();
+        }
+        let lang = app.lang.get();
+        ctx.viewport.with(|v| describe_window(v, lang))
+    });
     let zoom_to_selection = move |_| {
         if let Some((t0, t1)) = untrack(span) {
             let c = SELECTION_CONTEXT_DAYS;
@@ -122,11 +135,13 @@ pub(super) fn Toolbar() -> impl IntoView {
                         }
                     })
             }}
-            <span class="toolbar__range" data-testid="visible-range" aria-live="off">
-                {move || {
-                    let lang = app.lang.get();
-                    ctx.viewport.with(|v| describe_window(v, lang))
-                }}
+            <span
+                class="toolbar__range"
+                class:toolbar__range--stale=move || ctx.moving.get()
+                data-testid="visible-range"
+                aria-live="off"
+            >
+                {move || range.get()}
             </span>
         </div>
     }
