@@ -501,7 +501,7 @@ fn world(out: &mut String, d: &Dataset, t: &Timeline, f: &Frame, lang: Lang, cla
             out.push_str("</a>");
         }
         out.push_str("<div class=\"lane__marks\">");
-        for m in marks {
+        for m in marks.iter() {
             mark(out, d, t, m, total, lang);
         }
         out.push_str("</div></div>");

@@ -9,6 +9,8 @@
 //! a pan or a zoom step keeps it almost always; spans that reach far beyond the window are cut
 //! to the part that can be seen from it.
 
+use std::sync::Arc;
+
 use super::dataset::{EventIdx, GapKind};
 use super::date::Day;
 use super::layout::{self, Mark, MarkKind};
@@ -114,8 +116,8 @@ pub struct Frame {
     pub px_per_day: f64,
     /// How far (px) the world is shifted left to show the window.
     pub shift: f64,
-    /// Marks per lane.
-    pub lanes: Vec<Vec<MarkView>>,
+    /// Marks per lane (shared: each lane's renderer keeps its own without a copy).
+    pub lanes: Vec<Arc<[MarkView]>>,
     /// Minor ticks inside the window.
     pub minor: Vec<TickView>,
     /// Major ticks inside the window.
@@ -478,12 +480,12 @@ mod tests {
                 let inner = |f: &Frame| -> Vec<MarkView> {
                     f.lanes
                         .iter()
-                        .flatten()
+                        .flat_map(|l| l.iter())
                         .filter(|m| (50.0..950.0).contains(&(m.x(f.px_per_day) - f.shift)))
                         .cloned()
                         .collect()
                 };
-                let after: Vec<&MarkView> = b.lanes.iter().flatten().collect();
+                let after: Vec<&MarkView> = b.lanes.iter().flat_map(|l| l.iter()).collect();
                 for m in inner(&a) {
                     inner_total += 1;
                     if after.contains(&&m) {
@@ -514,8 +516,13 @@ mod tests {
         let a = t.frame(&v, Lang::En, 0.0);
         v.zoom_at(500.0, 1.05);
         let b = t.frame(&v, Lang::En, 0.0);
-        let ids =
-            |f: &Frame| -> Vec<u64> { f.lanes.iter().flatten().map(MarkView::identity).collect() };
+        let ids = |f: &Frame| -> Vec<u64> {
+            f.lanes
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(MarkView::identity)
+                .collect()
+        };
         let (ia, ib) = (ids(&a), ids(&b));
         let kept = ia.iter().filter(|k| ib.contains(k)).count();
         assert!(
@@ -796,7 +803,7 @@ mod tests {
                     "{a}: shift {}",
                     f.shift
                 );
-                for m in f.lanes.iter().flatten() {
+                for m in f.lanes.iter().flat_map(|l| l.iter()) {
                     let (x, w) = (m.x(ppd), m.width(ppd));
                     assert!(
                         x.abs() <= MAX_WORLD_PX && w <= MAX_WORLD_PX + 1.0,
