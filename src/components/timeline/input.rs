@@ -386,6 +386,7 @@ impl TimelineInput {
             .as_ref()
             .and_then(event_of);
         self.ctx.focus.set(idx);
+        super::mark_layer::focus_moved();
     }
 
     /// Focus left a mark. To another element outside the timeline: it is no longer ours. To
@@ -395,6 +396,7 @@ impl TimelineInput {
     /// report a removal while the renderer works or just after; in the second case the mark's
     /// element is then gone or drawing another event.
     pub fn focus_out(&self, ev: ev::FocusEvent) {
+        super::mark_layer::focus_moved();
         let focus = self.ctx.focus;
         match ev
             .related_target()

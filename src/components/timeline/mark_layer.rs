@@ -25,6 +25,8 @@ thread_local! {
     static RENDERING: Cell<bool> = const { Cell::new(false) };
     /// Marks brought back from a sketch in the current animation frame, by all lanes.
     static RESTED: Cell<usize> = const { Cell::new(0) };
+    /// Counts the times the keyboard focus entered or left the timeline (see [`focus_moved`]).
+    static FOCUS_MOVES: Cell<u64> = const { Cell::new(0) };
 }
 
 /// Most marks brought back from a sketch per frame, all lanes together (beyond the first lane):
@@ -70,6 +72,12 @@ impl SharedSketch {
             showing: StoredValue::new(0),
         }
     }
+}
+
+/// The keyboard focus entered or left an element of the timeline: the lanes' sketches read
+/// again which mark has it.
+pub fn focus_moved() {
+    FOCUS_MOVES.with(|c| c.set(c.get().wrapping_add(1)));
 }
 
 /// Whether a lane's renderer is changing the DOM right now. A focused mark that is moved or
@@ -230,7 +238,7 @@ where
     let sketcher = Sketcher {
         painter: StoredValue::new_local(None),
         sketching: StoredValue::new(false),
-        focused: StoredValue::new(None),
+        focused: StoredValue::new((0, None)),
         prepared: StoredValue::new(0),
         sketch,
         commission,
@@ -319,10 +327,11 @@ type LookFn = dyn Fn(EventIdx) -> (Look, Rc<str>);
 struct Sketcher {
     painter: StoredValue<Option<Painter>, LocalStorage>,
     sketching: StoredValue<bool>,
-    /// The lane's event whose mark has the keyboard focus, read when the gesture starts: a
-    /// wheel or a drag does not move the focus, and reading it at every frame, by every lane,
-    /// was 0.2 ms of each zoom step at 10k events (profiled).
-    focused: StoredValue<Option<EventIdx>>,
+    /// The lane's event whose mark has the keyboard focus, with the count of focus moves it was
+    /// read at (see [`focus_moved`]): read when a gesture starts and again only when the focus
+    /// has moved since, not at every frame by every lane (0.2 ms of each zoom step at 10k
+    /// events, profiled).
+    focused: StoredValue<(u64, Option<EventIdx>)>,
     /// Counts the requests to make the painter ready, so that only the last one does.
     prepared: StoredValue<u64>,
     sketch: SharedSketch,
@@ -394,12 +403,19 @@ impl Sketcher {
             if !ready {
                 return false;
             }
-            self.focused.set_value(focused_event(a.container));
         }
         // Tracked while sketching only: a pan redraws the canvas once it nears its edge, while
         // at rest the elements are carried by the world's transform.
         let (shift, width) = a.screen.get();
-        let focused = self.focused.get_value();
+        let moves = FOCUS_MOVES.with(Cell::get);
+        let focused = match self.focused.get_value() {
+            (read_at, focused) if started && read_at == moves => focused,
+            _ => {
+                let focused = focused_event(a.container);
+                self.focused.set_value((moves, focused));
+                focused
+            }
+        };
         hits.with(|hits| {
             marks.with(|marks| {
                 self.look.with_value(|look| {

@@ -14,6 +14,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
@@ -478,7 +479,8 @@ pub struct Shared {
 /// What the canvas shows, to skip drawing the same picture again.
 #[derive(PartialEq)]
 struct Drawn {
-    marks: Vec<MarkView>,
+    /// Shared with the frame it came from, not copied (see `Frame::lanes`).
+    marks: Arc<[MarkView]>,
     ppd: f64,
     left: f64,
     width: f64,
@@ -494,7 +496,7 @@ struct Drawn {
 /// What a lane's sketch shows.
 pub struct Scene<'a> {
     /// The lane's marks, in time order.
-    pub marks: &'a [MarkView],
+    pub marks: &'a Arc<[MarkView]>,
     /// The scale, in pixels per day.
     pub ppd: f64,
     /// How far the world is translated (px).
@@ -775,7 +777,7 @@ impl Painter {
             _ => shift - REACH_PX,
         };
         if let Some(d) = &self.drawn
-            && d.marks == marks
+            && (Arc::ptr_eq(&d.marks, marks) || d.marks == *marks)
             && d.ppd == ppd
             && d.width == width
             && d.selected == selected
@@ -816,7 +818,7 @@ impl Painter {
             Target::There(remote) => remote.frame(&list, cw, dpr),
         }
         self.drawn = Some(Drawn {
-            marks: marks.to_vec(),
+            marks: marks.clone(),
             ppd,
             left,
             width,

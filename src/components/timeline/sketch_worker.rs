@@ -29,7 +29,7 @@ use super::sprites::{context_2d, wipe};
 /// messages' version (bumped whenever they change): the worker's files keep their names from
 /// one release to the next, and a worker a browser kept from an older one must not be taken at
 /// its word.
-pub const READY: &str = "sketch-ready/1";
+pub const READY: &str = "sketch-ready/2";
 
 /// What the worker's loader (`public/sketch-worker.js`) says when its wasm could not start: a
 /// failed start rejects a promise, which the page would otherwise never hear of.
