@@ -14,7 +14,8 @@ const TARGETS = { frameP95Ms: 17.5, firstRenderRatio: { '10k': 0.15, '100k': 0.0
 const [file, flag, into] = process.argv.slice(2);
 const r = JSON.parse(readFileSync(file, 'utf8'));
 const get = (page, size) => r.results.find((x) => x.page === page && x.size === size);
-const sizes = [...new Set(r.results.filter((x) => x.size !== 'bundled').map((x) => x.size))];
+const sizes = [...new Set(r.results.filter((x) => x.page !== 'floor' && x.size !== 'bundled').map((x) => x.size))];
+const floor = r.results.find((x) => x.page === 'floor');
 
 const ok = (b) => (b ? 'met' : '**not met**');
 const n0 = (x) => (typeof x === 'number' ? Math.round(x).toLocaleString('en-US').replace(/,/g, ' ') : '–');
@@ -102,6 +103,12 @@ for (const s of sizes) {
   lines.push(`| ${s} | ${firstRender(a)} / ${firstRender(v)} | ${ratioText(ratioOf(a, v))} | ${frameP95(a)} / ${frameP95(v)} | ${longTasks(a)} / ${longTasks(v)} | ${workP95(a)} / ${workP95(v)} | ${laterP95(a)} / ${laterP95(v)} |`);
 }
 lines.push('');
+if (floor?.work) {
+  lines.push('The machine\'s floor in this run (`bench/floor.html`, written by `bench/frames-sites.mjs`: a page',
+    'whose answer to every input is one compositor-only transform of one element, driven and traced',
+    `the same way): per-input work p95 ${n1(floor.work.p95)} ms on a first gesture, ${floor.workLater ? `${n1(floor.workLater.p95)} on a later one` : 'a later one not measured'};`,
+    `frame p95 ${frameP95(floor)} ms: about as little as a page can do in answer to an input, on this machine.`, '');
+}
 
 // Targets, for this app.
 lines.push('Targets (this app):', '');
@@ -141,11 +148,11 @@ lines.push('Details (frames: p50 / p95 / max and intervals over 17.5 ms of all; 
   '*traced*: frame p95 in the traced load, to show the trace\'s overhead):', '');
 lines.push('| page | events | frames (ms) | dropped | long tasks at load | per-input work (ms) | script / style / layout / paint p95 (ms) | busy | answer (ms) | late (ms) | DOM at end | traced |');
 lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
-for (const s of ['bundled', ...sizes]) {
-  for (const page of ['app', 'vis']) {
+for (const s of ['floor', 'bundled', ...sizes]) {
+  for (const page of ['floor', 'app', 'vis']) {
     const x = get(page, s);
     if (!x) continue;
-    const name = page === 'app' ? 'this app' : 'vis-timeline';
+    const name = { floor: 'the floor', app: 'this app', vis: 'vis-timeline' }[page];
     const load = x.longTasksLoad ? `${x.longTasksLoad.count} (${n0(x.longTasksLoad.totalMs)} ms)` : '–';
     if (!x.frames) {
       lines.push(`| ${name} | ${s} | ${why(x)} | | ${load} | | | | | | | |`);
@@ -163,7 +170,7 @@ lines.push('');
 const timedOut = r.results.filter((x) => x.timedOutRuns?.length);
 if (timedOut.length) {
   lines.push('Timed out:', '');
-  for (const x of timedOut) lines.push(`- ${x.page === 'app' ? 'this app' : 'vis-timeline'} at ${x.size}: ${x.timedOutRuns.join('; ')}`);
+  for (const x of timedOut) lines.push(`- ${{ floor: 'the floor', app: 'this app', vis: 'vis-timeline' }[x.page]} at ${x.size}: ${x.timedOutRuns.join('; ')}`);
   lines.push('');
 }
 lines.push(`This run of \`bench/frames.mjs\` took ${r.wallSeconds < 120 ? `${r.wallSeconds} s` : `${Math.round(r.wallSeconds / 60)} min`}.`);

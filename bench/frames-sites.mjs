@@ -58,9 +58,64 @@ function visFramesPage(title, n) {
 `;
 }
 
-/** Writes vis-N.json and vis-N.html for each size, and vis/ with the library, into `dir`. */
+// The app's input area at the benchmark's viewport (see VIS_BOX), where the floor page puts its own.
+const AREA = { left: 177, top: 236, width: 1183, height: 714 };
+
+/**
+ * The machine's floor (bench/frames.mjs measures it beside the app and vis-timeline): a page
+ * whose answer to every input is one compositor-only change, a transform of one element holding
+ * 200 marks, written in the next animation frame. No page can answer a wheel or a drag with
+ * less, so its per-input work is what the browser and this machine cost by themselves. It says
+ * it has started as Trunk does (`TrunkApplicationStarted`) and its marks are `.mark`, so it is
+ * timed and counted as the app is.
+ */
+function floorPage() {
+  const { left, top, width, height } = AREA;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<link rel="icon" href="data:,">
+<title>The floor: one transform per input</title>
+<style>
+  body { margin: 0; font-family: sans-serif; }
+  #area { position: absolute; left: ${left}px; top: ${top}px; width: ${width}px; height: ${height}px; overflow: hidden; }
+  #world { position: absolute; inset: 0; will-change: transform; transform-origin: 0 0; }
+  .mark { position: absolute; width: 24px; height: 24px; border-radius: 12px; background: #0b5563; }
+</style>
+</head>
+<body>
+<div id="area" data-testid="timeline"><div id="world"></div></div>
+<script>
+  const world = document.getElementById('world');
+  for (let i = 0; i < 200; i++) {
+    const m = document.createElement('div');
+    m.className = 'mark';
+    m.style.left = ((i * 37) % ${width}) + 'px';
+    m.style.top = (8 + (i % 8) * 88) + 'px';
+    world.appendChild(m);
+  }
+  let scale = 1, shift = 0, asked = false, down = null;
+  const draw = () => { asked = false; world.style.transform = \`translateX(\${-shift}px) scaleX(\${scale})\`; };
+  const ask = () => { if (!asked) { asked = true; requestAnimationFrame(draw); } };
+  addEventListener('wheel', (e) => { e.preventDefault(); scale *= e.deltaY < 0 ? 1.1 : 1 / 1.1; ask(); }, { passive: false });
+  addEventListener('pointerdown', (e) => { down = e.clientX; });
+  addEventListener('pointermove', (e) => { if (down !== null) { shift += down - e.clientX; down = e.clientX; ask(); } });
+  addEventListener('pointerup', () => { down = null; });
+  dispatchEvent(new Event('TrunkApplicationStarted'));
+</script>
+</body>
+</html>
+`;
+}
+
+/**
+ * Writes vis-N.json and vis-N.html for each size, vis/ with the library, and floor.html (the
+ * machine's floor), into `dir`.
+ */
 export function buildFramesPages(dir, sizes = DEFAULT_SIZES) {
   copyVisAssets(dir);
+  writeFileSync(join(dir, 'floor.html'), floorPage());
   for (const n of sizes) {
     const data = JSON.parse(readFileSync(join(dir, `events-${n}.json`), 'utf8'));
     writeFileSync(join(dir, `vis-${n}.json`), JSON.stringify(toVis(data)));

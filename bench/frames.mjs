@@ -6,7 +6,9 @@
 //
 // Pages, on the served site: ours `/?data=bench/events-N.json` (plus the bundled dataset, `/`),
 // vis `bench/vis-N.html` (written by bench/frames-sites.mjs from the same events-N.json: the same
-// events, groups = lanes, the timeline in the same box as ours). Every load is a fresh browser
+// events, groups = lanes, the timeline in the same box as ours), and the machine's floor,
+// `bench/floor.html` (also written by it: a page whose answer to each input is one transform of
+// one element, measured as ours is; BENCH_FLOOR=0 leaves it out). Every load is a fresh browser
 // context (empty cache).
 //
 // Measured, per page and dataset size, all in-page with performance.now() unless said otherwise:
@@ -117,6 +119,7 @@ const VIS_100K_RUNS = Number(process.env.BENCH_VIS_100K_RUNS ?? 1);
 // per-frame work is then bounded below by its long tasks.
 const TRACE_VIS_100K = process.env.BENCH_TRACE_VIS_100K === '1';
 const BUNDLED = process.env.BENCH_BUNDLED !== '0';
+const FLOOR = process.env.BENCH_FLOOR !== '0';
 const VIEWPORT = { width: 1400, height: 900 };
 const RENDER_TIMEOUT = 120_000;
 // From the first input to the end of the input window may not take longer than this
@@ -345,7 +348,7 @@ async function measure(browser, c, { trace, later = false }) {
     result.firstRenderMs = rendered - started;
     result.firstRenderFromNavigationMs = rendered;
 
-    const box = await page.box(c.page === 'app' ? '[data-testid=timeline]' : '.vis-center');
+    const box = await page.box(c.page === 'vis' ? '.vis-center' : '[data-testid=timeline]');
     result.inputArea = { x: round(box.x), y: round(box.y), width: round(box.width), height: round(box.height) };
     const y = box.y + box.height / 2;
     const mouse = (type, x, extra = {}) => client.send('Input.dispatchMouseEvent', { type, x, y, ...extra });
@@ -450,7 +453,7 @@ async function measure(browser, c, { trace, later = false }) {
           : { items: document.querySelectorAll('.vis-item').length, clusters: document.querySelectorAll('.vis-cluster').length };
         const { rafs, longtasks, handled } = bench;
         return { windowEnd, rafs, longtasks, handled, dom };
-      }, { lastSent, after: AFTER_MS, app: c.page === 'app' }), deadline - Date.now(), 'input');
+      }, { lastSent, after: AFTER_MS, app: c.page !== 'vis' }), deadline - Date.now(), 'input');
     } catch (e) {
       if (!(e instanceof TimeoutError)) throw e;
       result.timedOut = `${timedOutInput()} and was still busy with them)`;
@@ -583,6 +586,9 @@ function mainThreadWork({ events, bytes, dataLoss }, sent, windowStart, windowEn
 // --- the runs ---
 const browser = await launch();
 const cases = [];
+// The machine's floor (bench/frames-sites.mjs writes the page): what answering an input costs
+// at all, here, in this run.
+if (FLOOR) cases.push({ page: 'floor', size: 'floor', path: '/bench/floor.html' });
 if (BUNDLED) cases.push({ page: 'app', size: 'bundled', path: '/' });
 for (const n of SIZES) {
   cases.push({ page: 'app', size: label(n), path: `/?data=bench/events-${n}.json` });
