@@ -18,6 +18,7 @@ const sizes = [...new Set(r.results.filter((x) => x.page !== 'floor' && x.size !
 const floor = r.results.find((x) => x.page === 'floor');
 
 const ok = (b) => (b ? 'met' : '**not met**');
+const PAGE_NAMES = { floor: 'the floor', app: 'this app', vis: 'vis-timeline' };
 const n0 = (x) => (typeof x === 'number' ? Math.round(x).toLocaleString('en-US').replace(/,/g, ' ') : '–');
 // One decimal for frame-sized figures; whole numbers (grouped) from 1000 up.
 const n1 = (x) => (typeof x !== 'number' ? '–' : x >= 1000 ? n0(x) : x.toFixed(1));
@@ -152,7 +153,7 @@ for (const s of ['floor', 'bundled', ...sizes]) {
   for (const page of ['floor', 'app', 'vis']) {
     const x = get(page, s);
     if (!x) continue;
-    const name = { floor: 'the floor', app: 'this app', vis: 'vis-timeline' }[page];
+    const name = PAGE_NAMES[page];
     const load = x.longTasksLoad ? `${x.longTasksLoad.count} (${n0(x.longTasksLoad.totalMs)} ms)` : '–';
     if (!x.frames) {
       lines.push(`| ${name} | ${s} | ${why(x)} | | ${load} | | | | | | | |`);
@@ -170,7 +171,7 @@ lines.push('');
 const timedOut = r.results.filter((x) => x.timedOutRuns?.length);
 if (timedOut.length) {
   lines.push('Timed out:', '');
-  for (const x of timedOut) lines.push(`- ${{ floor: 'the floor', app: 'this app', vis: 'vis-timeline' }[x.page]} at ${x.size}: ${x.timedOutRuns.join('; ')}`);
+  for (const x of timedOut) lines.push(`- ${PAGE_NAMES[x.page]} at ${x.size}: ${x.timedOutRuns.join('; ')}`);
   lines.push('');
 }
 lines.push(`This run of \`bench/frames.mjs\` took ${r.wallSeconds < 120 ? `${r.wallSeconds} s` : `${Math.round(r.wallSeconds / 60)} min`}.`);

@@ -64,8 +64,8 @@ const AREA = { left: 177, top: 236, width: 1183, height: 714 };
 /**
  * The machine's floor (bench/frames.mjs measures it beside the app and vis-timeline): a page
  * whose answer to every input is one compositor-only change, a transform of one element holding
- * 200 marks, written in the next animation frame. No page can answer a wheel or a drag with
- * less, so its per-input work is what the browser and this machine cost by themselves. It says
+ * 200 marks, written in the next animation frame. A page can hardly answer a wheel or a drag
+ * with less, so its per-input work is about what the browser and the machine cost by themselves. It says
  * it has started as Trunk does (`TrunkApplicationStarted`) and its marks are `.mark`, so it is
  * timed and counted as the app is.
  */

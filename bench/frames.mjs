@@ -310,17 +310,29 @@ function gesture(box, mouse, back = false) {
   return inputs;
 }
 
-/** Sends `inputs` one per SLOT_MS and waits for the page's answers (by `deadline`, Date.now()). */
-async function sendAll(inputs, deadline) {
-  const start = performance.now() + 5;
+/**
+ * Sends `inputs` on the schedule: input k at t0 + SLOT_MS·k, without waiting for the previous
+ * one's answer (Chromium answers a mouse event once the renderer's main thread has handled it,
+ * which on an idle page already takes a frame or more: waiting for it would slow the input down
+ * to the page's pace, as no user's hand does). Returns a record per input (its slot and when it
+ * was sent, on the page's clock by `toPage`; how late; `ack`, the time to its answer, once
+ * answered) and the answers, to be awaited at the end.
+ */
+async function schedule(inputs, toPage = (t) => t) {
+  const schedule0 = performance.now() + 5;
+  const sent = [];
   const answers = [];
   for (let k = 0; k < inputs.length; k++) {
-    await sleep(start + SLOT_MS * k - performance.now());
-    const answer = inputs[k][1]();
-    answer.catch(() => {});
+    const slot = schedule0 + SLOT_MS * k;
+    await sleep(slot - performance.now());
+    const at = performance.now();
+    const rec = { type: inputs[k][0], slot: toPage(slot), sent: toPage(at), late: at - slot, ack: null };
+    sent.push(rec);
+    const answer = inputs[k][1]().then(() => { rec.ack = performance.now() - at; });
+    answer.catch(() => {}); // after a timeout, closing the page fails the rest: not an error
     answers.push(answer);
   }
-  await withTimeout(Promise.all(answers), deadline - Date.now(), 'input');
+  return { sent, answers };
 }
 
 async function measure(browser, c, { trace, later = false }) {
@@ -359,7 +371,8 @@ async function measure(browser, c, { trace, later = false }) {
     if (later) {
       // The later pass: the gesture and its way back once, untraced, then a rest.
       try {
-        await sendAll(gesture(box, mouse, true), Date.now() + INPUT_TIMEOUT);
+        const { answers } = await schedule(gesture(box, mouse, true));
+        await withTimeout(Promise.all(answers), INPUT_TIMEOUT, 'input');
       } catch (e) {
         if (!(e instanceof TimeoutError)) throw e;
         result.timedOut = `the first gesture (${INPUT_TIMEOUT / 1000} s)`;
@@ -403,23 +416,7 @@ async function measure(browser, c, { trace, later = false }) {
     const pageT0 = await page.evaluate(() => performance.mark('bench:t0').startTime);
     const nodeT0 = (before + performance.now()) / 2;
     const toPage = (nodeT) => pageT0 + (nodeT - nodeT0);
-    // The schedule: input k at t0 + 16k ms, sent without waiting for the previous one's answer
-    // (Chromium answers a mouse event once the renderer's main thread has handled it, which on
-    // an idle page already takes a frame or more: waiting for it would slow the input down to
-    // the page's pace, as no user's hand does). The answers are awaited at the end.
-    const schedule0 = performance.now() + 5;
-    const sent = [];
-    const answers = [];
-    for (let k = 0; k < inputs.length; k++) {
-      const slot = schedule0 + SLOT_MS * k;
-      await sleep(slot - performance.now());
-      const at = performance.now();
-      const rec = { type: inputs[k][0], slot: toPage(slot), sent: toPage(at), late: at - slot, ack: null };
-      sent.push(rec);
-      const answer = inputs[k][1]().then(() => { rec.ack = performance.now() - at; });
-      answer.catch(() => {}); // after a timeout, closing the page fails the rest: not an error
-      answers.push(answer);
-    }
+    const { sent, answers } = await schedule(inputs, toPage);
     phase('sent');
     // One deadline for the page to answer every input and reach the end of the window.
     const deadline = Date.now() + INPUT_TIMEOUT;
