@@ -105,10 +105,14 @@ pub enum Unit {
     Quarter,
     /// One year.
     Year,
+    /// Two years (ticks on even years).
+    TwoYears,
     /// Five years.
     FiveYears,
     /// Ten years.
     Decade,
+    /// Twenty years.
+    TwentyYears,
     /// Fifty years.
     FiftyYears,
     /// A hundred years.
@@ -130,15 +134,19 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// The units minor ticks can use, finest first.
-    pub const MINOR: [Unit; 25] = [
+    /// The units minor ticks can use, finest first. Among years the steps are 1, 2 and 5 times a
+    /// power of ten: with only 1, 5 and 10, a phone's eight-year window (45 px a year, too close
+    /// for yearly labels) fell to five-year ticks and showed a single one.
+    pub const MINOR: [Unit; 27] = [
         Unit::Day,
         Unit::Week,
         Unit::Month,
         Unit::Quarter,
         Unit::Year,
+        Unit::TwoYears,
         Unit::FiveYears,
         Unit::Decade,
+        Unit::TwentyYears,
         Unit::FiftyYears,
         Unit::Century,
         Unit::FiveCenturies,
@@ -166,8 +174,10 @@ impl Unit {
     fn years(self) -> Option<i64> {
         match self {
             Unit::Year => Some(1),
+            Unit::TwoYears => Some(2),
             Unit::FiveYears => Some(5),
             Unit::Decade => Some(10),
+            Unit::TwentyYears => Some(20),
             Unit::FiftyYears => Some(50),
             Unit::Century => Some(100),
             Unit::FiveCenturies => Some(500),
@@ -197,8 +207,8 @@ impl Unit {
         match self {
             Unit::Day | Unit::Week => Unit::Month,
             Unit::Month | Unit::Quarter => Unit::Year,
-            Unit::Year => Unit::Decade,
-            Unit::FiveYears | Unit::Decade | Unit::FiftyYears => Unit::Century,
+            Unit::Year | Unit::TwoYears => Unit::Decade,
+            Unit::FiveYears | Unit::Decade | Unit::TwentyYears | Unit::FiftyYears => Unit::Century,
             Unit::Century | Unit::FiveCenturies => Unit::Millennium,
             Unit::Millennium | Unit::FiveMillennia | Unit::TenMillennia | Unit::Era => Unit::Era,
             Unit::Deep(n) => {
@@ -597,6 +607,36 @@ mod tests {
                 assert!(a.minor.len() >= 2, "{unit:?}: {:?}", a.minor);
                 for w in a.minor.windows(2) {
                     assert!(w[1].x - w[0].x >= 64.0, "{unit:?}: {w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_phone_sees_more_than_one_tick_at_any_zoom_of_the_data_years() {
+        // The phone's first view of the bundled data (eight years over ~370 px) once showed the
+        // single five-year tick in it, "2010": the steps among years were 1, 5 and 10.
+        let v = viewport(date(2006, 1, 1), date(2014, 1, 1), 370.0);
+        let a = axis(&v, Lang::Ar, 64.0);
+        assert_eq!(a.unit, Unit::TwoYears);
+        let labels: Vec<&str> = a.minor.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["2006", "2008", "2010", "2012", "2014"]);
+        for width in [320.0, 360.0, 390.0, 430.0] {
+            for years in [3, 5, 8, 12, 20, 30, 50, 80, 120] {
+                let v = viewport(date(1991, 1, 1), date(1991 + years, 1, 1), width);
+                for lang in Lang::ALL {
+                    let a = axis(&v, lang, 64.0);
+                    assert!(
+                        a.minor.len() >= 2,
+                        "{years} years at {width} px, {lang:?}: {:?} {:?}",
+                        a.unit,
+                        a.minor
+                    );
+                    // Units are chosen by their average length: a 365-day year is a little
+                    // shorter than the 365.25 days counted.
+                    for w in a.minor.windows(2) {
+                        assert!(w[1].x - w[0].x >= 0.99 * 64.0, "{w:?}");
+                    }
                 }
             }
         }
