@@ -253,12 +253,14 @@ async fn read_own(
     on_progress: &impl Fn(f64),
 ) -> Result<Dataset, Invalid> {
     use crate::model::validate::{Checker, EventReader, Step};
-    let mut reader = match arrived {
-        Reading::Own(reader, _) => reader,
+    // The slice that was running while the file arrived goes on: the last part of the body and
+    // the first events read after it share one slice's budget, rather than one task running
+    // both budgets back to back (a 68 ms task at the end of a 100k-event download, traced).
+    let (mut reader, mut slice) = match arrived {
+        Reading::Own(reader, slice) => (reader, slice),
         Reading::Whole => return crate::model::load(bytes),
-        Reading::Unknown(_) | Reading::Other => EventReader::new(),
+        Reading::Unknown(_) | Reading::Other => (EventReader::new(), Slice::start()),
     };
-    let mut slice = Slice::start();
     loop {
         match reader.read(bytes, true, BATCH) {
             Some(Step::Done) => break,
@@ -273,6 +275,9 @@ async fn read_own(
         return crate::model::load(bytes);
     };
     let n = dataset.events.len();
+    // Checking starts with the ids of every table (of the events too: ~20 ms at 100k events, in
+    // one piece), so it starts a slice with room for that.
+    slice.pause_after(SLICE_MS / 2.0, || on_progress(0.5)).await;
     let mut checker = Checker::new(&dataset);
     loop {
         let done = checker.events(BATCH);
@@ -314,7 +319,12 @@ impl Slice {
     }
 
     async fn pause_if_due(&mut self, report: impl FnOnce()) {
-        if self.now() - self.started < SLICE_MS {
+        self.pause_after(SLICE_MS, report).await;
+    }
+
+    /// Reports and yields if the slice has run `ms` or more.
+    async fn pause_after(&mut self, ms: f64, report: impl FnOnce()) {
+        if self.now() - self.started < ms {
             return;
         }
         report();
