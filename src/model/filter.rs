@@ -164,7 +164,7 @@ pub struct FacetCounts {
 /// baseline wasm.)
 enum Tally<'a> {
     Few(Vec<(&'a str, usize)>),
-    Many(std::collections::HashMap<&'a str, usize>),
+    Many(rustc_hash::FxHashMap<&'a str, usize>),
 }
 
 impl<'a> Tally<'a> {
@@ -182,7 +182,7 @@ impl<'a> Tally<'a> {
                 } else if list.len() < Self::FEW {
                     list.push((key, 1));
                 } else {
-                    let mut map: std::collections::HashMap<_, _> = list.drain(..).collect();
+                    let mut map: rustc_hash::FxHashMap<_, _> = list.drain(..).collect();
                     map.insert(key, 1);
                     *self = Tally::Many(map);
                 }
@@ -273,9 +273,11 @@ fn strip_cell(y: i64, first: i64, last: i64) -> Option<usize> {
     if !(first..=last).contains(&y) {
         return None;
     }
-    let years = (last - first + 1) as u128;
-    let cells = years.min(MAX_STRIP_CELLS as u128);
-    Some(((y - first) as u128 * cells / years) as usize)
+    // In i64, not u128 (a call per event in wasm): years from -13.8 billion to 9999 span under
+    // 2³⁶, times at most MAX_STRIP_CELLS stays far below 2⁶³.
+    let years = last - first + 1;
+    let cells = years.min(MAX_STRIP_CELLS as i64);
+    usize::try_from((y - first).checked_mul(cells)? / years).ok()
 }
 
 // How many cells the strip of `first..=last` has.
@@ -315,7 +317,7 @@ pub fn all_domain_presence(
     last_year: i64,
 ) -> Vec<(String, Vec<usize>)> {
     let years = strip_len(first_year, last_year);
-    let index: std::collections::HashMap<&str, usize> = d
+    let index: rustc_hash::FxHashMap<&str, usize> = d
         .domains
         .iter()
         .enumerate()

@@ -3,7 +3,9 @@
 //! collects *every* problem, each with the JSON path where it is, so a maintainer can fix a file in
 //! one pass.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
 
 use serde::Deserialize;
@@ -821,7 +823,7 @@ impl Validator {
         ids: impl Iterator<Item = &'a str>,
     ) -> HashSet<&'a str> {
         // Sized at once: a big file has a hundred thousand events, and growing costs rehashing.
-        let mut seen = HashSet::with_capacity(ids.size_hint().0);
+        let mut seen = HashSet::with_capacity_and_hasher(ids.size_hint().0, Default::default());
         for (i, id) in ids.enumerate() {
             let path = || format!("{table}[{i}].id");
             if id.trim().is_empty() {
@@ -850,7 +852,7 @@ impl Validator {
     ) {
         // Most lists hold a few ids: looked through, not hashed (a set each made checking
         // 100k events ~30 ms slower in the page); long ones get a set.
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (i, id) in list.iter().enumerate() {
             self.link(&|| format!("{}[{i}]", path()), id, known, what);
             let again = if list.len() <= 16 {
