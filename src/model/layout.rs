@@ -567,12 +567,6 @@ fn merge_covered<M: Members>(marks: Vec<(Mark, M)>, v: &Viewport, o: &Options) -
     let mut last: Vec<Option<usize>> = Vec::new();
     let mut over: Option<usize> = None;
     let mut spilled: Vec<usize> = Vec::new();
-    let merge = |out: &mut Vec<(Mark, M)>, p: usize, m: &Mark, members: M| {
-        let prev = out[p].0;
-        let (x0, x1) = (prev.x0.min(m.x0), prev.x1.max(m.x1));
-        out[p].0 = joined(&prev, m, x0, x1, v.t((x0 + x1) / 2.0));
-        out[p].1.join(members);
-    };
     for (m, members) in marks {
         if last.len() <= m.row {
             last.resize(m.row + 1, None);
@@ -585,9 +579,9 @@ fn merge_covered<M: Members>(marks: Vec<(Mark, M)>, v: &Viewport, o: &Options) -
         let width = |m: &Mark| (m.x1 - m.x0).max(o.cluster_px);
         let (a, b) = (width(&out[p].0), width(&m));
         if a.max(b) <= 3.0 * a.min(b) {
-            merge(&mut out, p, &m, members);
+            merge_into(&mut out[p], &m, members, v);
         } else if let Some(q) = over.filter(|&q| m.x0 < out[q].0.x1) {
-            merge(&mut out, q, &m, members);
+            merge_into(&mut out[q], &m, members, v);
         } else {
             over = Some(out.len());
             spilled.push(out.len());
@@ -647,11 +641,11 @@ fn clear_counts<M: Members>(mut out: Vec<(Mark, M)>, v: &Viewport) -> Vec<(Mark,
                 i += 1;
                 continue;
             };
-            let (a, b) = (out[i].0, out[j].0);
-            let (x0, x1) = (a.x0.min(b.x0), a.x1.max(b.x1));
-            out[i].0 = joined(&a, &b, x0, x1, v.t((x0 + x1) / 2.0));
-            let members = std::mem::replace(&mut out[j].1, M::of(std::iter::empty()));
-            out[i].1.join(members);
+            let (b, members) = (
+                out[j].0,
+                std::mem::replace(&mut out[j].1, M::of(std::iter::empty())),
+            );
+            merge_into(&mut out[i], &b, members, v);
             gone[j] = true;
             merged = true;
             // Its number has moved: `i` is looked at again.
@@ -663,6 +657,15 @@ fn clear_counts<M: Members>(mut out: Vec<(Mark, M)>, v: &Viewport) -> Vec<(Mark,
         !gone[k - 1]
     });
     out
+}
+
+/// Merges `m` (and its `members`) into the mark `into`: a cluster over both bodies, its
+/// `center_t` the time under the middle of that.
+fn merge_into<M: Members>(into: &mut (Mark, M), m: &Mark, members: M, v: &Viewport) {
+    let prev = into.0;
+    let (x0, x1) = (prev.x0.min(m.x0), prev.x1.max(m.x1));
+    into.0 = joined(&prev, m, x0, x1, v.t((x0 + x1) / 2.0));
+    into.1.join(members);
 }
 
 /// Where a cluster's number is written, `[left, right]` in pixels: in the middle of its body, in

@@ -4,9 +4,9 @@
 //! one pass.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use rustc_hash::FxHashSet as HashSet;
-use std::fmt;
 
 use serde::Deserialize;
 
