@@ -203,8 +203,19 @@ impl Serialize for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <Cow<'de, str>>::deserialize(d)?;
-        PartialDate::parse(&s).map_err(serde::de::Error::custom)
+        // Read from the parser's own slice of the text: through a `String` (serde's `Cow` is
+        // always owned) every date read allocated a string and dropped it, two per event.
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = PartialDate;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<PartialDate, E> {
+                PartialDate::parse(s).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Text)
     }
 }
 
