@@ -43,6 +43,10 @@ pub struct MarkView {
     pub t0: Day,
     /// End of the time span.
     pub t1: Day,
+    /// Where a cluster's number is centred, as a fraction of the body's width from its left
+    /// edge (½, the middle, unless the layout moved it: [`Mark::count_x`]); a fraction, so that
+    /// a sketch scaled mid-gesture keeps it inside the body. ½ for an item.
+    pub count_at: f64,
 }
 
 /// A gap: a hatched band over an undocumented stretch, or a flag at the date of a search that
@@ -218,6 +222,11 @@ impl Timeline {
                                 .map(|(l0, l1)| ((l1 - l0) * 100.0).round() / 100.0),
                             t0: m.t0,
                             t1: m.t1,
+                            count_at: count_at(
+                                &m,
+                                v.x(origin + at) + offset_px,
+                                span.map_or(body_px, |d| d * ppd),
+                            ),
                         }
                     })
                     .collect()
@@ -393,6 +402,16 @@ impl Timeline {
     }
 }
 
+/// [`MarkView::count_at`] of the mark `m` whose body is drawn from `left` (viewport pixels),
+/// `width` pixels wide: ½ exactly for a number in the middle, so that an unchanged mark compares
+/// equal; else rounded to 1/10,000, whose float noise would otherwise make it unequal.
+fn count_at(m: &Mark, left: f64, width: f64) -> f64 {
+    if m.count_x == m.center() || width <= 0.0 {
+        return 0.5;
+    }
+    (((m.count_x - left) / width).clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0
+}
+
 impl MarkView {
     /// The event this mark draws alone, if it is not a cluster.
     pub fn event(&self) -> Option<EventIdx> {
@@ -539,6 +558,35 @@ mod tests {
                 assert!((m.width(b.px_per_day) - (l.x1 - l.x0)).abs() < 1e-6);
             }
         }
+    }
+
+    /// A cluster's number is drawn where the layout put it, moved or not: the view's fraction of
+    /// the body it draws (`count_at`) lands on the layout's `count_x`.
+    #[test]
+    fn a_cluster_number_is_drawn_where_the_layout_put_it() {
+        let t = Timeline::build(
+            &crate::model::synthetic::generate(10_000, 1),
+            Lang::En,
+            0.0,
+            |_| true,
+        );
+        let mut moved = 0;
+        for width in [390.0, 1_400.0] {
+            let mut v = Viewport::fit(t.bounds, width);
+            for step in 0..12 {
+                v.zoom_at(width * (0.3 + 0.05 * f64::from(step)), 1.27);
+                let f = t.frame(&v, Lang::En, 0.0);
+                for (marks, layout) in f.lanes.iter().zip(&t.layout(&v)) {
+                    for (m, l) in marks.iter().zip(layout) {
+                        let x = m.x(f.px_per_day) - f.shift;
+                        let at = x + m.count_at * m.width(f.px_per_day);
+                        assert!((at - l.count_x).abs() < 0.5, "{at} vs {l:?}");
+                        moved += usize::from(m.count_at != 0.5);
+                    }
+                }
+            }
+        }
+        assert!(moved > 0, "no number moved");
     }
 
     /// The shipped dataset with one named period from year `from` to year `to`, and its timeline.

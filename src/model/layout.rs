@@ -223,6 +223,10 @@ pub struct Mark {
     pub row: usize,
     /// The label box `[left, right]`, or `None` when the label is hidden (no room) or a cluster.
     pub label: Option<(f64, f64)>,
+    /// Where a cluster's number is centred, in viewport pixels: the middle of the body, unless
+    /// that is off screen or under a mark drawn after it ([`place_counts`]). An item's is the
+    /// middle of its body.
+    pub count_x: f64,
 }
 
 impl Mark {
@@ -361,6 +365,7 @@ fn layout_tracked<M: Members>(
                 x1: v.x(s1),
                 row: 0,
                 label: None,
+                count_x: (v.x(s0) + v.x(s1)) / 2.0,
             };
             candidates.push((mark, M::of(lane.items[lo..hi].iter().map(|it| it.idx))));
             continue;
@@ -374,6 +379,7 @@ fn layout_tracked<M: Members>(
         }
         let first = narrow.next().unwrap_or(lo);
         let c = v.x((t0 + t1) / 2.0);
+        let (x0, x1) = (c - o.cluster_px / 2.0, c + o.cluster_px / 2.0);
         let mark = Mark {
             kind: MarkKind::Cluster {
                 count: n as u32,
@@ -383,10 +389,11 @@ fn layout_tracked<M: Members>(
             t1,
             center_t: (t0 + t1) / 2.0,
             first_t: lane.mids[first],
-            x0: c - o.cluster_px / 2.0,
-            x1: c + o.cluster_px / 2.0,
+            x0,
+            x1,
             row: 0,
             label: None,
+            count_x: (x0 + x1) / 2.0,
         };
         let members = M::of(
             (lo..hi)
@@ -477,6 +484,7 @@ pub fn item_mark(it: &Item, v: &Viewport, o: &Options) -> Mark {
         x1,
         row: 0,
         label: Some((x0, x0 + f64::from(it.label_px))),
+        count_x: (x0 + x1) / 2.0,
     }
 }
 
@@ -514,6 +522,7 @@ fn joined(a: &Mark, b: &Mark, x0: f64, x1: f64, center_t: Day) -> Mark {
         x1,
         row: a.row,
         label: None,
+        count_x: (x0 + x1) / 2.0,
     }
 }
 
@@ -600,7 +609,9 @@ fn merge_covered<M: Members>(marks: Vec<(Mark, M)>, v: &Viewport, o: &Options) -
             }
         }
     }
-    clear_counts(out, v)
+    let mut out = clear_counts(out, v);
+    place_counts(&mut out, v);
+    out
 }
 
 /// Merges each mark drawn over a cluster's number (marks are drawn in their order, so over the
@@ -671,8 +682,60 @@ fn merge_into<M: Members>(into: &mut (Mark, M), m: &Mark, members: M, v: &Viewpo
 /// Where a cluster's number is written, `[left, right]` in pixels: in the middle of its body, in
 /// the timeline's bold 0.78 rem type, under 8 px a digit, with a margin.
 pub fn count_extent(m: &Mark, count: u32) -> (f64, f64) {
-    let half = 4.0 * f64::from(count.checked_ilog10().unwrap_or(0) + 1) + 2.0;
-    (m.center() - half, m.center() + half)
+    let half = count_half(count);
+    (m.count_x - half, m.count_x + half)
+}
+
+/// Half the width [`count_extent`] gives a number of `count`.
+fn count_half(count: u32) -> f64 {
+    4.0 * f64::from(count.checked_ilog10().unwrap_or(0) + 1) + 2.0
+}
+
+/// How far a cluster's number keeps from the ends of its pill (their rounding) and from a mark
+/// drawn over it, in pixels.
+const COUNT_INSET_PX: f64 = 3.0;
+
+/// Moves each cluster's number to where it can be read: the middle of its body when that is on
+/// screen and clear, else the place nearest to it in the part of the body on screen that no mark
+/// drawn after it covers, when one has room for the number. [`clear_counts`] has merged what it
+/// could; what is left lies over a cluster wider than half the window (on a phone, ~185 px),
+/// whose middle may also be off screen. A body with no such room keeps its number in the middle.
+fn place_counts<M>(out: &mut [(Mark, M)], v: &Viewport) {
+    for i in 0..out.len() {
+        let MarkKind::Cluster { count, .. } = out[i].0.kind else {
+            continue;
+        };
+        let a = out[i].0;
+        let (half, c) = (count_half(count), a.center());
+        let (lo, hi) = (
+            a.x0.max(0.0) + COUNT_INSET_PX,
+            a.x1.min(v.width()) - COUNT_INSET_PX,
+        );
+        let mut best: Option<f64> = None;
+        let mut consider = |s0: f64, s1: f64| {
+            if s1 - s0 >= 2.0 * half {
+                let x = c.clamp(s0 + half, s1 - half);
+                if best.is_none_or(|b| (x - c).abs() < (b - c).abs()) {
+                    best = Some(x);
+                }
+            }
+        };
+        // Marks after it in its row start no earlier than it does, in order of their left edge.
+        let mut free = lo;
+        for (b, _) in out[i + 1..]
+            .iter()
+            .take_while(|(b, _)| b.x0 < hi + COUNT_INSET_PX)
+        {
+            if b.row == a.row && b.x1 + COUNT_INSET_PX > free {
+                consider(free, b.x0 - COUNT_INSET_PX);
+                free = b.x1 + COUNT_INSET_PX;
+            }
+        }
+        consider(free, hi);
+        if let Some(x) = best {
+            out[i].0.count_x = x;
+        }
+    }
 }
 
 fn member_count(k: &MarkKind) -> u32 {
@@ -893,25 +956,45 @@ pub(crate) mod tests {
         }
     }
 
-    /// Every cluster's number on screen is in the clear: in its row, no mark drawn after it (so
-    /// over it: marks are drawn in their order) lies over the number, unless the two together
-    /// span more than half the window (see `clear_counts`).
+    /// Every cluster's number can be read: it lies on screen, and in its row no mark drawn after
+    /// it (so over it: marks are drawn in their order) lies over it, unless the part of the
+    /// cluster's body on screen, less the marks over it, has no room for it (see
+    /// `place_counts`); and a number moved from the middle stays inside its body.
     pub(crate) fn assert_counts_clear(marks: &[Mark], v: &Viewport) {
         for (i, c) in marks.iter().enumerate() {
             let MarkKind::Cluster { count, .. } = c.kind else {
                 continue;
             };
             let (n0, n1) = count_extent(c, count);
-            if n1 <= 0.0 || v.width() <= n0 {
-                continue;
-            }
-            for m in &marks[i + 1..] {
-                let wide = c.x1.max(m.x1) - c.x0.min(m.x0) > v.width() / 2.0;
+            if c.count_x != c.center() {
                 assert!(
-                    m.row != c.row || wide || m.x1 <= n0 || n1 <= m.x0,
-                    "the number of {c:?} is under {m:?}"
+                    c.x0 <= n0 && n1 <= c.x1,
+                    "the number of {c:?} is outside it"
                 );
             }
+            if c.x1 <= 0.0 || v.width() <= c.x0 {
+                continue;
+            }
+            let mut over: Vec<(f64, f64)> = marks[i + 1..]
+                .iter()
+                .filter(|m| m.row == c.row && m.x0 < c.x1 && c.x0 < m.x1)
+                .map(|m| (m.x0, m.x1))
+                .collect();
+            let hidden = over.iter().any(|&(m0, m1)| m0 < n1 && n0 < m1);
+            if !hidden && 0.0 <= n0 && n1 <= v.width() {
+                continue;
+            }
+            over.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let (mut free, mut room) = (c.x0.max(0.0), 0.0f64);
+            for (m0, m1) in over {
+                room = room.max(m0.min(v.width()) - free);
+                free = free.max(m1);
+            }
+            room = room.max(c.x1.min(v.width()) - free);
+            assert!(
+                room < n1 - n0 + 4.0 * COUNT_INSET_PX,
+                "the number of {c:?} is hidden or off screen, with {room} px free"
+            );
         }
     }
 

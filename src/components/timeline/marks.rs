@@ -124,6 +124,16 @@ pub fn geometry(m: &MarkView, ppd: f64) -> String {
     )
 }
 
+/// A cluster's [`geometry`], with where its number goes when not in the middle (the count's
+/// padding reads `--count-at`, style/timeline.css).
+fn cluster_geometry(m: &MarkView, ppd: f64) -> String {
+    let mut style = geometry(m, ppd);
+    if m.count_at != 0.5 {
+        style.push_str(&format!(" --count-at: {};", m.count_at));
+    }
+    style
+}
+
 /// The state of an event's mark, at `ppd` pixels per day.
 pub fn item_state(
     m: &MarkView,
@@ -166,7 +176,7 @@ pub fn item_state(
 pub fn cluster_state(m: &MarkView, ppd: f64, count: u32, name: Rc<str>, titled: bool) -> MarkState {
     MarkState {
         class: "mark mark--cluster".into(),
-        style: geometry(m, ppd),
+        style: cluster_geometry(m, ppd),
         idx: None,
         span: Some(format!("{} {}", m.t0, m.t1)),
         testid: Some("cluster"),

@@ -122,6 +122,9 @@ pub enum Shape {
         h: f64,
         /// The count.
         count: u32,
+        /// Where the count is centred, in pixels from the left edge (half the width unless the
+        /// layout moved it: [`crate::model::frame::MarkView::count_at`]).
+        count_dx: f64,
         /// Muted (someone is highlighted and a cluster is not them).
         muted: bool,
     },
@@ -172,13 +175,19 @@ impl Shape {
     fn at(&self, x: f64, y: f64) -> Shape {
         match self {
             Shape::Bubble {
-                w, h, count, muted, ..
+                w,
+                h,
+                count,
+                count_dx,
+                muted,
+                ..
             } => Shape::Bubble {
                 x,
                 y,
                 w: *w,
                 h: *h,
                 count: *count,
+                count_dx: *count_dx,
                 muted: *muted,
             },
             Shape::Label {
@@ -247,6 +256,7 @@ pub fn shapes(
                 w,
                 h: 1.7 * rem,
                 count,
+                count_dx: mark.count_at * w,
                 muted: inputs.highlight,
             }),
             MarkKind::Item(i) => {
@@ -994,6 +1004,7 @@ impl Brush {
                 w: 0.0,
                 h: 1.7 * self.rem,
                 count: 1_234_567_890,
+                count_dx: 0.0,
                 muted: false,
             };
             self.queue(
@@ -1116,10 +1127,12 @@ impl Brush {
                     w,
                     h,
                     count,
+                    count_dx,
                     muted,
                 } => {
                     ring(cx, &mut pen, p, (*x, *y, *w, *h), *muted);
-                    count_text(cx, &mut pen, p, rem, (*x, *y, *w, *h), *count, *muted);
+                    let at = (*x + *count_dx, *y + *h / 2.0);
+                    count_text(cx, &mut pen, p, rem, at, *count, *muted);
                     missed.push(i);
                 }
                 Shape::Outline { x, y, w, h } => {
@@ -1256,6 +1269,7 @@ impl Brush {
                         w,
                         h,
                         count,
+                        count_dx,
                         muted,
                     } => {
                         let width = Blit::bubble_width((*x, *w), dpr);
@@ -1301,8 +1315,8 @@ impl Brush {
                             });
                         if let (true, Some((pill, n))) = (ok, pill) {
                             plan.blits.extend_from_slice(&pill[..n]);
-                            // Centred, as the count's text is.
-                            let left = x + w / 2.0 - total / 2.0;
+                            // Centred where the count's text is.
+                            let left = x + count_dx - total / 2.0;
                             plan.blits.extend(
                                 glyphs
                                     .into_iter()
@@ -1697,13 +1711,13 @@ fn digit_weight(muted: bool) -> u16 {
     if muted { 400 } else { 700 }
 }
 
-/// A cluster's count, in the middle of its bubble at `(x, y, w, h)`.
+/// A cluster's count, centred at `(x, y)` (in its bubble).
 fn count_text(
     cx: &CanvasRenderingContext2d,
     pen: &mut Pen,
     p: &Palette,
     rem: f64,
-    (x, y, w, h): (f64, f64, f64, f64),
+    (x, y): (f64, f64),
     count: u32,
     muted: bool,
 ) {
@@ -1711,7 +1725,7 @@ fn count_text(
     pen.font(cx, digit_weight(muted), 0.78 * rem, &p.font);
     pen.align(cx, "center");
     pen.fill(cx, if muted { &p.muted } else { &p.text });
-    let _ = cx.fill_text(&count.to_string(), x + w / 2.0, y + h / 2.0);
+    let _ = cx.fill_text(&count.to_string(), x, y);
 }
 
 /// Sets the pen for a label's text: its font, colour and its own direction, as `dir="auto"`
@@ -1983,6 +1997,7 @@ mod tests {
             label_width: label,
             t0: at,
             t1: at + span.unwrap_or(0.0),
+            count_at: 0.5,
         }
     }
 
@@ -2001,6 +2016,7 @@ mod tests {
                 label_width: None,
                 t0: 390.0,
                 t1: 410.0,
+                count_at: 0.25,
             },
         ];
         let m = metrics(false);
@@ -2065,10 +2081,18 @@ mod tests {
             }
         );
         // The cluster: 800 − 15 − 100 = 685, 30 wide, with its count.
-        let Shape::Bubble { x, w, count, .. } = &s[4] else {
+        let Shape::Bubble {
+            x,
+            w,
+            count,
+            count_dx,
+            ..
+        } = &s[4]
+        else {
             panic!("{s:?}")
         };
-        assert_eq!((*x, *w, *count), (685.0, 30.0, 7));
+        // Its number a quarter of the way along, where the layout put it.
+        assert_eq!((*x, *w, *count, *count_dx), (685.0, 30.0, 7, 7.5));
         assert_eq!(s.len(), 5);
     }
 
@@ -2128,6 +2152,7 @@ mod tests {
             w: 30.0,
             h: 27.2,
             count: 12,
+            count_dx: 11.0,
             muted: true,
         };
         assert_eq!(
@@ -2138,6 +2163,7 @@ mod tests {
                 w: 30.0,
                 h: 27.2,
                 count: 12,
+                count_dx: 11.0,
                 muted: true
             }
         );

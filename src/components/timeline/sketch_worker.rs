@@ -105,8 +105,18 @@ pub fn encode(list: &[Shape], text: &mut dyn FnMut(&Rc<str>) -> u32) -> Vec<f64>
                 w,
                 h,
                 count,
+                count_dx,
                 muted,
-            } => nums.extend([1.0, *x, *y, *w, *h, f64::from(*count), flag(*muted)]),
+            } => nums.extend([
+                1.0,
+                *x,
+                *y,
+                *w,
+                *h,
+                f64::from(*count),
+                *count_dx,
+                flag(*muted),
+            ]),
             Shape::Outline { x, y, w, h } => nums.extend([2.0, *x, *y, *w, *h]),
             Shape::Label {
                 x,
@@ -165,14 +175,15 @@ pub fn decode(nums: &[f64], texts: &[Rc<str>]) -> Option<Vec<Shape>> {
                 }
             }
             1 => {
-                let v = take(6)?;
+                let v = take(7)?;
                 Shape::Bubble {
                     x: v[0],
                     y: v[1],
                     w: v[2],
                     h: v[3],
                     count: v[4] as u32,
-                    muted: v[5] != 0.0,
+                    count_dx: v[5],
+                    muted: v[6] != 0.0,
                 }
             }
             2 => {
@@ -784,6 +795,7 @@ mod tests {
                 w: 40.0,
                 h: 27.2,
                 count: 1_234_567,
+                count_dx: 25.5,
                 muted: true,
             },
             Shape::Outline {
