@@ -766,30 +766,14 @@ impl Validator {
         if let Some(h) = &e.host {
             self.link(&|| format!("{}.host", at()), h, &ids.parties, "party");
         }
-        self.links(
-            &|| format!("{}.chairs", at()),
-            &e.chairs,
-            &ids.people,
-            "person",
-        );
-        self.links(
-            &|| format!("{}.participants", at()),
-            &e.participants,
-            &ids.people,
-            "person",
-        );
-        self.links(
-            &|| format!("{}.domains", at()),
-            &e.domains,
-            &ids.domains,
-            "domain",
-        );
-        self.links(
-            &|| format!("{}.related", at()),
-            &e.related,
-            &ids.events,
-            "event",
-        );
+        for (field, list, known, what) in [
+            ("chairs", &e.chairs, &ids.people, "person"),
+            ("participants", &e.participants, &ids.people, "person"),
+            ("domains", &e.domains, &ids.domains, "domain"),
+            ("related", &e.related, &ids.events, "event"),
+        ] {
+            self.links(&|| format!("{}.{field}", at()), list, known, what);
+        }
         if e.related.contains(&e.id) {
             self.push(
                 format!("{}.related", at()),
