@@ -551,7 +551,7 @@ fn mark(out: &mut String, d: &Dataset, t: &Timeline, m: &MarkView, total: Day, l
         MarkKind::Item(i) => {
             let i = EventIdx(i);
             let Some(e) = d.event(i) else { return };
-            let label = t.label(i);
+            let label = t.label(d, i);
             let mut class = format!("mark {}", mark_classes(e));
             if m.span.is_some() {
                 class.push_str(" mark--wide");

@@ -729,7 +729,7 @@ fn mark(
     let Some(e) = d.event(EventIdx(i)) else {
         return;
     };
-    let label = t.label(EventIdx(i));
+    let label = t.label(d, EventIdx(i));
     let commission = p.id == COMMISSION_LANE;
     let colour = c.lane(&p.id);
     let row_y = lane_y + LANE_PAD + m.row as f64 * p.row_h;

@@ -56,8 +56,12 @@ pub(super) struct Slot {
 pub struct Timeline {
     /// The lanes, in display order; lanes without events are kept (they show as empty).
     pub lanes: Vec<Lane>,
-    /// The label of each event (by dataset index).
-    pub labels: Vec<String>,
+    /// The label of each session (by dataset index), `None` for the other events: their label
+    /// is their title in [`Timeline::lang`], read from the dataset when asked ([`Timeline::label`])
+    /// rather than copied for every event at each build.
+    labels: Vec<Option<String>>,
+    /// The language of the labels.
+    lang: Lang,
     /// For each event (by dataset index), where it is on the timeline (`None` when filtered out
     /// or in an unknown lane), so a key press finds an event without a scan.
     pub(super) slots: Vec<Option<Slot>>,
@@ -100,7 +104,11 @@ impl Timeline {
             .partition(|id| *id == COMMISSION_LANE);
         order.extend(rest);
         let position = |lane: &str| order.iter().position(|l| *l == lane);
-        let labels: Vec<String> = d.events.iter().map(|e| event_label(e, lang)).collect();
+        let labels: Vec<Option<String>> = d
+            .events
+            .iter()
+            .map(|e| (e.lane == COMMISSION_LANE).then(|| event_label(e, lang)))
+            .collect();
         let mut items: Vec<Vec<Item>> = vec![Vec::new(); order.len()];
         let options: Vec<Options> = order.iter().map(|id| lane_options(id)).collect();
         for (i, e) in d.indexed_events() {
@@ -111,7 +119,9 @@ impl Timeline {
                     start: e.date.axis_start(),
                     end: e.date.axis_end(),
                     label_px: layout::label_width(
-                        &labels[i.get()],
+                        labels[i.get()]
+                            .as_deref()
+                            .unwrap_or_else(|| e.title.get(lang)),
                         options[l].px_per_char,
                         MAX_LABEL_PX,
                     ),
@@ -177,6 +187,7 @@ impl Timeline {
         Self {
             lanes,
             labels,
+            lang,
             slots,
             gaps,
             periods,
@@ -184,9 +195,14 @@ impl Timeline {
         }
     }
 
-    /// The label of event `i` (empty for an unknown index).
-    pub fn label(&self, i: EventIdx) -> &str {
-        self.labels.get(i.get()).map_or("", String::as_str)
+    /// The label of event `i` of `d`, the dataset it was built from (empty for an unknown
+    /// index).
+    pub fn label<'a>(&'a self, d: &'a Dataset, i: EventIdx) -> &'a str {
+        match self.labels.get(i.get()) {
+            Some(Some(session)) => session,
+            Some(None) => d.event(i).map_or("", |e| e.title.get(self.lang)),
+            None => "",
+        }
     }
 
     /// The position of the lane event `i` is drawn in, if it is on the timeline.
@@ -231,9 +247,21 @@ mod tests {
         );
         let chergui = d.event_idx("chergui-2022").unwrap();
         assert_eq!(sessions.lane_of(chergui), None);
-        assert!(!sessions.label(chergui).is_empty());
+        assert!(!sessions.label(&d, chergui).is_empty());
         assert_eq!(sessions.lane_of(d.event_idx("cmm-22").unwrap()), Some(0));
-        assert_eq!(all.label(EventIdx(u32::MAX)), "");
+        assert_eq!(all.label(&d, EventIdx(u32::MAX)), "");
+    }
+
+    /// A label read from the dataset when asked is the one `event_label` makes, session or not.
+    #[test]
+    fn every_event_is_labelled_as_event_label_labels_it() {
+        let d = shipped();
+        for lang in Lang::ALL {
+            let t = Timeline::build(&d, lang, 0.0, |_| true);
+            for (i, e) in d.indexed_events() {
+                assert_eq!(t.label(&d, i), event_label(e, lang), "{}", e.id);
+            }
+        }
     }
 
     #[test]

@@ -723,7 +723,7 @@ impl Validator {
     fn event(&mut self, i: usize, e: &Event, ids: &Ids) {
         // Written only for a problem: formatting it for each of 100k events was ~15 ms of the
         // page's checking (profiled).
-        let at = || format!("events[{i}]");
+        let at: &dyn Fn() -> String = &|| format!("events[{i}]");
         self.required(&|| format!("{}.id", at()), &e.id);
         self.link(&|| format!("{}.lane", at()), &e.lane, &ids.lanes, "lane");
         self.text(&|| format!("{}.title", at()), &e.title, true);
@@ -798,7 +798,7 @@ impl Validator {
                 false,
             );
         }
-        self.sourced(&at, &e.sources, &e.notes, ids);
+        self.sourced(at, &e.sources, &e.notes, ids);
     }
 
     fn notes(&mut self, at: &dyn Fn() -> String, notes: &[Note], ids: &Ids) {

@@ -140,7 +140,13 @@ fn LaneRow(
             .with(|f| f.lanes.get(lane).cloned().unwrap_or_else(|| Arc::from([])))
     });
     let layer = NodeRef::<Div>::new();
-    let label_of = move |i: EventIdx| ctx.model.with_untracked(|m| m.0.label(i).to_string());
+    let label_of = move |i: EventIdx| {
+        ctx.model.with_untracked(|m| {
+            ctx.data
+                .try_with(|d| m.0.label(d, i).to_string())
+                .unwrap_or_default()
+        })
+    };
     let content = move |i: EventIdx| {
         let lang = app.lang.get_untracked();
         let label = label_of(i);
