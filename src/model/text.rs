@@ -73,6 +73,18 @@ pub struct Text {
     pub ar: Option<String>,
 }
 
+/// Whether `s` is empty or only white space (as `trim` would leave it empty), without `trim`'s
+/// search from both ends: at 100k events the checker and the timeline ask it of every title and
+/// summary (`trim` was ~22 ms of a profiled load in the page).
+pub fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        // Most texts start with an ASCII letter or digit: decided by their first byte (ASCII's
+        // white space is U+0009 to U+000D and the space).
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => false,
+        _ => s.chars().all(char::is_whitespace),
+    }
+}
+
 impl Text {
     /// Text whose language is unknown (imported from another format): the same string stands for
     /// French and English, and there is no Arabic.
@@ -96,7 +108,7 @@ impl Text {
         [wanted, Some(self.fr.as_str()), Some(self.en.as_str())]
             .into_iter()
             .flatten()
-            .find(|s| !s.trim().is_empty())
+            .find(|s| !is_blank(s))
             .unwrap_or("")
     }
 
@@ -114,7 +126,7 @@ impl Text {
             (Some(self.en.as_str()), Lang::En),
         ]
         .into_iter()
-        .find_map(|(s, l)| s.filter(|s| !s.trim().is_empty()).map(|s| (s, l)))
+        .find_map(|(s, l)| s.filter(|s| !is_blank(s)).map(|s| (s, l)))
         .unwrap_or(("", lang))
     }
 
@@ -137,7 +149,7 @@ impl Text {
             Lang::En => Some(self.en.as_str()),
             Lang::Ar => self.ar.as_deref(),
         };
-        own.is_none_or(|s| s.trim().is_empty())
+        own.is_none_or(is_blank)
     }
 }
 
@@ -169,6 +181,26 @@ pub fn escape_html(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_is_what_trim_leaves_empty() {
+        for s in [
+            "",
+            " ",
+            "\t\n\r",
+            "\u{a0}",
+            "\u{b}\u{c}",
+            "\u{85}",
+            "-",
+            "\u{3000} \u{2028}",
+            "a",
+            " a ",
+            "\u{200b}",
+            "ا",
+        ] {
+            assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
+        }
+    }
 
     fn text(ar: Option<&str>) -> Text {
         Text {

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::dataset::{Dataset, Event, GapKind, Note, PlaceEntry, SCHEMA_VERSION};
 use super::json_path;
-use super::text::Text;
+use super::text::{Text, is_blank};
 
 /// One thing wrong with a dataset, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -593,7 +593,7 @@ impl Validator {
                     );
                 for (i, (table, id)) in others {
                     let path = format!("{table}[{i}].id");
-                    if id.trim().is_empty() {
+                    if is_blank(id) {
                         self.push(path, "the id is empty");
                     } else if !ids.insert(id) {
                         self.push(path, format!("duplicate id \"{}\"", shorten(id)));
@@ -827,7 +827,7 @@ impl Validator {
         let mut seen = HashSet::with_capacity_and_hasher(ids.size_hint().0, Default::default());
         for (i, id) in ids.enumerate() {
             let path = || format!("{table}[{i}].id");
-            if id.trim().is_empty() {
+            if is_blank(id) {
                 self.push(path(), "the id is empty");
             } else if !seen.insert(id) {
                 self.push(path(), format!("duplicate id \"{}\"", shorten(id)));
@@ -893,7 +893,7 @@ impl Validator {
     }
 
     fn required(&mut self, path: &dyn Fn() -> String, s: &str) {
-        if s.trim().is_empty() {
+        if is_blank(s) {
             self.push(path(), "must not be empty");
         }
     }
@@ -940,9 +940,7 @@ impl Validator {
         self.required(&|| format!("{}.en", path()), &t.en);
         match &t.ar {
             None if needs_ar => self.push(format!("{}.ar", path()), "the Arabic text is missing"),
-            Some(ar) if ar.trim().is_empty() => {
-                self.push(format!("{}.ar", path()), "must not be empty")
-            }
+            Some(ar) if is_blank(ar) => self.push(format!("{}.ar", path()), "must not be empty"),
             _ => {}
         }
     }
