@@ -73,6 +73,12 @@ pub struct Timeline {
     pub bounds: Bounds,
 }
 
+/// Event `e`'s label in `lang`, given the one the timeline kept for it: a session's, made at
+/// build (`event_label`); any other event's, its title, read when asked.
+fn label_of<'a>(kept: Option<&'a str>, e: &'a Event, lang: Lang) -> &'a str {
+    kept.unwrap_or_else(|| e.title.get(lang))
+}
+
 /// The options of a lane.
 pub fn lane_options(lane_id: &str) -> Options {
     if lane_id == COMMISSION_LANE {
@@ -119,9 +125,7 @@ impl Timeline {
                     start: e.date.axis_start(),
                     end: e.date.axis_end(),
                     label_px: layout::label_width(
-                        labels[i.get()]
-                            .as_deref()
-                            .unwrap_or_else(|| e.title.get(lang)),
+                        label_of(labels[i.get()].as_deref(), e, lang),
                         options[l].px_per_char,
                         MAX_LABEL_PX,
                     ),
@@ -198,10 +202,10 @@ impl Timeline {
     /// The label of event `i` of `d`, the dataset it was built from (empty for an unknown
     /// index).
     pub fn label<'a>(&'a self, d: &'a Dataset, i: EventIdx) -> &'a str {
-        match self.labels.get(i.get()) {
-            Some(Some(session)) => session,
-            Some(None) => d.event(i).map_or("", |e| e.title.get(self.lang)),
-            None => "",
+        match (self.labels.get(i.get()), d.event(i)) {
+            (Some(kept), Some(e)) => label_of(kept.as_deref(), e, self.lang),
+            (Some(Some(session)), None) => session,
+            _ => "",
         }
     }
 
