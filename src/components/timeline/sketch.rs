@@ -924,6 +924,9 @@ pub(super) struct Brush {
     /// The month and year bands' gradient, across 0..1, for the palette it was made with (see
     /// [`Brush::unit_band`]).
     band: Option<(Rc<Palette>, web_sys::CanvasGradient)>,
+    /// The commonest width of the bubbles without a whole pill in the last list painted (see
+    /// [`Plan::whole_to_make`]).
+    last_sliced: Option<(u32, u64, bool)>,
 }
 
 impl Brush {
@@ -943,6 +946,7 @@ impl Brush {
             top,
             height,
             band: None,
+            last_sliced: None,
         }
     }
 
@@ -1044,6 +1048,8 @@ impl Brush {
     /// are drawn here.
     fn paint(&mut self, list: &[Shape], dpr: f64) {
         let (plan, sheet) = self.sprites_for(list, dpr);
+        let whole = plan.whole_to_make(self.last_sliced);
+        self.last_sliced = plan.commonest_sliced();
         let band_gradient = list
             .iter()
             .any(|s| matches!(s, Shape::Body { band: true, .. }))
@@ -1160,10 +1166,7 @@ impl Brush {
         pen.alpha(cx, 1.0);
         pen.dashed(cx, false);
         if sheet.is_some() {
-            self.queue(
-                missed.into_iter().map(|i| &list[i]),
-                plan.commonest_sliced(),
-            );
+            self.queue(missed.into_iter().map(|i| &list[i]), whole);
         }
     }
 
@@ -1474,6 +1477,16 @@ impl Plan {
             }
         }
         best.filter(|(_, n)| *n >= 2).map(|(k, _)| k)
+    }
+
+    /// The whole pill to put on the sheet after this frame, given the commonest width of the
+    /// frame before (`last`): the commonest of this one, once it has held for two frames.
+    /// Under a zoom the bins' width changes at every step, so a pill made for it would serve
+    /// one frame and cost a sprite drawn and settled in the worker after each (traced at 10k
+    /// events: a 3–7 ms task at nearly every zoom frame). A pan keeps the width and gets its
+    /// pill on its second frame.
+    fn whole_to_make(&self, last: Option<(u32, u64, bool)>) -> Option<(u32, u64, bool)> {
+        self.commonest_sliced().filter(|now| last == Some(*now))
     }
 }
 
@@ -2270,6 +2283,31 @@ mod tests {
             (35, h, false),
         ]);
         assert_eq!(p.commonest_sliced(), Some((35, h, false)));
+    }
+
+    #[test]
+    fn a_whole_pill_is_made_only_for_a_width_that_holds_over_two_frames() {
+        let h = 27.2f64.to_bits();
+        let plan = |sliced: Vec<(u32, u64, bool)>| Plan {
+            shapes: Vec::new(),
+            blits: Vec::new(),
+            sliced,
+        };
+        let bins = |w| plan(vec![(w, h, false), (w, h, false), (71, h, false)]);
+        // A gesture's first frame, or a zoom's steps: each width new, none made.
+        assert_eq!(bins(34).whole_to_make(None), None);
+        assert_eq!(bins(36).whole_to_make(Some((34, h, false))), None);
+        assert_eq!(bins(34).whole_to_make(Some((34, h, true))), None);
+        // A pan (or a zoom that stopped): the width held, its pill made.
+        assert_eq!(
+            bins(34).whole_to_make(Some((34, h, false))),
+            Some((34, h, false))
+        );
+        // Nothing common to make.
+        assert_eq!(
+            plan(vec![(71, h, false)]).whole_to_make(Some((71, h, false))),
+            None
+        );
     }
 
     #[test]
