@@ -1048,8 +1048,7 @@ impl Brush {
     /// are drawn here.
     fn paint(&mut self, list: &[Shape], dpr: f64) {
         let (plan, sheet) = self.sprites_for(list, dpr);
-        let whole = plan.whole_to_make(self.last_sliced);
-        self.last_sliced = plan.commonest_sliced();
+        let whole = plan.whole_to_make(&mut self.last_sliced);
         let band_gradient = list
             .iter()
             .any(|s| matches!(s, Shape::Body { band: true, .. }))
@@ -1480,13 +1479,16 @@ impl Plan {
     }
 
     /// The whole pill to put on the sheet after this frame, given the commonest width of the
-    /// frame before (`last`): the commonest of this one, once it has held for two frames.
+    /// frame before (`last`, which becomes this frame's): the commonest of this one, once it
+    /// has held for two frames.
     /// Under a zoom the bins' width changes at every step, so a pill made for it would serve
     /// one frame and cost a sprite drawn and settled in the worker after each (traced at 10k
     /// events: a 3–7 ms task at nearly every zoom frame). A pan keeps the width and gets its
     /// pill on its second frame.
-    fn whole_to_make(&self, last: Option<(u32, u64, bool)>) -> Option<(u32, u64, bool)> {
-        self.commonest_sliced().filter(|now| last == Some(*now))
+    fn whole_to_make(&self, last: &mut Option<(u32, u64, bool)>) -> Option<(u32, u64, bool)> {
+        let now = self.commonest_sliced();
+        let before = std::mem::replace(last, now);
+        now.filter(|now| before == Some(*now))
     }
 }
 
@@ -2294,19 +2296,31 @@ mod tests {
             sliced,
         };
         let bins = |w| plan(vec![(w, h, false), (w, h, false), (71, h, false)]);
-        // A gesture's first frame, or a zoom's steps: each width new, none made.
-        assert_eq!(bins(34).whole_to_make(None), None);
-        assert_eq!(bins(36).whole_to_make(Some((34, h, false))), None);
-        assert_eq!(bins(34).whole_to_make(Some((34, h, true))), None);
+        let after = |p: Plan, last: Option<(u32, u64, bool)>| {
+            let mut last = last;
+            let whole = p.whole_to_make(&mut last);
+            (whole, last)
+        };
+        // A gesture's first frame, or a zoom's steps: each width new, none made; the width
+        // seen is kept for the next frame.
+        assert_eq!(after(bins(34), None), (None, Some((34, h, false))));
+        assert_eq!(
+            after(bins(36), Some((34, h, false))),
+            (None, Some((36, h, false)))
+        );
+        assert_eq!(
+            after(bins(34), Some((34, h, true))),
+            (None, Some((34, h, false)))
+        );
         // A pan (or a zoom that stopped): the width held, its pill made.
         assert_eq!(
-            bins(34).whole_to_make(Some((34, h, false))),
-            Some((34, h, false))
+            after(bins(34), Some((34, h, false))),
+            (Some((34, h, false)), Some((34, h, false)))
         );
-        // Nothing common to make.
+        // Nothing common to make, and nothing kept.
         assert_eq!(
-            plan(vec![(71, h, false)]).whole_to_make(Some((71, h, false))),
-            None
+            after(plan(vec![(71, h, false)]), Some((71, h, false))),
+            (None, None)
         );
     }
 
