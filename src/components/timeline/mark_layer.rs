@@ -266,7 +266,8 @@ where
             })
             .unwrap_or(0);
         if moving.get()
-            && sketcher.sketch(
+            && apart(Sketcher::sketch as SketchFn)(
+                &sketcher,
                 SketchArgs {
                     container: &container,
                     generation,
@@ -298,25 +299,58 @@ where
                     px_per_day,
                 };
                 state.try_update_value(|s| {
-                    let (r, dom) = s.get_or_insert_with(|| {
-                        (
-                            Reconciler::default(),
-                            Dom {
-                                container: container.clone().unchecked_into(),
-                                document: document(),
-                            },
-                        )
-                    });
-                    RENDERING.with(|f| f.set(true));
-                    r.update(dom, marks, &inputs);
-                    RENDERING.with(|f| f.set(false));
+                    apart(reconcile as ReconcileFn)(s, &container, marks, &inputs);
                 });
             })
         });
         // The elements are up to date: they take over from the sketch in the same frame.
-        sketcher.rest(&container, generation);
+        apart(Sketcher::rest as RestFn)(&sketcher, &container, generation);
     });
     MarkLayer { state }
+}
+
+/// `f`, through a pointer the optimisers cannot see through, so that they call it rather than
+/// inline it into its caller (`#[inline(never)]` stops rustc, not wasm-opt, which inlines any
+/// function called from one place). Inlined, the lane's three paths (sketch, reconcile, rest)
+/// made its effect one function of 14 KB, which V8 ran unoptimised through a gesture's first
+/// frames and then spent 31 ms optimising, on one of the two cores the page shares with the
+/// sketch worker and the compositor (traced at 10k events). Apart, the path a gesture runs is
+/// optimised alone, and the paths it does not run are not optimised at all.
+fn apart<F>(f: F) -> F {
+    std::hint::black_box(f)
+}
+
+/// [`Sketcher::sketch`]'s type, for [`apart`].
+type SketchFn = fn(&Sketcher, SketchArgs<'_>, Memo<Vec<EventIdx>>) -> bool;
+/// [`reconcile`]'s type, for [`apart`].
+type ReconcileFn = fn(
+    &mut Option<(Reconciler<HtmlElement>, Dom)>,
+    &web_sys::HtmlDivElement,
+    &[MarkView],
+    &Inputs<'_>,
+);
+/// [`Sketcher::rest`]'s type, for [`apart`].
+type RestFn = fn(&Sketcher, &HtmlElement, u64);
+
+/// Brings the lane's elements up to date with `marks` (the reconciler made on first use).
+fn reconcile(
+    s: &mut Option<(Reconciler<HtmlElement>, Dom)>,
+    container: &web_sys::HtmlDivElement,
+    marks: &[MarkView],
+    inputs: &Inputs<'_>,
+) {
+    let (r, dom) = s.get_or_insert_with(|| {
+        (
+            Reconciler::default(),
+            Dom {
+                container: container.clone().unchecked_into(),
+                document: document(),
+            },
+        )
+    });
+    RENDERING.with(|f| f.set(true));
+    r.update(dom, marks, inputs);
+    RENDERING.with(|f| f.set(false));
 }
 
 /// An event's look and label, for the sketch.
