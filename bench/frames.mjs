@@ -75,6 +75,14 @@
 //                  old bench/run.mjs called script per step. The JSON also has the same tasks
 //                  binned by input slot (from an input being sent to the next), where a task that
 //                  handles several coalesced inputs counts for the first one only.
+//                  The same per-frame sums by the thread's own clock (each task's `tdur`: the
+//                  time the main thread ran, not the time it was runnable and waited for a core,
+//                  nor blocked on another thread, as a commit waits for the compositor's), p50,
+//                  p95, max and total: on two cores, where the page's main thread shares them
+//                  with the sketch worker, the compositors, rasterising and V8's compiler, the
+//                  wall clock's figure is the thread's work plus what it waited. Beside it, where
+//                  the cores went over the same frames: per thread name (pools summed), its
+//                  top-level events' wall and thread time (the eight busiest by thread time).
 //                  For a page that is not traced, per-frame work is bounded below by the long
 //                  tasks that started in each frame (longTaskWorkPerFrame).
 //   DOM at end     ours: `.mark` elements; vis: `.vis-item` elements (and how many are clusters).
@@ -216,11 +224,11 @@ function mainThreadEvents(events) {
     if (!mains.has(key)) continue;
     let list = byThread.get(key);
     if (!list) byThread.set(key, (list = []));
-    if (e.ph === 'X' && typeof e.dur === 'number') list.push({ name: e.name, ts: e.ts, dur: e.dur });
+    if (e.ph === 'X' && typeof e.dur === 'number') list.push({ name: e.name, ts: e.ts, dur: e.dur, tdur: e.tdur ?? e.dur });
     else if (e.ph === 'B') (open.get(key) ?? open.set(key, []).get(key)).push(e);
     else if (e.ph === 'E') {
       const b = open.get(key)?.pop();
-      if (b) list.push({ name: b.name, ts: b.ts, dur: e.ts - b.ts });
+      if (b) list.push({ name: b.name, ts: b.ts, dur: e.ts - b.ts, tdur: (e.tts ?? e.ts) - (b.tts ?? b.ts) });
     }
   }
   // The page under test is the renderer with the most top-level work.
@@ -252,7 +260,7 @@ function tasks(list) {
     const parent = stack[stack.length - 1];
     const start = e.ts;
     if (!parent) {
-      const task = { ts: start, dur: e.dur, kinds: Object.fromEntries(KINDS.map((k) => [k, 0])), names: {} };
+      const task = { ts: start, dur: e.dur, tdur: e.tdur ?? e.dur, kinds: Object.fromEntries(KINDS.map((k) => [k, 0])), names: {} };
       out.push(task);
       stack.push({ end: start + e.dur, kind: categoryOf(e.name) ?? 'other', self: e.dur, name: e.name, task });
       continue;
@@ -525,6 +533,37 @@ function longTaskSummary(list) {
 }
 
 /**
+ * Where the machine's cores went between trace times `from` and `to` (µs): per thread name (the
+ * threads of one name summed: thread pools), the time its top-level trace events took by the wall
+ * clock and by the thread's own clock, in ms; the eight with the most thread time.
+ */
+function threadsBusy(events, from, to) {
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || typeof e.dur !== 'number' || e.ts < from || e.ts >= to) continue;
+    const key = `${e.pid}:${e.tid}`;
+    (byThread.get(key) ?? byThread.set(key, []).get(key)).push(e);
+  }
+  const out = {};
+  for (const [key, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    let end = -Infinity;
+    const name = names.get(key) ?? key;
+    const t = (out[name] ??= { wallMs: 0, cpuMs: 0 });
+    for (const e of list) {
+      if (e.ts < end) continue;
+      end = e.ts + e.dur;
+      t.wallMs += e.dur / 1000;
+      t.cpuMs += (e.tdur ?? e.dur) / 1000;
+    }
+  }
+  return Object.fromEntries(Object.entries(out).sort((a, b) => b[1].cpuMs - a[1].cpuMs).slice(0, 8)
+    .map(([n, t]) => [n, { wallMs: round(t.wallMs, 1), cpuMs: round(t.cpuMs, 1) }]));
+}
+
+/**
  * Main-thread work during the input, from a trace of the input window (see the header): per
  * frame (the intervals between the page's animation frames that overlap the window), and per
  * input slot (from an input being sent to the next one). Page times in ms.
@@ -535,7 +574,7 @@ function mainThreadWork({ events, bytes, dataLoss }, sent, windowStart, windowEn
   if (!mark) throw new Error('the trace has no bench:t0 mark');
   const toTrace = (pageMs) => mark.ts + (pageMs - mark.args.data.startTime) * 1000;
   const all = tasks(mainThreadEvents(events));
-  const zero = () => ({ work: 0, ...Object.fromEntries(KINDS.map((k) => [k, 0])) });
+  const zero = () => ({ work: 0, cpu: 0, ...Object.fromEntries(KINDS.map((k) => [k, 0])) });
   // Sums each task into the interval [bounds[i], bounds[i + 1]) its start falls in.
   const bin = (bounds) => {
     const bins = bounds.slice(1).map(zero);
@@ -545,6 +584,7 @@ function mainThreadWork({ events, bytes, dataLoss }, sent, windowStart, windowEn
       if (t.ts < bounds[0] || t.ts >= bounds[bounds.length - 1]) continue;
       while (t.ts >= bounds[i + 1]) i++;
       bins[i].work += t.dur / 1000;
+      bins[i].cpu += t.tdur / 1000;
       for (const kind of KINDS) bins[i][kind] += t.kinds[kind] / 1000;
       for (const [n, us] of Object.entries(t.names)) names[n] = (names[n] ?? 0) + us / 1000;
     }
@@ -570,6 +610,10 @@ function mainThreadWork({ events, bytes, dataLoss }, sent, windowStart, windowEn
       ...mapRound(dist(col(frames.bins, kind)), 2), total: round(sum(col(frames.bins, kind)), 1),
     }])),
     totalMs: round(sum(col(frames.bins, 'work')), 1),
+    // The same tasks by the main thread's own clock (trace `tdur`): the time it ran, without
+    // the time it waited for a core or for another thread (see the header).
+    cpu: { ...mapRound(dist(col(frames.bins, 'cpu')), 2), total: round(sum(col(frames.bins, 'cpu')), 1) },
+    threads: threadsBusy(events, frameBounds[0], frameBounds[frameBounds.length - 1]),
     busyShare: round(sum(col(frames.bins, 'work')) / span, 2),
     // The same tasks binned by input slot instead (a task handling several coalesced inputs
     // counts for the first of them only, so p50 can be 0).
@@ -670,6 +714,7 @@ for (const c of cases) {
     res.work = t.work;
     res.traceRuns = traced.length;
     res.workP95Runs = traced.map((r) => r.work.p95);
+    res.workCpuP95Runs = traced.map((r) => r.work.cpu.p95);
     // The same input under tracing, to show the trace's overhead (compare with frames above).
     res.tracedPass = { firstRenderMs: round(t.firstRenderMs, 0), frames: t.frames, longTasksInput: t.longTasksInput };
   } else if (mine('trace').length) {
@@ -680,6 +725,7 @@ for (const c of cases) {
     res.workLater = [...later].sort((a, b) => a.work.p95 - b.work.p95)[Math.floor((later.length - 1) / 2)].work;
     res.laterRuns = later.length;
     res.workLaterP95Runs = later.map((r) => r.work.p95);
+    res.workLaterCpuP95Runs = later.map((r) => r.work.cpu.p95);
   } else if (mine('later').length) {
     res.notLater = mine('later')[0].skipped ?? mine('later')[0].timedOut;
   }
@@ -703,7 +749,7 @@ writeFileSync(out, JSON.stringify(report, null, 2));
 // --- the summary ---
 const f = (x, d = 0) => (typeof x === 'number' ? x.toFixed(d) : '–');
 const rows = [['page', 'size', 'first render', 'frames p50/p95/max', 'dropped', 'long tasks input', 'long tasks load',
-  'work p50/p95/max', 'p95 script/style/layout/paint', 'DOM', 'late max', 'answer p95/max']];
+  'work p50/p95/max', 'work p95 thread clock', 'p95 script/style/layout/paint', 'DOM', 'late max', 'answer p95/max']];
 for (const r of results) {
   if (r.timedOut) {
     rows.push([r.page, r.size, r.firstRenderMs !== undefined ? `${f(r.firstRenderMs)} ms` : 'timed out', 'timed out (below)']);
@@ -715,6 +761,7 @@ for (const r of results) {
     `${r.longTasksInput.count} (${r.longTasksInput.totalMs} ms, max ${r.longTasksInput.maxMs})`,
     `${r.longTasksLoad.count} (${r.longTasksLoad.totalMs} ms)`,
     w ? `${f(w.p50, 1)}/${f(w.p95, 1)}/${f(w.max, 0)} ms` : (r.notTraced ? `not traced (p95 ≥ ${f(r.longTaskWorkPerFrame.p95, 0)})` : '–'),
+    w?.cpu ? `${f(w.cpu.p95, 1)} ms` : '–',
     w ? ['script', 'style', 'layout', 'paint'].map((k) => f(w.breakdown[k].p95, 1)).join('/') : '–',
     r.dom.marks !== undefined ? `${r.dom.marks} marks` : `${r.dom.items} items (${r.dom.clusters} clusters)`,
     `${f(r.lateness.max, 0)} ms`, `${f(r.ackMs.p95, 0)}/${f(r.ackMs.max, 0)} ms`]);
