@@ -228,7 +228,7 @@ function mainThreadEvents(events) {
     else if (e.ph === 'B') (open.get(key) ?? open.set(key, []).get(key)).push(e);
     else if (e.ph === 'E') {
       const b = open.get(key)?.pop();
-      if (b) list.push({ name: b.name, ts: b.ts, dur: e.ts - b.ts, tdur: (e.tts ?? e.ts) - (b.tts ?? b.ts) });
+      if (b) list.push({ name: b.name, ts: b.ts, dur: e.ts - b.ts, tdur: b.tts !== undefined && e.tts !== undefined ? e.tts - b.tts : e.ts - b.ts });
     }
   }
   // The page under test is the renderer with the most top-level work.
