@@ -103,8 +103,6 @@ const lines = [
   '| events | first render: app / vis (ms) | ratio | frame p95: app / vis (ms) | long tasks during input: app / vis (count (total ms)) | per-input work p95 app / vis (ms) | the same, a later gesture (ms) |',
   '|---|---|---|---|---|---|---|',
 ];
-// The same p95 by the main thread's own clock, with each run's.
-const byClock = (w, runs) => (w?.cpu ? `; by the thread's clock ${n1(w.cpu.p95)} ms${runsOf(runs)}` : '');
 // Chromium's thread names, as a reader knows them.
 const THREAD_NAMES = {
   CrRendererMain: 'the page\'s main thread',
@@ -118,6 +116,8 @@ const THREAD_NAMES = {
 };
 // Each traced run's p95, when there were several (the median is the figure).
 const runsOf = (runs) => (runs?.length > 1 ? ` (median of ${runs.length} runs: ${runs.map(n1).join(', ')})` : '');
+// The same p95 by the main thread's own clock, with each run's.
+const byClock = (w, runs) => (w?.cpu ? `; by the thread's clock ${n1(w.cpu.p95)} ms${runsOf(runs)}` : '');
 const laterP95 = (x) => (x?.workLater ? n1(x.workLater.p95) : x?.notLater ? 'not run' : '–');
 for (const s of sizes) {
   const [a, v] = [get('app', s), get('vis', s)];
@@ -168,7 +168,8 @@ if (busy.length) {
     'input\'s frames; per thread, the time its tasks took by the wall clock / by its own clock, in ms;',
     'thread pools summed; the busiest eight by thread time):', '');
   for (const [s, t] of busy) {
-    const span = (get('app', s).work.frames * 1000) / 60;
+    // The window's own length (traces of an earlier bench have none: then the frames at 60 Hz).
+    const span = get('app', s).work.windowMs ?? (get('app', s).work.frames * 1000) / 60;
     const cpu = Object.values(t).reduce((sum, x) => sum + x.cpuMs, 0);
     lines.push(`- ${s} (${get('app', s).work.frames} frames, ${n0(span)} ms; these threads ran ${n0(cpu)} ms, ${Math.round((100 * cpu) / (2 * span))} % of two cores): ` +
       `${Object.entries(t).map(([n, x]) => `${THREAD_NAMES[n] ?? n} ${n0(x.wallMs)} / ${n0(x.cpuMs)}`).join('; ')}`);

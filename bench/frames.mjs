@@ -213,15 +213,19 @@ const CATEGORY = [
 const categoryOf = (name) => CATEGORY.find(([, re]) => re.test(name))?.[0] ?? null;
 const KINDS = ['script', 'gc', 'style', 'layout', 'paint', 'other'];
 
-/** The renderer main thread's complete events (B/E pairs joined), sorted for nesting. */
-function mainThreadEvents(events) {
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' &&
-    e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+/**
+ * Each thread's complete events ({ name, ts, dur, tdur }: X events, and B/E pairs joined), sorted
+ * for nesting, by thread name (`names`: "pid:tid" to the name its metadata gives, or the key),
+ * for the threads `keep(name)` accepts.
+ */
+function threadEvents(events, keep) {
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
   const byThread = new Map();
   const open = new Map();
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
-    if (!mains.has(key)) continue;
+    if (!keep(names.get(key) ?? key)) continue;
     let list = byThread.get(key);
     if (!list) byThread.set(key, (list = []));
     if (e.ph === 'X' && typeof e.dur === 'number') list.push({ name: e.name, ts: e.ts, dur: e.dur, tdur: e.tdur ?? e.dur });
@@ -231,14 +235,28 @@ function mainThreadEvents(events) {
       if (b) list.push({ name: b.name, ts: b.ts, dur: e.ts - b.ts, tdur: b.tts !== undefined && e.tts !== undefined ? e.tts - b.tts : e.ts - b.ts });
     }
   }
+  for (const list of byThread.values()) list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  return { byThread, names };
+}
+
+/** The events of a sorted list that are nested in no other (its tasks). */
+function topLevel(list) {
+  let end = -Infinity;
+  return list.filter((e) => {
+    if (e.ts < end) return false;
+    end = e.ts + e.dur;
+    return true;
+  });
+}
+
+/** The renderer main thread's complete events (B/E pairs joined), sorted for nesting. */
+function mainThreadEvents(events) {
+  const { byThread } = threadEvents(events, (name) => name === 'CrRendererMain');
   // The page under test is the renderer with the most top-level work.
   let best = [];
   let bestBusy = -1;
   for (const list of byThread.values()) {
-    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-    let busy = 0;
-    let end = -Infinity;
-    for (const e of list) if (e.ts >= end) { busy += e.dur; end = e.ts + e.dur; }
+    const busy = topLevel(list).reduce((sum, e) => sum + e.dur, 0);
     if (busy > bestBusy) { best = list; bestBusy = busy; }
   }
   return best;
@@ -538,25 +556,14 @@ function longTaskSummary(list) {
  * clock and by the thread's own clock, in ms; the eight with the most thread time.
  */
 function threadsBusy(events, from, to) {
-  const names = new Map();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
-  const byThread = new Map();
-  for (const e of events) {
-    if (e.ph !== 'X' || typeof e.dur !== 'number' || e.ts < from || e.ts >= to) continue;
-    const key = `${e.pid}:${e.tid}`;
-    (byThread.get(key) ?? byThread.set(key, []).get(key)).push(e);
-  }
+  const { byThread, names } = threadEvents(events, () => true);
   const out = {};
   for (const [key, list] of byThread) {
-    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-    let end = -Infinity;
-    const name = names.get(key) ?? key;
-    const t = (out[name] ??= { wallMs: 0, cpuMs: 0 });
-    for (const e of list) {
-      if (e.ts < end) continue;
-      end = e.ts + e.dur;
+    const t = (out[names.get(key) ?? key] ??= { wallMs: 0, cpuMs: 0 });
+    for (const e of topLevel(list)) {
+      if (e.ts < from || e.ts >= to) continue;
       t.wallMs += e.dur / 1000;
-      t.cpuMs += (e.tdur ?? e.dur) / 1000;
+      t.cpuMs += e.tdur / 1000;
     }
   }
   return Object.fromEntries(Object.entries(out).sort((a, b) => b[1].cpuMs - a[1].cpuMs).slice(0, 8)
@@ -614,6 +621,7 @@ function mainThreadWork({ events, bytes, dataLoss }, sent, windowStart, windowEn
     // the time it waited for a core or for another thread (see the header).
     cpu: { ...mapRound(dist(col(frames.bins, 'cpu')), 2), total: round(sum(col(frames.bins, 'cpu')), 1) },
     threads: threadsBusy(events, frameBounds[0], frameBounds[frameBounds.length - 1]),
+    windowMs: round(span, 0),
     busyShare: round(sum(col(frames.bins, 'work')) / span, 2),
     // The same tasks binned by input slot instead (a task handling several coalesced inputs
     // counts for the first of them only, so p50 can be 0).
