@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::strings;
 use crate::model::dataset::Confidence;
 use crate::model::filter::{DomainMode, DomainRow, Filters, domain_rows, year_extent};
+use crate::model::fixed::Fixed;
 use crate::model::locale::year_label;
 use crate::state::{AppState, use_counts, use_dataset};
 
@@ -36,7 +37,7 @@ fn domain_item(row: DomainRow, peak: usize) -> impl IntoView {
         .filter(|(_, c)| **c > 0)
         .map(|(i, &c)| {
             let h = 2.0 + 14.0 * c as f64 / peak.max(1) as f64;
-            view! { <rect x=i.to_string() y=format!("{:.2}", 16.0 - h) width="0.8" height=format!("{h:.2}") /> }
+            view! { <rect x=i.to_string() y=Fixed(16.0 - h, 2).to_string() width="0.8" height=Fixed(h, 2).to_string() /> }
         })
         .collect_view();
     let id = row.id;

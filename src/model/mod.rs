@@ -8,6 +8,7 @@ pub mod date;
 pub mod embed;
 pub mod export;
 pub mod filter;
+pub mod fixed;
 pub mod fold;
 pub mod frame;
 pub mod geo;

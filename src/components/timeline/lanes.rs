@@ -16,6 +16,7 @@ use super::mark_layer::{MarkLayerOptions, use_mark_layer};
 use super::marks::{ItemContent, at_css, span_css};
 use super::sketch::Look;
 use crate::i18n::strings;
+use crate::model::fixed::Fixed;
 use crate::model::frame::{GapView, PeriodView, TickView};
 use crate::model::labels::{gap_class, gap_label, mark_classes, mark_name};
 use crate::model::{COMMISSION_LANE, EventIdx, Selection};
@@ -27,7 +28,7 @@ pub(super) fn World() -> impl IntoView {
     let ctx = expect_context::<TimelineCtx>();
     let world_style = move || {
         ctx.frame
-            .with(|f| format!("transform: translate3d({:.2}px, 0, 0);", -f.shift))
+            .with(|f| format!("transform: translate3d({}px, 0, 0);", Fixed(-f.shift, 2)))
     };
     let lanes = ctx.model.with_untracked(|m| m.0.lanes.len());
     view! {
@@ -89,7 +90,7 @@ fn Axis() -> impl IntoView {
             class="axis__tick axis__tick--major axis__tick--pinned"
             dir="auto"
             hidden=move || pinned_label.with(Option::is_none)
-            style:left=move || ctx.frame.with(|f| format!("{:.2}px", f.shift))
+            style:left=move || ctx.frame.with(|f| format!("{}px", Fixed(f.shift, 2)))
         >
             {move || pinned_label.get().unwrap_or_default()}
         </span>
@@ -266,8 +267,8 @@ fn gap_view(g: GapView) -> impl IntoView {
                 class="gap__label"
                 lang=move || text().1
                 dir="auto"
-                style:transform=move || format!("translateX({:.1}px)", placed().0)
-                style:width=move || placed().1.map(|w| format!("{w:.1}px"))
+                style:transform=move || format!("translateX({}px)", Fixed(placed().0, 1))
+                style:width=move || placed().1.map(|w| format!("{}px", Fixed(w, 1)))
                 style:display=move || placed().1.is_none().then_some("none")
             >
                 {move || text().0}
@@ -322,7 +323,7 @@ fn Periods() -> impl IntoView {
                             class="period__label"
                             lang=move || name().1
                             dir="auto"
-                            style:transform=move || format!("translateX({:.1}px)", placed().2)
+                            style:transform=move || format!("translateX({}px)", Fixed(placed().2, 1))
                         >
                             {move || name().0}
                         </span>

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::model::EventIdx;
+use crate::model::fixed::Fixed;
 use crate::model::frame::MarkView;
 use crate::model::layout::MarkKind;
 
@@ -106,20 +107,20 @@ pub enum Patch {
 /// own `left` restyles that mark alone, and a change of position, inherited by nothing, does
 /// not reach its children.
 pub fn at_css(days: f64, px: f64, ppd: f64) -> String {
-    format!("{:.2}px", days * ppd + px)
+    format!("{}px", Fixed(days * ppd + px, 2))
 }
 
 /// CSS for a length of `days` at `ppd` pixels per day.
 pub fn span_css(days: f64, ppd: f64) -> String {
-    format!("{:.2}px", days * ppd)
+    format!("{}px", Fixed(days * ppd, 2))
 }
 
 /// CSS for a mark's geometry at `ppd` pixels per day: its left edge, its width and its row.
 pub fn geometry(m: &MarkView, ppd: f64) -> String {
     format!(
-        "left: {:.2}px; width: {:.2}px; --row: {};",
-        m.x(ppd),
-        m.width(ppd),
+        "left: {}px; width: {}px; --row: {};",
+        Fixed(m.x(ppd), 2),
+        Fixed(m.width(ppd), 2),
         m.row
     )
 }
@@ -166,7 +167,7 @@ pub fn item_state(
         title: titled.then(|| c.name.clone()),
         label: m.label_width.map(|w| LabelState {
             text: c.label.clone(),
-            style: format!("width: {w:.1}px"),
+            style: format!("width: {}px", Fixed(w, 1)),
         }),
         count: None,
     }

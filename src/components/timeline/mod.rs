@@ -22,6 +22,7 @@ use leptos_use_element_size::use_element_size;
 use crate::hooks::clock::today;
 use crate::hooks::use_viewport_motion::{UseViewportMotion, use_viewport_motion};
 use crate::i18n::strings;
+use crate::model::fixed::Fixed;
 use crate::model::frame::Frame;
 use crate::model::relations::events_of;
 use crate::model::timeline as model;
@@ -192,9 +193,9 @@ pub fn Timeline() -> impl IntoView {
                     aria-roledescription=move || s().timeline_role
                     aria-label=move || s().timeline_label
                     data-testid="timeline"
-                    data-start=move || viewport.with(|v| format!("{:.4}", v.start()))
-                    data-end=move || viewport.with(|v| format!("{:.4}", v.end()))
-                    data-width=move || viewport.with(|v| format!("{:.2}", v.width()))
+                    data-start=move || viewport.with(|v| Fixed(v.start(), 4).to_string())
+                    data-end=move || viewport.with(|v| Fixed(v.end(), 4).to_string())
+                    data-width=move || viewport.with(|v| Fixed(v.width(), 2).to_string())
                     data-moving=move || ctx.moving.get().then_some("true")
                     on:wheel=move |ev| input.wheel(ev)
                     on:pointerdown=move |ev| input.pointer_down(ev)

@@ -21,6 +21,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
 use super::sprites::{Slot, SpriteKey, Sprites, context_2d, wipe};
 use crate::model::EventIdx;
+use crate::model::fixed::Fixed;
 use crate::model::frame::MarkView;
 use crate::model::layout::MarkKind;
 use crate::model::text::is_rtl_text;
@@ -810,7 +811,7 @@ impl Painter {
             let _ = self
                 .canvas
                 .style()
-                .set_property("transform", &format!("translateX({left:.2}px)"));
+                .set_property("transform", &format!("translateX({}px)", Fixed(left, 2)));
         }
         let items = &mut self.items;
         let mut lookup = |i: EventIdx| items.entry(i).or_insert_with(|| item(i)).clone();
@@ -1868,7 +1869,7 @@ impl Pen {
     fn font(&mut self, cx: &CanvasRenderingContext2d, weight: u16, size: f64, family: &str) {
         if self.font != Some((weight, size.to_bits())) {
             self.font = Some((weight, size.to_bits()));
-            cx.set_font(&format!("{weight} {size:.2}px {family}"));
+            cx.set_font(&format!("{weight} {}px {family}", Fixed(size, 2)));
         }
     }
 
