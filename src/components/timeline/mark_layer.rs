@@ -92,7 +92,7 @@ struct Dom {
     document: web_sys::Document,
     /// The two templates, an event's and a cluster's, made once: a new mark is a deep copy of
     /// one (one call to the browser, where making it took five; a first render at 10k events
-    /// makes ~185).
+    /// makes ~215).
     templates: [Option<HtmlElement>; 2],
 }
 

@@ -153,11 +153,30 @@ pub fn Timeline() -> impl IntoView {
     // The drawing width follows the element (ResizeObserver); the time window is kept.
     let area = NodeRef::<Div>::new();
     let size = use_element_size(area);
+    // The area's width read once it is in the page, before the lanes lay their marks out (this
+    // effect is created before theirs, so it runs first). With only the observer's report, which
+    // comes after the first frame, the marks were laid out and drawn at the placeholder width,
+    // then all laid out and drawn again at the real one a few frames later, moved and
+    // re-clustered before the reader's eyes (at 10k events, the marks settled 290-370 ms after
+    // the wasm loaded; now they are drawn once, at 260-310). Reading it makes the browser lay
+    // the page out then, which the first frame would have done.
+    Effect::new(move |_| {
+        if let Some(el) = area.get_untracked() {
+            let w = el.get_bounding_client_rect().width();
+            if w >= 1.0 {
+                viewport.update(|v| v.set_width(w));
+            }
+        }
+    });
     let sized = StoredValue::new(false);
     Effect::new(move |_| {
         let w = size.width.get();
-        if w >= 1.0 {
+        // Not again for the width the first read gave: a viewport set anew (even equal) has the
+        // frame worked out again.
+        if w >= 1.0 && viewport.with_untracked(|v| v.width()) != w {
             viewport.update(|v| v.set_width(w));
+        }
+        if w >= 1.0 {
             // The selection a link opens with was brought into view at the placeholder width; at
             // a phone's, much narrower, it could fall into a cluster: again. (Wide screens are
             // left as they were: near the placeholder width, the view they open on is kept.)
