@@ -22,6 +22,14 @@
 //                  The script waits for it by evaluating one expression in the page every 100 ms
 //                  (browser.mjs's pollPage), not with Playwright's waitForFunction, whose
 //                  injected script (~330 KB, 20-40 ms of parsing) ran in the middle of the load.
+//   settled        from the same start to the first animation frame after the last change to the
+//                  drawn items within a second of the first render (the first render itself when
+//                  none changes): ours a `.mark` (its attributes, text or children) or a lane's
+//                  `.lane__marks`; vis a `.vis-item` or its `.vis-group`/`.vis-foreground`. A
+//                  MutationObserver and a frame loop watch from the first render on (so they cost
+//                  neither load anything) and stop after that second, before any input; read in
+//                  the frames pass only, before the pointer moves over the area. What the reader
+//                  waits for to see the view the page stays on, not a first draft of it.
 //   input          after the first render, 1 s and two animation frames to settle, then 62 real
 //                  input events through the DevTools protocol (a CDP session's
 //                  Input.dispatchMouseEvent; page.mouse would wait a round trip per event) over the
@@ -150,6 +158,7 @@ const label = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
 function instrument() {
   const b = (window.__bench = {
     started: null, rendered: null, longtasks: [], handled: [], rafs: [], recording: false,
+    lastChange: null, settleRafs: [],
   });
   // Long tasks of the whole page life, buffered so none from before the observer is lost.
   const take = (entries) => { for (const e of entries) b.longtasks.push([e.startTime, e.duration]); };
@@ -157,19 +166,45 @@ function instrument() {
   observer.observe({ type: 'longtask', buffered: true });
   // Entries whose callback has not run yet (it is queued behind other tasks).
   b.takeLongTasks = () => take(observer.takeRecords());
-  const begin = (drawn) => () => {
+  // From the first render on, for a second: every frame, and the last change to a drawn item (its
+  // attributes or text, or the items of its container), observed only from then on so that the
+  // observer costs the load nothing.
+  const settle = (item, box) => {
+    const changed = (n) => n.nodeType === 1 && (n.matches(item) || n.matches(box));
+    const observer = new MutationObserver((records) => {
+      for (const m of records) {
+        const t = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+        if (t && (changed(t) || t.closest(item))) b.lastChange = performance.now();
+      }
+    });
+    observer.observe(document.documentElement, {
+      subtree: true, childList: true, attributes: true, characterData: true,
+    });
+    // Gone before the input starts (a second and two frames after the first render at least).
+    const tick = () => {
+      b.settleRafs.push(performance.now());
+      if (performance.now() - b.rendered < 1000) requestAnimationFrame(tick);
+      else observer.disconnect();
+    };
+    requestAnimationFrame(tick);
+  };
+  const begin = (drawn, item, box) => () => {
     b.started = performance.now();
     const check = () => {
-      if (drawn()) b.rendered = performance.now();
-      else requestAnimationFrame(check);
+      if (drawn()) {
+        b.rendered = performance.now();
+        settle(item, box);
+      } else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   };
   // Ours: the app's own marks (the static first view in index.html has marks before the app runs).
   addEventListener('TrunkApplicationStarted',
-    begin(() => !document.getElementById('static-view') && document.querySelector('.mark')));
+    begin(() => !document.getElementById('static-view') && document.querySelector('.mark'),
+      '.mark', '.lane__marks'));
   // vis: bench/frames-sites.mjs's page dispatches this just before `new vis.Timeline(...)`.
-  addEventListener('VisTimelineStart', begin(() => document.querySelector('.vis-item')));
+  addEventListener('VisTimelineStart',
+    begin(() => document.querySelector('.vis-item'), '.vis-item', '.vis-group, .vis-foreground'));
   // When each input reached the page's main thread (passive: never delays the page's handling).
   // (Pointer events: a page that cancels pointerdown, as vis-timeline's Hammer.js does, gets no
   // mousedown/mousemove/mouseup for that drag.)
@@ -388,6 +423,15 @@ async function measure(browser, c, { trace, later = false }) {
     phase('rendered');
     result.firstRenderMs = rendered - started;
     result.firstRenderFromNavigationMs = rendered;
+    if (!trace && !later) {
+      // Settled: the first frame after the last change to the drawn items within a second of
+      // the first render (the first render itself when nothing changed), read after that second
+      // and before the pointer moves over the area (which may give a mark its tooltip).
+      await sleep(1100);
+      const { lastChange, settleRafs } = await page.evaluate(() => window.__bench);
+      const settled = lastChange === null ? rendered : settleRafs.find((f) => f > lastChange);
+      if (settled !== undefined) result.settledMs = settled - started;
+    }
 
     const box = await page.box(c.page === 'vis' ? '.vis-center' : '[data-testid=timeline]');
     result.inputArea = { x: round(box.x), y: round(box.y), width: round(box.width), height: round(box.height) };
@@ -696,6 +740,8 @@ for (const c of cases) {
     Object.assign(res, {
       firstRenderMs: round(median(rendered.map((r) => r.firstRenderMs)), 0),
       firstRenderRuns: rendered.map((r) => round(r.firstRenderMs, 0)),
+      settledMs: round(median(rendered.map((r) => r.settledMs)), 0),
+      settledRuns: rendered.map((r) => round(r.settledMs, 0)),
       // The same moment counted from navigation start (the wasm's or the library's download and
       // start-up included), for comparison with measurements that count from there.
       firstRenderFromNavigationMs: round(median(rendered.map((r) => r.firstRenderFromNavigationMs)), 0),
