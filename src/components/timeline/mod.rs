@@ -119,7 +119,10 @@ pub fn Timeline() -> impl IntoView {
         })
     });
     let bounds = model.with_untracked(|m| m.0.bounds);
-    let mut start = Viewport::fit(bounds, 1_000.0);
+    // The width the loading screen measured (taken: a later mount, back from the list, reads its
+    // own), else a placeholder until the area is read.
+    let measured = app.area_width.try_update_value(Option::take).flatten();
+    let mut start = Viewport::fit(bounds, measured.unwrap_or(1_000.0));
     // A window from a link is taken at once; otherwise the last one shown (coming back from the
     // list view keeps the zoom).
     if let Some((a, b)) = app
@@ -153,14 +156,17 @@ pub fn Timeline() -> impl IntoView {
     // The drawing width follows the element (ResizeObserver); the time window is kept.
     let area = NodeRef::<Div>::new();
     let size = use_element_size(area);
-    // The area's width read once it is in the page, before the lanes lay their marks out (this
-    // effect is created before theirs, so it runs first). With only the observer's report, which
-    // comes after the first frame, the marks were laid out and drawn at the placeholder width,
-    // then all laid out and drawn again at the real one a few frames later, moved and
-    // re-clustered before the reader's eyes (at 10k events, the marks settled 290-370 ms after
-    // the wasm loaded; now they are drawn once, at 260-310). Reading it makes the browser lay
-    // the page out then, which the first frame would have done.
+    // Without the loading screen's measure, the area's width read once it is in the page, before
+    // the lanes lay their marks out (this effect is created before theirs, so it runs first).
+    // With only the observer's report, which comes after the first frame, the marks were laid
+    // out and drawn at the placeholder width, then all laid out and drawn again at the real one
+    // a few frames later, moved and re-clustered before the reader's eyes (at 10k events, the
+    // marks settled 290-370 ms after the wasm loaded; read here, they are drawn once, at
+    // 260-310). Reading it makes the browser lay the page out then.
     Effect::new(move |_| {
+        if measured.is_some() {
+            return;
+        }
         if let Some(el) = area.get_untracked() {
             let w = el.get_bounding_client_rect().width();
             if w >= 1.0 {
