@@ -170,6 +170,18 @@ fn head(d: &Dataset, lang: Lang) -> String {
     )
 }
 
+/// The app's workspace's columns, empty, unseen and with no height (`.workspace--probe`): the
+/// panels' sheet, the timeline's box with its headers and area, the record's sheet, with the
+/// app's classes, so that the page lays the timeline's area out as wide as the app's will be
+/// while the wasm arrives, and `crate::takeover` reads it from there.
+const PROBE: &str = concat!(
+    "<div class=\"workspace workspace--probe\" aria-hidden=\"true\">",
+    "<div class=\"side sheet--panels sheet\"></div>",
+    "<div class=\"centre\"><section class=\"timeline\"><div class=\"timeline__body\">",
+    "<div class=\"timeline__headers\"></div><div class=\"timeline__area\"></div>",
+    "</div></section></div><div class=\"record-sheet sheet--record sheet\"></div></div>",
+);
+
 /// One language's loading screen, as the app draws it while a dataset arrives: shown instead of
 /// the static view when the link names another dataset, window or filter (which the static view
 /// does not show), so that the page is not blank while the wasm arrives. The app, once it runs,
@@ -195,7 +207,7 @@ fn loading(out: &mut String, lang: Lang, default: bool) {
         "<main class=\"app__main\"><div class=\"loading\">\
          <progress class=\"loading__bar\" aria-label=\"{loading}\"></progress>\
          <span role=\"status\">{loading}</span><span class=\"loading__detail\"></span></div>\
-         </main></div>",
+         {PROBE}</main></div>",
         loading = escape(s.loading),
     );
 }
@@ -755,6 +767,8 @@ mod tests {
                 l == Lang::En,
                 "{l:?}"
             );
+            // Under it, the workspace's columns, by which `takeover` learns the area's width.
+            assert!(screen.contains(PROBE), "{l:?}");
         }
         // Shown only where the static view is not (static.css), which LANG_SCRIPT decides.
         let css = include_str!("../style/static.css");
@@ -763,6 +777,38 @@ mod tests {
         // Not for an embed, whose header is another.
         assert!(css.contains("html.static-embed #static-view .static-loading { display: none; }"));
         assert!(LANG_SCRIPT.contains("d.classList.add('static-embed')"));
+    }
+
+    /// The probe stands in for the app's workspace: the same classes in the same nesting, as the
+    /// components write them, unseen and with no height.
+    #[test]
+    fn the_probe_has_the_workspace_columns_the_app_draws() {
+        let app = include_str!("components/app.rs");
+        let panels = include_str!("components/side_panels.rs");
+        let sheet = include_str!("components/sheet.rs");
+        let timeline = include_str!("components/timeline/mod.rs");
+        assert!(
+            app.contains("<div class=\"workspace\">") && app.contains("<div class=\"centre\">")
+        );
+        assert!(panels.contains("class=\"side sheet--panels\""));
+        assert!(panels.contains("class=\"record-sheet sheet--record\""));
+        assert!(sheet.contains("class=format!(\"{class} sheet\")"));
+        for class in [
+            "<section class=\"timeline\"",
+            "class=\"timeline__body\"",
+            "class=\"timeline__area\"",
+        ] {
+            assert!(timeline.contains(class), "{class}");
+        }
+        let at = |part: &str| PROBE.find(part).unwrap_or_else(|| panic!("{part}"));
+        assert!(at("side sheet--panels sheet") < at("class=\"centre\""));
+        assert!(at("class=\"centre\"") < at("class=\"timeline__headers\""));
+        assert!(at("class=\"timeline__headers\"") < at("class=\"timeline__area\""));
+        assert!(at("class=\"timeline__area\"") < at("record-sheet sheet--record sheet"));
+        assert!(PROBE.contains("aria-hidden=\"true\""));
+        let css = include_str!("../style/base.css");
+        assert!(css.contains(".workspace--probe { height: 0 !important;"));
+        assert!(css.contains("visibility: hidden; }"));
     }
 
     #[test]

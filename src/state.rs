@@ -102,10 +102,6 @@ pub struct AppState {
     pub report: RwSignal<Option<Arc<ImportNote>>>,
     /// The dataset shown, as our JSON: what exports start from (`crate::transfer`).
     pub raw: StoredValue<Option<Arc<Vec<u8>>>>,
-    /// How wide the timeline's area will be, as the loading screen's stand-in for the workspace
-    /// measured it while the file arrived: the timeline lays its marks out at that width from
-    /// the start (taken once; `None` when the screen was not laid out in time).
-    pub area_width: StoredValue<Option<f64>>,
     data_url: StoredValue<String>,
     timeout: StoredValue<Duration>,
     /// Counts load attempts, so that only the latest attempt's answer is applied.
@@ -147,7 +143,6 @@ impl AppState {
             file: RwSignal::new(None),
             report: RwSignal::new(None),
             raw: StoredValue::new(None),
-            area_width: StoredValue::new(None),
             data_url: StoredValue::new(data_url),
             timeout: StoredValue::new(timeout),
             attempt: StoredValue::new(0),

@@ -242,8 +242,9 @@ fn Workspace(
             </button>
         }
     };
-    // The loading screen's stand-in for this (`LoadingView`) has the same columns, classes and
-    // order, so that it measures the timeline's area as this lays it out: keep the two alike.
+    // The static loading screen's stand-in for this (`prerender`'s probe) has the same columns,
+    // classes and order, so that it measures the timeline's area as this lays it out: keep the
+    // two alike.
     view! {
         <ImportBanner />
         <div class="workspace">

@@ -119,9 +119,10 @@ pub fn Timeline() -> impl IntoView {
         })
     });
     let bounds = model.with_untracked(|m| m.0.bounds);
-    // The width the loading screen measured (taken: a later mount, back from the list, reads its
-    // own), else a placeholder until the area is read.
-    let measured = app.area_width.try_update_value(Option::take).flatten();
+    // The width the static first view's area had (taken: a later mount, back from the list, reads
+    // its own), else a placeholder until the area is read. Not for a story, whose columns differ.
+    let measured =
+        crate::takeover::area_width().filter(|_| app.story.with_untracked(Option::is_none));
     let mut start = Viewport::fit(bounds, measured.unwrap_or(1_000.0));
     // A window from a link is taken at once; otherwise the last one shown (coming back from the
     // list view keeps the zoom).
@@ -156,7 +157,7 @@ pub fn Timeline() -> impl IntoView {
     // The drawing width follows the element (ResizeObserver); the time window is kept.
     let area = NodeRef::<Div>::new();
     let size = use_element_size(area);
-    // Without the loading screen's measure, the area's width read once it is in the page, before
+    // Without the static view's measure, the area's width read once it is in the page, before
     // the lanes lay their marks out (this effect is created before theirs, so it runs first).
     // With only the observer's report, which comes after the first frame, the marks were laid
     // out and drawn at the placeholder width, then all laid out and drawn again at the real one
