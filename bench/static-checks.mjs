@@ -125,7 +125,9 @@ for (const [name, viewport, lang, title] of [
     const bar = on('progress.loading__bar')[0]?.getBoundingClientRect();
     return {
       screens: on('.static-loading').map((e) => ({ lang: e.lang, title: e.querySelector('.app__title')?.textContent })),
-      timelines: on('.timeline').length,
+      // Not the loading screen's probe: the workspace's empty columns, unseen and with no height,
+      // by which the app learns the timeline's width (src/prerender.rs).
+      timelines: on('.timeline').filter((e) => !e.closest('.workspace--probe')).length,
       bar: bar && { x: bar.x, y: bar.y, w: bar.width },
     };
   });
