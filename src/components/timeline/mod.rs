@@ -164,36 +164,36 @@ pub fn Timeline() -> impl IntoView {
     // a few frames later, moved and re-clustered before the reader's eyes (at 10k events, the
     // marks settled 290-370 ms after the wasm loaded; read here, they are drawn once, at
     // 260-310). Reading it makes the browser lay the page out then.
-    Effect::new(move |_| {
-        if measured.is_some() {
-            return;
-        }
-        if let Some(el) = area.get_untracked() {
-            let w = el.get_bounding_client_rect().width();
-            if w >= 1.0 {
-                viewport.update(|v| v.set_width(w));
+    if measured.is_none() {
+        Effect::new(move |_| {
+            if let Some(el) = area.get_untracked() {
+                let w = el.get_bounding_client_rect().width();
+                if w >= 1.0 {
+                    viewport.update(|v| v.set_width(w));
+                }
             }
-        }
-    });
+        });
+    }
     let sized = StoredValue::new(false);
     Effect::new(move |_| {
         let w = size.width.get();
-        // Not again for the width the first read gave: a viewport set anew (even equal) has the
-        // frame worked out again.
-        if w >= 1.0 && viewport.with_untracked(|v| v.width()) != w {
+        if w < 1.0 {
+            return;
+        }
+        // Not again for the width already read: a viewport set anew (even equal) has the frame
+        // worked out again.
+        if viewport.with_untracked(|v| v.width()) != w {
             viewport.update(|v| v.set_width(w));
         }
-        if w >= 1.0 {
-            // The selection a link opens with was brought into view at the placeholder width; at
-            // a phone's, much narrower, it could fall into a cluster: again. (Wide screens are
-            // left as they were: near the placeholder width, the view they open on is kept.)
-            if !sized.get_value() && app.narrow.get_untracked() {
-                sized.set_value(true);
-                if let Some(Selection::Event(i)) = app.selected.get_untracked() {
-                    let m = model.get_untracked().0;
-                    if m.item(i).is_some() {
-                        ctx.motion.go(|v| m.bring_into_view(v, i));
-                    }
+        // The selection a link opens with was brought into view at the placeholder width; at a
+        // phone's, much narrower, it could fall into a cluster: again. (Wide screens are left as
+        // they were: near the placeholder width, the view they open on is kept.)
+        if !sized.get_value() && app.narrow.get_untracked() {
+            sized.set_value(true);
+            if let Some(Selection::Event(i)) = app.selected.get_untracked() {
+                let m = model.get_untracked().0;
+                if m.item(i).is_some() {
+                    ctx.motion.go(|v| m.bring_into_view(v, i));
                 }
             }
         }
