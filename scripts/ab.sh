@@ -74,20 +74,11 @@ for d in "$dist_a" "$dist_b"; do
 done
 
 # One static server per build, both stopped when the script ends.
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-port_a=$(free_port)
-python3 -m http.server "$port_a" --bind 127.0.0.1 --directory "$dist_a" >/dev/null 2>&1 &
-pid_a=$!
-port_b=$(free_port)
-python3 -m http.server "$port_b" --bind 127.0.0.1 --directory "$dist_b" >/dev/null 2>&1 &
-pid_b=$!
-trap 'kill $pid_a $pid_b 2>/dev/null' EXIT
-for p in "$port_a" "$port_b"; do
-  for _ in $(seq 50); do
-    python3 -c "import socket; socket.create_connection(('127.0.0.1', $p), 0.2)" 2>/dev/null && break
-    sleep 0.1
-  done
-done
+. scripts/serve.sh
+serve_dir "$dist_a"
+port_a=$PORT
+serve_dir "$dist_b"
+port_b=$PORT
 
 if [ "$mode" = render ]; then
   passes=(BENCH_RUNS=3 BENCH_TRACE_RUNS=0 BENCH_LATER_RUNS=0)
