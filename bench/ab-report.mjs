@@ -9,6 +9,7 @@
 // clock, of every traced load of a first gesture (the trace pass) and of a later one (the later
 // pass). A load that timed out is counted and left out of the figures.
 import { readFileSync } from 'node:fs';
+import { median } from './stats.mjs';
 
 const [mode, ...rest] = process.argv.slice(2);
 const split = rest.indexOf('--');
@@ -20,13 +21,6 @@ const sides = [rest.slice(0, split), rest.slice(split + 1)].map(([label, ...file
   label,
   runs: files.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')).all.filter((r) => r.page === 'app')),
 }));
-
-/** The median of `xs` (sorted copy; the mean of the middle two for an even count). */
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 // What is compared: [name, pass, how a run gives the figure].
 const figures = mode === 'render'

@@ -124,6 +124,7 @@
 // Then: node bench/frames-report.mjs <out.json> for the docs/benchmarks.md section.
 import { pollPage } from './browser.mjs';
 import { launch, within } from './devtools.mjs';
+import { median, percentile } from './stats.mjs';
 import { writeFileSync } from 'node:fs';
 
 const [base, out, ...sizeArgs] = process.argv.slice(2);
@@ -223,12 +224,6 @@ function instrument() {
 }
 
 // --- statistics ---
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-const median = (xs) => percentile(xs.filter((x) => x !== null && x !== undefined), 50);
 const dist = (xs) => ({
   p50: percentile(xs, 50), p95: percentile(xs, 95), max: xs.length ? Math.max(...xs) : null,
 });

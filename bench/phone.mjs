@@ -74,6 +74,7 @@ import { fileURLToPath } from 'node:url';
 import { launch, pollPage } from './browser.mjs';
 import { buildSites } from './phone-sites.mjs';
 import { serveGzip } from './gzip-server.mjs';
+import { median } from './stats.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = process.argv[2] ?? join(REPO, 'target/bench-phone.json');
@@ -113,12 +114,6 @@ const PAGES = {
 };
 for (const name of Object.keys(PAGES)) if (ONLY && !ONLY.includes(name)) delete PAGES[name];
 
-const median = (xs) => {
-  const s = xs.filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // --- The sites ----------------------------------------------------------------------------------
