@@ -50,6 +50,16 @@ const ratioOf = (a, v) => {
   if (v?.timedOut?.startsWith('first render')) return { value: a.firstRenderMs / ((r.renderTimeoutS ?? 120) * 1000), bound: true };
   return null;
 };
+// The loads behind two first renders' medians: how many, and their range (an older run's JSON
+// has none).
+const spread = (x) => {
+  const xs = x?.firstRenderRuns;
+  return xs?.length > 1 ? `${xs.length} loads, ${n0(Math.min(...xs))}–${n0(Math.max(...xs))} ms` : null;
+};
+const loadsOf = (a, v) => {
+  const [sa, sv] = [spread(a), spread(v)];
+  return sa || sv ? ` (this app ${sa ?? '–'}; vis-timeline ${sv ?? '–'})` : '';
+};
 const ratioText = (q) => (q ? `${q.bound ? '< ' : ''}${q.value.toFixed(q.value < 0.1 ? 3 : 2)}×` : '–');
 
 const times = (n) => (n === 1 ? 'once' : `${n} times`);
@@ -62,7 +72,8 @@ const lines = [
   '7.7.4 (`bench/vis-N.html`, written by `bench/frames-sites.mjs`: groups = lanes, clustering on',
   '(`cluster: {}`), axis on top, in the same box as our timeline). Each page and size is loaded',
   `${times(r.runs.frames)}, interleaved, in a fresh browser context; the run shown is the median by frame p95`,
-  `(first render: the median of the runs). vis-timeline at 100k events is loaded ${times(r.runs.vis100k)}${r.runs.traceVis100k ? '' : ' and not traced'}`,
+  `(first render: the median of every load of the page and size, those of the traced passes below included,`,
+  `whose traces start after it; settled: of this pass's). vis-timeline at 100k events is loaded ${times(r.runs.vis100k)}${r.runs.traceVis100k ? '' : ' and not traced'}`,
   '(one load takes 3 to 6 minutes), which keeps `make bench` under 30 minutes. Chromium is driven',
   'over the DevTools protocol by `bench/devtools.mjs`, not Playwright: Playwright turns on network',
   'capture, for which Chromium keeps every response body and decodes a text one on the page\'s main',
@@ -155,7 +166,7 @@ for (const s of ['10k', '100k'].filter((x) => sizes.includes(x))) {
   const q = ratioOf(get('app', s), get('vis', s));
   const target = TARGETS.firstRenderRatio[s];
   lines.push(q
-    ? `- first render at ${s}: ${ratioText(q)} vis-timeline's (target ≤ ${target}×) — ${ok(q.value <= target)}`
+    ? `- first render at ${s}: ${ratioText(q)} vis-timeline's (target ≤ ${target}×) — ${ok(q.value <= target)}${loadsOf(get('app', s), get('vis', s))}`
     : `- first render at ${s}: no ratio (${why(get('app', s))} / ${why(get('vis', s))}) (target ≤ ${target}×) — not measured`);
 }
 for (const s of ['10k', '100k'].filter((x) => sizes.includes(x))) {
