@@ -202,6 +202,37 @@ async fn plus_minus_and_arrows_zoom_and_pan() {
     wait_until("jump to the start", || window_of(&root).1 < end - 365.0).await;
 }
 
+/// A move by key or button is a gesture, as a wheel's is: the lanes are a sketch while it runs
+/// (laying their elements out at every frame dropped frames at 10k events), and their elements
+/// take over once it has landed, or once a wheel that cuts it short has rested.
+#[wasm_bindgen_test]
+async fn a_move_by_key_is_drawn_as_a_sketch_and_rests() {
+    let (root, _handle) = loaded(DATA).await;
+    let area = one(&root, "[data-testid=timeline]");
+    area.unchecked_ref::<HtmlElement>().focus().unwrap();
+    let (start, end, _) = settled(&root).await;
+    key(&area, "+");
+    wait_until("the move drawn as a sketch", || sketching(&root)).await;
+    let (s, e, _) = settled(&root).await;
+    assert!(
+        ((e - s) - (end - start) / 1.5).abs() < 1e-3,
+        "the move landed where it was going"
+    );
+    for layer in all(&root, ".lane__marks") {
+        let style = layer.unchecked_ref::<HtmlElement>().style();
+        assert_eq!(style.get_property_value("opacity").unwrap(), "");
+    }
+    assert!(!all(&root, ".timeline__sketch").iter().any(has_ink));
+    // A wheel in the middle of a move takes it over; the view still rests after it.
+    key(&area, "-");
+    wait_until("the second move drawn as a sketch", || sketching(&root)).await;
+    let left = area.get_bounding_client_rect().left();
+    wheel(&area, left + 200.0, -120.0);
+    settled(&root).await;
+    assert!(!sketching(&root), "a sketch outlived the moves");
+    assert!(has(&root, ".mark"));
+}
+
 #[wasm_bindgen_test]
 async fn clicking_an_event_selects_it_and_shows_its_detail() {
     let (root, _handle) = loaded(DATA).await;

@@ -63,8 +63,9 @@ pub(crate) struct TimelineCtx {
     pub frame: Memo<Frame>,
     /// Its scale in pixels per day (changes with a zoom step, not with a pan).
     pub px_per_day: Memo<f64>,
-    /// Whether the view is moving under a wheel, drag or pinch gesture (see `sketch`); set by
-    /// the input, cleared once it has rested for [`input::REST_MS`].
+    /// Whether the view is moving under a wheel, drag or pinch gesture, or an animated move
+    /// (see `sketch`); set by the input and by `motion`, cleared once it has rested for
+    /// [`input::REST_MS`].
     pub moving: RwSignal<bool>,
     /// Animated moves of the viewport.
     pub motion: UseViewportMotion,
@@ -135,6 +136,7 @@ pub fn Timeline() -> impl IntoView {
         start.set_window(a, b);
     }
     let viewport = RwSignal::new(start);
+    let moving = RwSignal::new(false);
     let frame = Memo::new(move |_| {
         let lang = app.lang.get();
         model.with(|m| viewport.with(|v| m.0.frame(v, lang, today)))
@@ -145,8 +147,8 @@ pub fn Timeline() -> impl IntoView {
         viewport,
         frame,
         px_per_day: Memo::new(move |_| frame.with(|f| f.px_per_day)),
-        moving: RwSignal::new(false),
-        motion: use_viewport_motion(viewport),
+        moving,
+        motion: use_viewport_motion(viewport, moving, input::REST_MS),
         focus: RwSignal::new(None),
         highlighted,
         layers: StoredValue::new(Vec::new()),
