@@ -233,6 +233,37 @@ async fn a_move_by_key_is_drawn_as_a_sketch_and_rests() {
     assert!(has(&root, ".mark"));
 }
 
+/// A key's move begun just after a wheel carries the gesture on: the wheel's rest, due 150 ms
+/// after it, does not end the sketch under the move, which ends it itself once it has landed.
+#[wasm_bindgen_test]
+async fn a_move_by_key_after_a_wheel_stays_a_sketch_until_it_lands() {
+    let (root, _handle) = loaded(DATA).await;
+    let area = one(&root, "[data-testid=timeline]");
+    area.unchecked_ref::<HtmlElement>().focus().unwrap();
+    settled(&root).await;
+    let now = || web_sys::window().unwrap().performance().unwrap().now();
+    let left = area.get_bounding_client_rect().left();
+    wheel(&area, left + 200.0, -120.0);
+    sleep(20).await;
+    key(&area, "+");
+    let pressed = now();
+    // The move lands 220 ms after the key and rests 150 ms later; the wheel's rest was due
+    // ~130 ms after the key. Samples a loaded machine takes late, past the landing's rest, say
+    // nothing.
+    loop {
+        sleep(20).await;
+        let t = now() - pressed;
+        if t > 320.0 {
+            break;
+        }
+        if t > 60.0 {
+            assert!(sketching(&root), "the sketch ended {t:.0} ms into the move");
+        }
+    }
+    settled(&root).await;
+    assert!(!sketching(&root), "a sketch outlived the move");
+}
+
 #[wasm_bindgen_test]
 async fn clicking_an_event_selects_it_and_shows_its_detail() {
     let (root, _handle) = loaded(DATA).await;

@@ -59,10 +59,15 @@ impl UseViewportMotion {
         self.generation.try_get_value().unwrap_or(0)
     }
 
+    /// Whether a move runs, or has landed less than a rest ago: the gesture is its own to end.
+    pub fn gliding(&self) -> bool {
+        self.gliding.try_get_value() == Some(true)
+    }
+
     /// Ends the gesture a move began, if it has not been ended yet. try_*: this runs from a
     /// frame too, when the timeline may be gone.
     fn land(&self) {
-        if self.gliding.try_get_value() == Some(true) {
+        if self.gliding() {
             self.gliding.set_value(false);
             if self.moving.try_get_untracked() == Some(true) {
                 let _ = self.moving.try_set(false);

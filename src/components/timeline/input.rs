@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use super::TimelineCtx;
 use super::mark_layer::is_rendering;
 use crate::hooks::clock::monotonic_ms;
+use crate::hooks::use_viewport_motion::UseViewportMotion;
 use crate::model::input::{
     Action, DeltaMode, Gesture, KeyCommand, PAN_STEP, Wheel, ZOOM_STEP, key_command, parse_span,
     wheel_action,
@@ -87,12 +88,13 @@ pub fn use_timeline_input(ctx: TimelineCtx, area: NodeRef<Div>) -> TimelineInput
 }
 
 /// Ends the gesture once no wheel or drag input has come for [`REST_MS`]: waits `wait_ms`, then
-/// ends it or waits again for the time left since the last input. try_*: the timeline may be
+/// ends it or waits again for the time left since the last input. A move by key or button begun
+/// meanwhile carries the gesture on, and ends it itself (`motion`). try_*: the timeline may be
 /// gone when the timer fires.
 fn rest_after(
     last_input: StoredValue<(f64, bool)>,
     area_left: StoredValue<Option<f64>>,
-    moving: RwSignal<bool>,
+    (moving, motion): (RwSignal<bool>, UseViewportMotion),
     wait_ms: f64,
 ) {
     set_timeout(
@@ -102,12 +104,17 @@ fn rest_after(
             };
             let left = REST_MS as f64 - (monotonic_ms() - at);
             if left > 0.0 {
-                rest_after(last_input, area_left, moving, left.min(REST_MS as f64));
+                rest_after(
+                    last_input,
+                    area_left,
+                    (moving, motion),
+                    left.min(REST_MS as f64),
+                );
             } else {
                 let _ = last_input.try_set_value((at, false));
                 let _ = area_left.try_set_value(None);
                 // Rested already (`rest_now`): telling the lanes again would redo their rest.
-                if moving.try_get_untracked() == Some(true) {
+                if moving.try_get_untracked() == Some(true) && !motion.gliding() {
                     let _ = moving.try_set(false);
                 }
             }
@@ -187,7 +194,12 @@ impl TimelineInput {
         let (_, armed) = self.last_input.get_value();
         self.last_input.set_value((monotonic_ms(), true));
         if !armed {
-            rest_after(self.last_input, self.area_left, moving, REST_MS as f64);
+            rest_after(
+                self.last_input,
+                self.area_left,
+                (moving, self.ctx.motion),
+                REST_MS as f64,
+            );
         }
     }
 
