@@ -2,12 +2,14 @@
 # Writes docs/benchmarks.md (to stdout) from the results JSON of bench/frames.mjs (this app and
 # vis-timeline while zooming and panning; its section comes from bench/frames-report.mjs), the
 # release build in dist/ and, when given, the results JSON of the phone-load benchmark
-# (bench/phone.mjs).
+# (bench/phone.mjs) and of the keys and buttons (bench/keys.mjs).
 # Usage: scripts/bench-report.sh target/bench-frames.json [target/bench-phone.json]
+#        [target/bench-keys.json]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 results=${1:?results json}
 phone=${2:-}
+keys=${3:-}
 # The page's wasm and glue; the transfer worker's (fetched on demand) are reported apart.
 wasm=$(ls dist/cooperation-timeline-*_bg.wasm)
 js=$(ls dist/cooperation-timeline-*.js)
@@ -32,6 +34,10 @@ size_row() { printf '| %s | %s | %s |\n' "$1" "$(wc -c <"$2")" "$(gzip -9c "$2" 
   echo
   node bench/frames-report.mjs "$results"
   echo
+  if [ -n "$keys" ] && [ -e "$keys" ]; then
+    node bench/keys.mjs --report "$keys"
+    echo
+  fi
   if [ -n "$phone" ]; then
     node bench/phone-report.mjs "$phone"
     echo

@@ -3,7 +3,8 @@
 # and vis-timeline pages of the same events (bench/frames-sites.mjs), serves everything on
 # loopback, drives headless Chromium through a wheel-zoom and drag-pan sequence at one input per
 # 16 ms in this app and in vis-timeline (bench/frames.mjs: first render, frame intervals, long
-# tasks, per-input main-thread work), then loads this app, TimelineJS and vis-timeline on an
+# tasks, per-input main-thread work) and through keys and buttons in this app (bench/keys.mjs),
+# then loads this app, TimelineJS and vis-timeline on an
 # emulated phone on a slow network (bench/phone.mjs), and writes docs/benchmarks.md.
 # `scripts/bench.sh phone` runs only the phone-load part and replaces only its section of
 # docs/benchmarks.md; `scripts/bench.sh frames` likewise for the frames part. BENCH_RUNS sets the
@@ -44,7 +45,12 @@ if [ "${1:-}" = frames ]; then
   exit 0
 fi
 
+# Keys and buttons moving the view, this app alone (bench/keys.mjs).
+keys_results=target/bench-keys.json
+BENCH_KEYS_OUT=$keys_results node bench/keys.mjs "http://127.0.0.1:$PORT" \
+  "/?data=bench/events-10000.json" "/?data=bench/events-100000.json"
+
 node bench/phone.mjs "$phone_results"
 
-scripts/bench-report.sh "$results" "$phone_results" > docs/benchmarks.md
+scripts/bench-report.sh "$results" "$phone_results" "$keys_results" > docs/benchmarks.md
 cat docs/benchmarks.md
