@@ -233,6 +233,28 @@ async fn a_move_by_key_is_drawn_as_a_sketch_and_rests() {
     assert!(has(&root, ".mark"));
 }
 
+/// A move whose frames the page could not draw (a tab in the background, a long task) still
+/// lands where it was going, and rests.
+#[wasm_bindgen_test]
+async fn a_move_without_frames_still_lands() {
+    let (root, _handle) = loaded(DATA).await;
+    let area = one(&root, "[data-testid=timeline]");
+    area.unchecked_ref::<HtmlElement>().focus().unwrap();
+    let (start, end, _) = settled(&root).await;
+    key(&area, "+");
+    // The page's thread held past the move and its rest: no frame is drawn meanwhile.
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let until = performance.now() + 500.0;
+    while performance.now() < until {}
+    let (s, e, _) = settled(&root).await;
+    assert!(
+        ((e - s) - (end - start) / 1.5).abs() < 1e-3,
+        "the move stopped short: {} days wide, not {}",
+        e - s,
+        (end - start) / 1.5
+    );
+}
+
 /// A key's move begun just after a wheel carries the gesture on: the wheel's rest, due 150 ms
 /// after it, does not end the sketch under the move, which ends it itself once it has landed.
 #[wasm_bindgen_test]
@@ -331,6 +353,43 @@ async fn keyboard_alone_reaches_and_steps_through_events() {
         text(&root, "[data-testid=announcer]").contains(&title)
     })
     .await;
+}
+
+/// Stepping with the arrows onto an event that has no element of its own yet (off screen, or
+/// in a cluster) moves the view there, as a sketch, and gives the event's mark the focus once
+/// the view rests and its element is made.
+#[wasm_bindgen_test]
+async fn arrows_step_onto_events_drawn_only_after_the_move() {
+    // A year around the 12th session: the commission's next sessions are off screen.
+    set_url("?lang=en&from=2012-01-01&to=2012-12-31");
+    let (root, _handle) = mount(DATA, true);
+    wait_until("the marks", || has(&root, ".mark[data-idx]")).await;
+    focus_first_event(&root).await;
+    settled(&root).await;
+    let mut made_by_the_move = 0;
+    // The commission's five sessions, from the first: four steps.
+    for _ in 0..4 {
+        let now = active_idx();
+        let drawn: Vec<String> = all(&root, ".mark[data-idx]")
+            .iter()
+            .map(|m| attr(m, "data-idx"))
+            .collect();
+        key(&one(&root, &format!("[data-idx=\"{now}\"]")), "ArrowRight");
+        wait_until("the focus on the next event", || {
+            let a = active_idx();
+            !a.is_empty() && a != now
+        })
+        .await;
+        if !drawn.contains(&active_idx()) {
+            made_by_the_move += 1;
+        }
+        settled(&root).await;
+    }
+    set_url("");
+    assert!(
+        made_by_the_move > 0,
+        "no step went to an event without an element: the test showed nothing"
+    );
 }
 
 /// Index of an event in the shipped dataset, by id, read from a mark's aria-label.

@@ -100,12 +100,6 @@ fn step(m: UseViewportMotion, from: Viewport, to: Viewport, t0: f64, generation:
         return;
     }
     let t = monotonic_ms() - t0;
-    // Landed a rest ago, with no other move begun since: the lanes' elements take over. (Frames
-    // counted rather than a timer set: one callback fewer in the page's wasm.)
-    if t >= DURATION_MS + m.rest_ms as f64 {
-        m.land();
-        return;
-    }
     let p = (t / DURATION_MS).min(1.0);
     // Ease out: fast start, gentle landing.
     let e = 1.0 - (1.0 - p).powi(3);
@@ -120,8 +114,15 @@ fn step(m: UseViewportMotion, from: Viewport, to: Viewport, t0: f64, generation:
     } else {
         v.set_window(lerp(from.start(), to.start()), lerp(from.end(), to.end()));
     }
-    // Landed, the view holds still until the rest is over.
+    // Landed, the view holds still until the rest is over: written once, even when the page
+    // drew no frame between the landing and the end of the rest (a tab in the background).
     if v != was && m.viewport.try_set(v).is_some() {
+        return;
+    }
+    // Landed a rest ago, with no other move begun since: the lanes' elements take over. (Frames
+    // counted rather than a timer set: one callback fewer in the page's wasm.)
+    if t >= DURATION_MS + m.rest_ms as f64 {
+        m.land();
         return;
     }
     request_animation_frame(move || step(m, from, to, t0, generation));

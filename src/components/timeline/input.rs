@@ -449,33 +449,62 @@ impl TimelineInput {
     /// to the focused mark when it is redrawn (a language change, a mark leaving and returning);
     /// it is never taken from elsewhere.
     fn keep_focus(&self) {
-        let (focus, frame, area, move_focus) =
-            (self.ctx.focus, self.ctx.frame, self.area, self.move_focus);
+        let (focus, frame, moving, area, move_focus) = (
+            self.ctx.focus,
+            self.ctx.frame,
+            self.ctx.moving,
+            self.area,
+            self.move_focus,
+        );
         Effect::new(move |_| {
             let Some(idx) = focus.get() else { return };
             frame.track();
+            // While the view moves, the lanes keep their elements as they were: the mark a key
+            // moved to may be made only once the view rests.
+            moving.track();
             let Some(el) = area.get_untracked() else {
                 return;
             };
-            request_animation_frame(move || {
-                let active = document().active_element();
-                let lost = active.as_ref().is_none_or(|a| a.tag_name() == "BODY");
-                let wanted = move_focus.try_get_value().unwrap_or(false);
-                if !lost && !wanted {
-                    return;
-                }
-                // Still this timeline's, and still wanted (not cleared meanwhile).
-                if !el.is_connected() || focus.try_get_untracked().flatten() != Some(idx) {
-                    return;
-                }
-                if let Ok(Some(mark)) = el.query_selector(&format!("[data-idx=\"{idx}\"]"))
-                    && active.as_ref() != Some(&mark)
+            focus_when_drawn(el, idx, (focus, move_focus), REST_FRAMES);
+        });
+    }
+}
+
+/// How many frames a mark's focus waits for its element after the view rests: a lane brings
+/// at most about 120 of its marks back a frame (`mark_layer`).
+const REST_FRAMES: u8 = 4;
+
+/// Gives event `idx`'s mark in `el` the focus on the next frame, when the focus was lost or a
+/// key moved it there (`move_focus`), trying again on up to `tries` more frames while its
+/// element is not there yet. try_*: the timeline may be gone by then.
+fn focus_when_drawn(
+    el: web_sys::HtmlDivElement,
+    idx: EventIdx,
+    (focus, move_focus): (RwSignal<Option<EventIdx>>, StoredValue<bool>),
+    tries: u8,
+) {
+    request_animation_frame(move || {
+        let active = document().active_element();
+        let lost = active.as_ref().is_none_or(|a| a.tag_name() == "BODY");
+        let wanted = move_focus.try_get_value().unwrap_or(false);
+        if !lost && !wanted {
+            return;
+        }
+        // Still this timeline's, and still wanted (not cleared meanwhile).
+        if !el.is_connected() || focus.try_get_untracked().flatten() != Some(idx) {
+            return;
+        }
+        match el.query_selector(&format!("[data-idx=\"{idx}\"]")) {
+            Ok(Some(mark)) => {
+                if active.as_ref() != Some(&mark)
                     && let Ok(mark) = mark.dyn_into::<web_sys::HtmlElement>()
                 {
                     let _ = mark.focus();
                     let _ = move_focus.try_set_value(false);
                 }
-            });
-        });
-    }
+            }
+            _ if tries > 0 => focus_when_drawn(el, idx, (focus, move_focus), tries - 1),
+            _ => {}
+        }
+    });
 }
