@@ -213,11 +213,7 @@ async fn a_move_by_key_is_drawn_as_a_sketch_and_rests() {
     let (start, end, _) = settled(&root).await;
     key(&area, "+");
     wait_until("the move drawn as a sketch", || sketching(&root)).await;
-    let (s, e, _) = settled(&root).await;
-    assert!(
-        ((e - s) - (end - start) / 1.5).abs() < 1e-3,
-        "the move landed where it was going"
-    );
+    landed_one_step_in((start, end), settled(&root).await);
     for layer in all(&root, ".lane__marks") {
         let style = layer.unchecked_ref::<HtmlElement>().style();
         assert_eq!(style.get_property_value("opacity").unwrap(), "");
@@ -246,7 +242,12 @@ async fn a_move_without_frames_still_lands() {
     let performance = web_sys::window().unwrap().performance().unwrap();
     let until = performance.now() + 500.0;
     while performance.now() < until {}
-    let (s, e, _) = settled(&root).await;
+    landed_one_step_in((start, end), settled(&root).await);
+}
+
+/// Asserts that a zoom step in by key, from the window `start`..`end`, landed: the window is
+/// 1.5 times narrower.
+fn landed_one_step_in((start, end): (f64, f64), (s, e, _): (f64, f64, f64)) {
     assert!(
         ((e - s) - (end - start) / 1.5).abs() < 1e-3,
         "the move stopped short: {} days wide, not {}",

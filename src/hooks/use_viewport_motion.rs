@@ -60,8 +60,17 @@ impl UseViewportMotion {
     }
 
     /// Whether a move runs, or has landed less than a rest ago: the gesture is its own to end.
-    pub fn gliding(&self) -> bool {
+    fn gliding(&self) -> bool {
         self.gliding.try_get_value() == Some(true)
+    }
+
+    /// A wheel's or a drag's gesture has rested: the view rests, unless a move begun since
+    /// carries the gesture on (it ends it itself once it has landed). try_*: this runs from a
+    /// timer, when the timeline may be gone.
+    pub fn rest(&self) {
+        if !self.gliding() {
+            self.stop_moving();
+        }
     }
 
     /// Ends the gesture a move began, if it has not been ended yet. try_*: this runs from a
@@ -69,9 +78,15 @@ impl UseViewportMotion {
     fn land(&self) {
         if self.gliding() {
             self.gliding.set_value(false);
-            if self.moving.try_get_untracked() == Some(true) {
-                let _ = self.moving.try_set(false);
-            }
+            self.stop_moving();
+        }
+    }
+
+    /// The view rests (the lanes' elements take over), if it was not resting already: telling
+    /// the lanes again would redo their rest.
+    fn stop_moving(&self) {
+        if self.moving.try_get_untracked() == Some(true) {
+            let _ = self.moving.try_set(false);
         }
     }
 

@@ -88,13 +88,13 @@ pub fn use_timeline_input(ctx: TimelineCtx, area: NodeRef<Div>) -> TimelineInput
 }
 
 /// Ends the gesture once no wheel or drag input has come for [`REST_MS`]: waits `wait_ms`, then
-/// ends it or waits again for the time left since the last input. A move by key or button begun
-/// meanwhile carries the gesture on, and ends it itself (`motion`). try_*: the timeline may be
-/// gone when the timer fires.
+/// ends it (through `motion`, which leaves it to a move by key or button begun meanwhile) or
+/// waits again for the time left since the last input. try_*: the timeline may be gone when the
+/// timer fires.
 fn rest_after(
     last_input: StoredValue<(f64, bool)>,
     area_left: StoredValue<Option<f64>>,
-    (moving, motion): (RwSignal<bool>, UseViewportMotion),
+    motion: UseViewportMotion,
     wait_ms: f64,
 ) {
     set_timeout(
@@ -104,19 +104,11 @@ fn rest_after(
             };
             let left = REST_MS as f64 - (monotonic_ms() - at);
             if left > 0.0 {
-                rest_after(
-                    last_input,
-                    area_left,
-                    (moving, motion),
-                    left.min(REST_MS as f64),
-                );
+                rest_after(last_input, area_left, motion, left.min(REST_MS as f64));
             } else {
                 let _ = last_input.try_set_value((at, false));
                 let _ = area_left.try_set_value(None);
-                // Rested already (`rest_now`): telling the lanes again would redo their rest.
-                if moving.try_get_untracked() == Some(true) && !motion.gliding() {
-                    let _ = moving.try_set(false);
-                }
+                motion.rest();
             }
         },
         std::time::Duration::from_millis(wait_ms.ceil() as u64),
@@ -197,7 +189,7 @@ impl TimelineInput {
             rest_after(
                 self.last_input,
                 self.area_left,
-                (moving, self.ctx.motion),
+                self.ctx.motion,
                 REST_MS as f64,
             );
         }
