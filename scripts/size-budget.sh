@@ -21,7 +21,7 @@
 # main thread and 8-21 ms of V8's optimiser off a 10k-event load), their templates and their first
 # layout at the area's real width (drawn once, not twice): budget 546,000; 545,736 B with that width
 # read from the static first view at mount (takeover), so that the first layout is not forced;
-# 546,282 B with the moves of keys and buttons drawn as a sketch, as a wheel's are (+0.5 KB:
+# 546,157 B with the moves of keys and buttons drawn as a sketch, as a wheel's are (+0.4 KB:
 # eight presses of + at 10k events dropped 12-19 frames of ~120, now 0-1): budget 547,000. The transfer worker's: 215,623 B
 # at issue 11 (budget 226,400); 226,746 B at issue 13, after issue 12's deep dates and places
 # (+10.3 KB) and issue 13's layout bounded by the screen (the picture it exports is drawn with the
