@@ -287,6 +287,87 @@ async fn a_move_by_key_after_a_wheel_stays_a_sketch_until_it_lands() {
     assert!(!sketching(&root), "a sketch outlived the move");
 }
 
+/// A click on the sketch while a key's move ends (landed, not yet rested: the marks' elements
+/// are hidden where the view was) reaches the mark the sketch shows under it, as a click on
+/// its element would; where the sketch shows no mark, what is under it (a gap's band).
+#[wasm_bindgen_test]
+async fn a_click_on_the_sketch_of_a_move_reaches_the_mark_it_shows() {
+    let _styles = app_styles();
+    let (root, _handle) = loaded(DATA).await;
+    let idx = click_on_the_sketch_as_a_move_lands(&root, ".mark[data-idx]", "data-idx").await;
+    wait_until("the detail of the event clicked", || {
+        has(&root, "[data-testid=detail-title]")
+    })
+    .await;
+    settled(&root).await;
+    let mark = one(&root, &format!(".mark[data-idx=\"{idx}\"]"));
+    assert!(mark.class_list().contains("mark--selected"), "event {idx}");
+    let gap = click_on_the_sketch_as_a_move_lands(&root, "[data-testid=gap]", "aria-label").await;
+    wait_until("the detail of the gap clicked", || {
+        let title = text(&root, "[data-testid=detail-title]");
+        !title.is_empty() && gap.starts_with(&title)
+    })
+    .await;
+}
+
+/// Finds the first element matching `selector` wholly on screen once a step out has landed,
+/// then steps in and out again and, as the second step out lands (the view a sketch until it
+/// has rested), clicks the sketch at that element's middle; returns the element's `attr`.
+async fn click_on_the_sketch_as_a_move_lands(
+    root: &Element,
+    selector: &str,
+    attr_name: &str,
+) -> String {
+    let area = one(root, "[data-testid=timeline]");
+    area.unchecked_ref::<HtmlElement>().focus().unwrap();
+    settled(root).await;
+    key(&area, "-");
+    let (start, end, _) = settled(root).await;
+    area.scroll_into_view();
+    let r = area.get_bounding_client_rect();
+    let window = web_sys::window().unwrap();
+    let bottom = window.inner_height().unwrap().as_f64().unwrap();
+    let (value, x, y) = all(root, selector)
+        .iter()
+        .find_map(|m| {
+            let b = m.get_bounding_client_rect();
+            let inside = b.left() > r.left() && b.right() < r.right() && b.bottom() < bottom;
+            (inside && b.width() > 0.0 && b.top() > 0.0).then(|| {
+                (
+                    attr(m, attr_name),
+                    b.left() + b.width() / 2.0,
+                    b.top() + b.height() / 2.0,
+                )
+            })
+        })
+        .unwrap_or_else(|| panic!("no {selector} on screen"));
+    key(&area, "+");
+    settled(root).await;
+    key(&area, "-");
+    loop {
+        sleep(5).await;
+        assert!(sketching(root), "the move rested before the click");
+        let (s, e, _) = window_of(root);
+        if (s - start).abs() < 1e-6 && (e - end).abs() < 1e-6 {
+            break;
+        }
+    }
+    let document = window.document().unwrap();
+    let under = document.element_from_point(x as f32, y as f32).unwrap();
+    assert!(
+        under.class_list().contains("timeline__sketch"),
+        "the sketch takes the click, not {}",
+        under.class_name()
+    );
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x(x.round() as i32);
+    init.set_client_y(y.round() as i32);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    under.dispatch_event(&ev).unwrap();
+    value
+}
+
 #[wasm_bindgen_test]
 async fn clicking_an_event_selects_it_and_shows_its_detail() {
     let (root, _handle) = loaded(DATA).await;
@@ -1359,25 +1440,8 @@ async fn after_40_zoom_notches_at_10k_events_every_visible_event_is_reachable_an
     use cooperation_timeline::model::labels::{event_label, mark_name};
     use cooperation_timeline::model::{Lang, synthetic};
     let url = synthetic_url(10_000);
-    // The app's own styles (the other tests run unstyled): the lanes' sketches read their
-    // colours and sizes from them, and without them the marks are moved as elements instead.
-    struct Styles(Element);
-    impl Drop for Styles {
-        // Removed when the test ends: the tests after it run unstyled.
-        fn drop(&mut self) {
-            self.0.remove();
-        }
-    }
-    let document = web_sys::window().unwrap().document().unwrap();
-    let styles = document.create_element("style").unwrap();
-    styles.set_text_content(Some(concat!(
-        include_str!("../style/tokens.css"),
-        include_str!("../style/base.css"),
-        include_str!("../style/timeline.css"),
-    )));
-    let head = document.query_selector("head").unwrap().unwrap();
-    head.append_child(&styles).unwrap();
-    let _styles = Styles(styles);
+    // The lanes are sketched while the view moves.
+    let _styles = app_styles();
     // Every value the reading bar takes, as the page draws it: a timer polling the page can
     // miss them all when reading is quick (it sees one value, or none, between two slices).
     let observer = Function::new_no_args(

@@ -108,6 +108,30 @@ pub fn sketching(root: &Element) -> bool {
         || !all(root, ".timeline__sketch:not([hidden])").is_empty()
 }
 
+/// The app's own styles, in the page until the guard is dropped (the tests run unstyled, so
+/// that the tests after one see the page as before it): the lanes' sketches read their colours
+/// and sizes from them, and without them the marks are moved as elements instead.
+pub struct AppStyles(Element);
+
+impl Drop for AppStyles {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+/// Adds the app's styles to the page, until the guard is dropped.
+pub fn app_styles() -> AppStyles {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let styles = document.create_element("style").unwrap();
+    styles.set_text_content(Some(concat!(
+        include_str!("../../style/tokens.css"),
+        include_str!("../../style/base.css"),
+        include_str!("../../style/timeline.css"),
+    )));
+    document.head().unwrap().append_child(&styles).unwrap();
+    AppStyles(styles)
+}
+
 /// Waits until the visible window stops moving (animations are a few hundred ms) and the marks'
 /// elements are drawn again (a gesture's sketch ends once the view has rested).
 pub async fn settled(root: &Element) -> (f64, f64, f64) {

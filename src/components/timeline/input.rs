@@ -13,10 +13,12 @@ use super::TimelineCtx;
 use super::mark_layer::is_rendering;
 use crate::hooks::clock::monotonic_ms;
 use crate::hooks::use_viewport_motion::UseViewportMotion;
+use crate::model::frame::MarkView;
 use crate::model::input::{
     Action, DeltaMode, Gesture, KeyCommand, PAN_STEP, Wheel, ZOOM_STEP, key_command, parse_span,
     wheel_action,
 };
+use crate::model::layout::MarkKind;
 use crate::model::viewport::Viewport;
 use crate::model::{EventIdx, Selection};
 use crate::state::{AppState, select, select_event};
@@ -25,8 +27,36 @@ use crate::state::{AppState, select, select_event};
 fn mark_of(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest(".mark").ok().flatten())
-        .and_then(|el| el.dyn_into().ok())
+        .as_ref()
+        .and_then(mark_at)
+}
+
+/// The mark `el` is part of, if any.
+fn mark_at(el: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    el.closest(".mark").ok().flatten()?.dyn_into().ok()
+}
+
+/// Whether `el` is the lanes' sketch (see `mark_layer`).
+fn is_sketch(el: &web_sys::Element) -> bool {
+    el.class_list().contains("timeline__sketch")
+}
+
+/// What a click at the client point `(x, y)` reaches under the sketch, where no sketched mark
+/// is: the topmost element there, passing over the marks' elements a sketch hides (they stand
+/// where the view was when the gesture began) — a gap's band, or a lane that has rested.
+fn beneath_sketch(x: f64, y: f64) -> Option<web_sys::Element> {
+    // A sketched lane's elements are hidden by their container's opacity (`mark_layer`).
+    let hidden = |el: &web_sys::Element| {
+        el.closest(".lane__marks[style*=opacity]")
+            .ok()
+            .flatten()
+            .is_some()
+    };
+    document()
+        .elements_from_point(x as f32, y as f32)
+        .iter()
+        .filter_map(|e| e.dyn_into::<web_sys::Element>().ok())
+        .find(|e| !is_sketch(e) && !hidden(e))
 }
 
 /// The event a mark element draws.
@@ -278,8 +308,9 @@ impl TimelineInput {
         }
     }
 
-    /// A click on a mark selects its event or zooms into its cluster; on a gap, selects the gap. Handled here, once, rather
-    /// than by a listener per mark: marks are created and dropped by the hundred while zooming.
+    /// A click on a mark selects its event or zooms into its cluster; on a gap, selects the gap;
+    /// on the sketch, does that for what it shows there. Handled here, once, rather than by a
+    /// listener per mark: marks are created and dropped by the hundred while zooming.
     pub fn click(&self, ev: ev::MouseEvent) {
         // The click that ends a drag is not a click; the next one is again.
         if self
@@ -292,7 +323,22 @@ impl TimelineInput {
         let target = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        // A gap band explains the gap.
+        // On the sketch (the view moving, or resting less than a rest ago): what it shows
+        // there, as the elements would have it.
+        if target.as_ref().is_some_and(is_sketch) {
+            let at = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+            match self.ctx.sketched_at(at) {
+                Some(m) => self.click_sketched(&m),
+                None => self.click_on(beneath_sketch(at.0, at.1)),
+            }
+        } else {
+            self.click_on(target);
+        }
+    }
+
+    /// A click on `target`: a gap's band explains the gap; an event's mark selects it; a
+    /// cluster's zooms into it.
+    fn click_on(&self, target: Option<web_sys::Element>) {
         if let Some(gap) = target
             .as_ref()
             .and_then(|t| t.closest("[data-gap]").ok().flatten())
@@ -302,13 +348,34 @@ impl TimelineInput {
             select(self.app, Selection::Gap(gap));
             return;
         }
-        let Some(mark) = mark_of(&ev) else { return };
+        let Some(mark) = target.as_ref().and_then(mark_at) else {
+            return;
+        };
         if let Some(idx) = event_of(&mark) {
-            select_event(self.app, idx);
-            self.ctx.focus.set(Some(idx));
+            self.open(idx);
         } else if let Some((t0, t1)) = span_of(&mark) {
             self.ctx.motion.go(|v| v.zoom_into(t0, t1, ZOOM_STEP));
         }
+    }
+
+    /// A click on mark `m` as the sketch shows it: what a click on its element does.
+    fn click_sketched(&self, m: &MarkView) {
+        match m.kind {
+            MarkKind::Item(i) => {
+                self.open(EventIdx(i));
+                // Its element takes the focus once it is drawn, as a click on it would.
+                self.move_focus.set_value(true);
+            }
+            MarkKind::Cluster { .. } => {
+                self.ctx.motion.go(|v| v.zoom_into(m.t0, m.t1, ZOOM_STEP));
+            }
+        }
+    }
+
+    /// A click chose event `idx`: it is selected, and its mark has the focus.
+    fn open(&self, idx: EventIdx) {
+        select_event(self.app, idx);
+        self.ctx.focus.set(Some(idx));
     }
 
     /// The pointer is over a mark: its tooltip (its name) appears. Set on first hover rather than

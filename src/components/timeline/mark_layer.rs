@@ -207,10 +207,13 @@ pub struct MarkLayerOptions<C, N, L> {
     pub commission: bool,
 }
 
-/// A lane's renderer, for what the timeline asks of it beyond drawing (tooltips).
+/// A lane's renderer, for what the timeline asks of it beyond drawing (tooltips, what its
+/// sketch shows under a click).
 #[derive(Clone, Copy)]
 pub struct MarkLayer {
     state: StoredValue<Option<(Reconciler<HtmlElement>, Dom)>, LocalStorage>,
+    sketcher: Sketcher,
+    layer: NodeRef<Div>,
 }
 
 impl MarkLayer {
@@ -221,6 +224,26 @@ impl MarkLayer {
                 r.show_tooltip(dom, el);
             }
         });
+    }
+
+    /// The mark the lane's sketch shows at the client point `(x, y)`, while the lane is
+    /// sketched: what a click there means, where its element would stand (the hidden elements
+    /// stand where the view was when the gesture began). try_*: asked from an input handler.
+    pub fn sketched_at(&self, (x, y): (f64, f64)) -> Option<MarkView> {
+        if self.sketcher.sketching.try_get_value() != Some(true) {
+            return None;
+        }
+        // The marks are placed from the lane's box (`timeline.css`), which has no border on
+        // its top or its left.
+        let lane = self.layer.try_get_untracked().flatten()?.parent_element()?;
+        let r = lane.get_bounding_client_rect();
+        if !(r.top()..r.bottom()).contains(&y) {
+            return None;
+        }
+        self.sketcher
+            .painter
+            .try_with_value(|p| p.as_ref()?.mark_at((x - r.left(), y - r.top())))
+            .flatten()
     }
 }
 
@@ -318,7 +341,11 @@ where
         // The elements are up to date: they take over from the sketch in the same frame.
         apart(Sketcher::rest as RestFn)(&sketcher, &container, generation);
     });
-    MarkLayer { state }
+    MarkLayer {
+        state,
+        sketcher,
+        layer,
+    }
 }
 
 /// `f`, through a pointer the optimisers cannot see through, so that they call it rather than

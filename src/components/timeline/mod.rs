@@ -23,7 +23,7 @@ use crate::hooks::clock::today;
 use crate::hooks::use_viewport_motion::{UseViewportMotion, use_viewport_motion};
 use crate::i18n::strings;
 use crate::model::fixed::Fixed;
-use crate::model::frame::Frame;
+use crate::model::frame::{Frame, MarkView};
 use crate::model::relations::events_of;
 use crate::model::timeline as model;
 use crate::model::viewport::Viewport;
@@ -87,6 +87,14 @@ impl TimelineCtx {
                 l.show_tooltip(mark);
             }
         }
+    }
+
+    /// The mark a lane's sketch shows at the client point `(x, y)`, if a sketched lane is
+    /// there (see [`MarkLayer::sketched_at`]).
+    pub fn sketched_at(&self, at: (f64, f64)) -> Option<MarkView> {
+        self.layers
+            .try_with_value(|l| l.iter().find_map(|l| l.sketched_at(at)))
+            .flatten()
     }
 
     /// Registers a lane's renderer.

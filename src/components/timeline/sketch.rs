@@ -344,6 +344,29 @@ pub fn shapes(
     out
 }
 
+/// The mark whose element would stand at `(x, y)` at `ppd` pixels per day (CSS pixels, `x` from
+/// the world's origin, `y` from the lane's top), the one on top where elements overlap (the
+/// later, as the page stacks them): what a click on the sketch there means. An event's element
+/// is its row, as wide as its body or its label, whichever is wider; a cluster's is its bubble.
+/// The geometry is `timeline.css`'s, as [`shapes`] draws it.
+pub fn mark_at<'a>(
+    marks: &'a [MarkView],
+    ppd: f64,
+    m: &Metrics,
+    (x, y): (f64, f64),
+) -> Option<&'a MarkView> {
+    marks.iter().rev().find(|mark| {
+        let left = mark.x(ppd);
+        let w = mark.width(ppd);
+        let top = m.top(mark.row);
+        let (top, h, w) = match mark.kind {
+            MarkKind::Cluster { .. } => (top + 0.1 * m.rem, 1.7 * m.rem, w),
+            MarkKind::Item(_) => (top, m.row_h, w.max(mark.label_width.unwrap_or(0.0))),
+        };
+        (left..left + w).contains(&x) && (top..top + h).contains(&y)
+    })
+}
+
 /// A length from a custom property's value: `12px`, `0.35rem`, `0` (in pixels).
 pub fn length_px(value: &str, rem: f64) -> Option<f64> {
     let v = value.trim();
@@ -643,6 +666,13 @@ impl Painter {
             Target::Here(_) => true,
             Target::There(remote) => remote.alive(),
         }
+    }
+
+    /// The mark the lane's sketch shows at `(x, y)` (CSS pixels, `x` from the world's origin,
+    /// `y` from the lane's top), as last drawn: see [`mark_at`].
+    pub fn mark_at(&self, (x, y): (f64, f64)) -> Option<MarkView> {
+        let d = self.drawn.as_ref()?;
+        mark_at(&d.marks, d.ppd, &self.metrics, (x, y)).cloned()
     }
 
     /// Whether the sketch worker draws the lane (its picture reaches the screen on its own).
@@ -2116,6 +2146,64 @@ mod tests {
         // Its number a quarter of the way along, where the layout put it.
         assert_eq!((*x, *w, *count, *count_dx), (685.0, 30.0, 7, 7.5));
         assert_eq!(s.len(), 5);
+    }
+
+    #[test]
+    fn a_point_on_the_sketch_finds_the_mark_whose_element_would_stand_there() {
+        let cluster = |at: f64, row: usize| MarkView {
+            kind: MarkKind::Cluster { count: 7, first: 9 },
+            at,
+            offset_px: -15.0,
+            span: None,
+            body_px: 30.0,
+            row,
+            label_width: None,
+            t0: at - 10.0,
+            t1: at + 10.0,
+            count_at: 0.5,
+        };
+        let marks = vec![
+            // A point at world pixel 200 (12 px wide from 194), its label 80 px from there.
+            item(0, 100.0, None, 0, Some(80.0)),
+            // A bar from 400 to 500, in the second row.
+            item(1, 200.0, Some(50.0), 1, None),
+            // A cluster's bubble from 785 to 815.
+            cluster(400.0, 0),
+            // A bar under a later point: the later element is on top.
+            item(2, 600.0, Some(20.0), 0, None),
+            item(3, 610.0, None, 0, None),
+        ];
+        let m = metrics(false);
+        let at = |x: f64, y: f64| mark_at(&marks, 2.0, &m, (x, y)).map(|v| v.kind);
+        let row0 = 0.35 * 16.0;
+        let row1 = row0 + 2.1 * 16.0;
+        // On the point's body, and on its label, which is part of its element.
+        assert_eq!(at(200.0, row0 + 8.0), Some(MarkKind::Item(0)));
+        assert_eq!(at(270.0, row0 + 25.0), Some(MarkKind::Item(0)));
+        // Past its label's end, above its row, below it.
+        assert_eq!(at(274.0, row0 + 8.0), None);
+        assert_eq!(at(200.0, row0 - 1.0), None);
+        assert_eq!(at(200.0, row1 + 1.0), None);
+        // The bar in the second row, and not in the first.
+        assert_eq!(at(450.0, row1 + 1.0), Some(MarkKind::Item(1)));
+        assert_eq!(at(450.0, row0 + 8.0), None);
+        // The bubble, 1.7 rem high from 0.1 rem down its row.
+        assert_eq!(
+            at(800.0, row0 + 2.0),
+            Some(MarkKind::Cluster { count: 7, first: 9 })
+        );
+        assert_eq!(at(800.0, row0 + 1.0), None);
+        assert_eq!(at(800.0, row0 + 1.8 * 16.0 + 1.0), None);
+        assert_eq!(at(784.0, row0 + 10.0), None);
+        // Where two elements overlap, the one the page stacks on top.
+        assert_eq!(at(1_215.0, row0 + 8.0), Some(MarkKind::Item(3)));
+        assert_eq!(at(1_202.0, row0 + 8.0), Some(MarkKind::Item(2)));
+        // At another scale, where the marks stand at that scale.
+        assert_eq!(
+            mark_at(&marks, 1.0, &m, (100.0, row0 + 8.0)).map(|v| v.kind),
+            Some(MarkKind::Item(0))
+        );
+        assert_eq!(mark_at(&[], 1.0, &m, (100.0, row0 + 8.0)), None);
     }
 
     #[test]
