@@ -11,6 +11,8 @@
 //   0 (show all)             two zoom steps, then the whole data
 //   End then Home            a zoom step, then the end of the data and its start
 //   the Show all button      a click on the toolbar's button
+//   a cluster clicked        a click on a cluster (its zoom is a move as a key's is), then the
+//                            mouse moving on over the timeline for 320 ms, as a hand does
 //   Tab ×10                  focus through the marks
 // For each, from its first key to the end of its 1.2 s: the intervals between consecutive
 // requestAnimationFrame callbacks (p95, max, how many over 17.5 ms: a dropped frame at 60 Hz)
@@ -134,6 +136,30 @@ async function measurePath(path) {
   await measure('the Show all button', () => page.evaluate(() => {
     document.querySelector('[data-testid=fit-all]')?.click();
   }));
+  await measure('a cluster clicked, the mouse moving on', async () => {
+    // The first cluster wholly inside the timeline's area (the view shows all after the
+    // button), at its middle.
+    const at = await page.evaluate(() => {
+      const area = document.querySelector('[data-testid=timeline]').getBoundingClientRect();
+      for (const c of document.querySelectorAll('[data-testid=cluster]')) {
+        const r = c.getBoundingClientRect();
+        if (r.left > area.left && r.right < area.right && r.top > area.top && r.bottom < area.bottom) {
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }
+      }
+      return null;
+    });
+    if (!at) throw new Error(`keys: no cluster on screen at ${path}`);
+    const mouse = (type, x, y) => page.send('Input.dispatchMouseEvent',
+      { type, x, y, button: type === 'mouseMoved' ? 'none' : 'left', buttons: type === 'mousePressed' ? 1 : 0, clickCount: 1 });
+    await mouse('mouseMoved', at.x, at.y);
+    await mouse('mousePressed', at.x, at.y);
+    await mouse('mouseReleased', at.x, at.y);
+    for (let i = 1; i <= 20; i++) {
+      await mouse('mouseMoved', at.x + 4 * i, at.y + i);
+      await sleep(16);
+    }
+  });
   await measure('Tab ×10', times(10, 'Tab', 60));
 
   await page.close();

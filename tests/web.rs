@@ -368,6 +368,50 @@ async fn click_on_the_sketch_as_a_move_lands(
     value
 }
 
+/// A pointer that moves over the timeline while a key's move runs leaves the move its sketch
+/// (a click meanwhile reaches what the sketch shows); after a wheel, it ends the sketch.
+#[wasm_bindgen_test]
+async fn a_pointer_over_the_timeline_during_a_move_keeps_its_sketch() {
+    let _styles = app_styles();
+    let (root, _handle) = loaded(DATA).await;
+    let area = one(&root, "[data-testid=timeline]");
+    area.unchecked_ref::<HtmlElement>().focus().unwrap();
+    settled(&root).await;
+    let now = || web_sys::window().unwrap().performance().unwrap().now();
+    let r = area.get_bounding_client_rect();
+    let hover = || {
+        let init = web_sys::PointerEventInit::new();
+        init.set_bubbles(true);
+        init.set_client_x((r.left() + r.width() / 2.0) as i32);
+        init.set_client_y((r.top() + r.height() / 2.0) as i32);
+        let ev = web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init).unwrap();
+        area.dispatch_event(&ev).unwrap();
+    };
+    key(&area, "+");
+    let pressed = now();
+    wait_until("the move drawn as a sketch", || sketching(&root)).await;
+    hover();
+    sleep(40).await;
+    // A loaded machine that takes the sample past the move and its rest says nothing.
+    if now() - pressed < 300.0 {
+        assert!(sketching(&root), "the pointer ended the move's sketch");
+    }
+    settled(&root).await;
+    assert!(!sketching(&root), "a sketch outlived the move");
+    // After a wheel, the pointer ends the gesture at once, before its rest (150 ms).
+    wheel(&area, r.left() + 200.0, -120.0);
+    let wheeled = now();
+    while !sketching(&root) {
+        sleep(5).await;
+    }
+    hover();
+    sleep(20).await;
+    if now() - wheeled < 140.0 {
+        assert!(!sketching(&root), "the pointer left the wheel's sketch");
+    }
+    settled(&root).await;
+}
+
 #[wasm_bindgen_test]
 async fn clicking_an_event_selects_it_and_shows_its_detail() {
     let (root, _handle) = loaded(DATA).await;

@@ -60,7 +60,7 @@ impl UseViewportMotion {
     }
 
     /// Whether a move runs, or has landed less than a rest ago: the gesture is its own to end.
-    fn gliding(&self) -> bool {
+    pub fn gliding(&self) -> bool {
         self.gliding.try_get_value() == Some(true)
     }
 

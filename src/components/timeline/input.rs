@@ -272,8 +272,13 @@ impl TimelineInput {
             self.gesture.update_value(|g| g.up(ev.pointer_id()));
             self.set_dragging(false);
             // A pointer that goes looking for a mark after a wheel finds the elements drawn
-            // (the sketch's are hidden from pointers): the view counts as rested.
-            self.rest_now();
+            // (their hover, their tooltips): the view counts as rested. Not under a move by a
+            // key, a button or a click on a cluster, which lands within a rest and a fifth of a
+            // second (ending its sketch, the rest of the move laid the elements out at each
+            // frame); a click meanwhile reaches what the sketch shows (`click`).
+            if !self.ctx.motion.gliding() {
+                self.rest_now();
+            }
             return;
         }
         let x = self.local_x(ev.client_x());
