@@ -207,12 +207,18 @@ async fn plus_minus_and_arrows_zoom_and_pan() {
 /// take over once it has landed, or once a wheel that cuts it short has rested.
 #[wasm_bindgen_test]
 async fn a_move_by_key_is_drawn_as_a_sketch_and_rests() {
+    let _styles = app_styles();
     let (root, _handle) = loaded(DATA).await;
     let area = one(&root, "[data-testid=timeline]");
     area.unchecked_ref::<HtmlElement>().focus().unwrap();
     let (start, end, _) = settled(&root).await;
     key(&area, "+");
-    wait_until("the move drawn as a sketch", || sketching(&root)).await;
+    wait_until("the move drawn as a sketch", || {
+        all(&root, ".timeline__sketch:not([hidden])")
+            .iter()
+            .any(has_ink)
+    })
+    .await;
     landed_one_step_in((start, end), settled(&root).await);
     for layer in all(&root, ".lane__marks") {
         let style = layer.unchecked_ref::<HtmlElement>().style();
@@ -233,6 +239,7 @@ async fn a_move_by_key_is_drawn_as_a_sketch_and_rests() {
 /// lands where it was going, and rests.
 #[wasm_bindgen_test]
 async fn a_move_without_frames_still_lands() {
+    let _styles = app_styles();
     let (root, _handle) = loaded(DATA).await;
     let area = one(&root, "[data-testid=timeline]");
     area.unchecked_ref::<HtmlElement>().focus().unwrap();
@@ -260,6 +267,7 @@ fn landed_one_step_in((start, end): (f64, f64), (s, e, _): (f64, f64, f64)) {
 /// after it, does not end the sketch under the move, which ends it itself once it has landed.
 #[wasm_bindgen_test]
 async fn a_move_by_key_after_a_wheel_stays_a_sketch_until_it_lands() {
+    let _styles = app_styles();
     let (root, _handle) = loaded(DATA).await;
     let area = one(&root, "[data-testid=timeline]");
     area.unchecked_ref::<HtmlElement>().focus().unwrap();
