@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::TimelineCtx;
-use super::mark_layer::is_rendering;
+use super::mark_layer::{HIDDEN_MARKS, is_rendering};
 use crate::hooks::clock::monotonic_ms;
 use crate::hooks::use_viewport_motion::UseViewportMotion;
 use crate::model::frame::MarkView;
@@ -28,11 +28,11 @@ fn mark_of(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .as_ref()
-        .and_then(mark_at)
+        .and_then(enclosing_mark)
 }
 
 /// The mark `el` is part of, if any.
-fn mark_at(el: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+fn enclosing_mark(el: &web_sys::Element) -> Option<web_sys::HtmlElement> {
     el.closest(".mark").ok().flatten()?.dyn_into().ok()
 }
 
@@ -45,13 +45,7 @@ fn is_sketch(el: &web_sys::Element) -> bool {
 /// is: the topmost element there, passing over the marks' elements a sketch hides (they stand
 /// where the view was when the gesture began) — a gap's band, or a lane that has rested.
 fn beneath_sketch(x: f64, y: f64) -> Option<web_sys::Element> {
-    // A sketched lane's elements are hidden by their container's opacity (`mark_layer`).
-    let hidden = |el: &web_sys::Element| {
-        el.closest(".lane__marks[style*=opacity]")
-            .ok()
-            .flatten()
-            .is_some()
-    };
+    let hidden = |el: &web_sys::Element| el.closest(HIDDEN_MARKS).ok().flatten().is_some();
     document()
         .elements_from_point(x as f32, y as f32)
         .iter()
@@ -353,7 +347,7 @@ impl TimelineInput {
             select(self.app, Selection::Gap(gap));
             return;
         }
-        let Some(mark) = target.as_ref().and_then(mark_at) else {
+        let Some(mark) = target.as_ref().and_then(enclosing_mark) else {
             return;
         };
         if let Some(idx) = event_of(&mark) {

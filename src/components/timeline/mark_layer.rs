@@ -49,6 +49,10 @@ fn rest_budget(marks: usize) -> bool {
     })
 }
 
+/// What a lane's marks' container matches while its sketch shows and its elements are hidden
+/// (by an inline `opacity`, see `Sketcher::sketch`).
+pub const HIDDEN_MARKS: &str = ".lane__marks[style*=opacity]";
+
 /// The canvas the lanes sketch on while the view moves: one over them all, each lane drawing on
 /// its own band. One canvas costs the browser one resource to hand to the compositor per frame
 /// where a canvas per lane cost eight, and those resources are made anew on a gesture's first
@@ -525,9 +529,10 @@ impl Sketcher {
                     c.set_hidden(false);
                 }
                 // The canvas, over them, takes the pointer: the hidden elements stand where the
-                // view was when the gesture began, and a click must not reach them (a pointer
-                // that moves to aim ends the gesture, see `input`). (Not `pointer-events` on
-                // them: it is inherited, and restyling every mark cost the frame 14 ms at 10k.)
+                // view was when the gesture began, and a click must not reach them; it reaches
+                // what the sketch shows instead (`input`'s click). Hidden by an inline opacity,
+                // which `HIDDEN_MARKS` finds. (Not `pointer-events` on them: it is inherited,
+                // and restyling every mark cost the frame 14 ms at 10k.)
                 let _ = container.style().set_property("opacity", "0");
             };
             // Drawn by the page, shown on the next animation frame, with the other lanes':

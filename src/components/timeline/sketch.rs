@@ -346,24 +346,33 @@ pub fn shapes(
 
 /// The mark whose element would stand at `(x, y)` at `ppd` pixels per day (CSS pixels, `x` from
 /// the world's origin, `y` from the lane's top), the one on top where elements overlap (the
-/// later, as the page stacks them): what a click on the sketch there means. An event's element
-/// is its row, as wide as its body or its label, whichever is wider; a cluster's is its bubble.
-/// The geometry is `timeline.css`'s, as [`shapes`] draws it.
+/// later, as the page stacks them): what a click on the sketch there means. The geometry is
+/// `timeline.css`'s, as [`shapes`] draws it: an event's element is its button (its body's
+/// width, its row's height) and its label below the body, as wide as the label, which can
+/// reach past the button; a cluster's is its bubble.
 pub fn mark_at<'a>(
     marks: &'a [MarkView],
     ppd: f64,
     m: &Metrics,
     (x, y): (f64, f64),
 ) -> Option<&'a MarkView> {
+    let within = |left: f64, w: f64, top: f64, h: f64| {
+        (left..left + w).contains(&x) && (top..top + h).contains(&y)
+    };
+    let label_top = if m.commission { 1.45 } else { 1.05 } * m.rem;
     marks.iter().rev().find(|mark| {
         let left = mark.x(ppd);
         let w = mark.width(ppd);
         let top = m.top(mark.row);
-        let (top, h, w) = match mark.kind {
-            MarkKind::Cluster { .. } => (top + 0.1 * m.rem, 1.7 * m.rem, w),
-            MarkKind::Item(_) => (top, m.row_h, w.max(mark.label_width.unwrap_or(0.0))),
-        };
-        (left..left + w).contains(&x) && (top..top + h).contains(&y)
+        match mark.kind {
+            MarkKind::Cluster { .. } => within(left, w, top + 0.1 * m.rem, 1.7 * m.rem),
+            MarkKind::Item(_) => {
+                within(left, w, top, m.row_h)
+                    || mark
+                        .label_width
+                        .is_some_and(|lw| within(left, lw, top + label_top, 1.05 * m.rem))
+            }
+        }
     })
 }
 
@@ -2177,11 +2186,13 @@ mod tests {
         let at = |x: f64, y: f64| mark_at(&marks, 2.0, &m, (x, y)).map(|v| v.kind);
         let row0 = 0.35 * 16.0;
         let row1 = row0 + 2.1 * 16.0;
-        // On the point's body, and on its label, which is part of its element.
+        // On the point's body, and on its label (1.05 rem down its row), which is part of its
+        // element; not beside the body above the label, where the element does not reach.
         assert_eq!(at(200.0, row0 + 8.0), Some(MarkKind::Item(0)));
         assert_eq!(at(270.0, row0 + 25.0), Some(MarkKind::Item(0)));
+        assert_eq!(at(270.0, row0 + 8.0), None);
         // Past its label's end, above its row, below it.
-        assert_eq!(at(274.0, row0 + 8.0), None);
+        assert_eq!(at(274.0, row0 + 25.0), None);
         assert_eq!(at(200.0, row0 - 1.0), None);
         assert_eq!(at(200.0, row1 + 1.0), None);
         // The bar in the second row, and not in the first.
@@ -2204,6 +2215,11 @@ mod tests {
             Some(MarkKind::Item(0))
         );
         assert_eq!(mark_at(&[], 1.0, &m, (100.0, row0 + 8.0)), None);
+        // The commission lane's labels sit lower (1.45 rem) in its taller rows.
+        let c = metrics(true);
+        let label = |y: f64| mark_at(&marks[..1], 2.0, &c, (270.0, row0 + y)).map(|v| v.kind);
+        assert_eq!(label(1.45 * 16.0 + 1.0), Some(MarkKind::Item(0)));
+        assert_eq!(label(1.45 * 16.0 - 1.0), None);
     }
 
     #[test]
