@@ -318,9 +318,11 @@ async fn a_click_on_the_sketch_of_a_move_reaches_the_mark_it_shows() {
     .await;
 }
 
-/// Finds the first element matching `selector` wholly on screen once a step out has landed,
-/// then steps in and out again and, as the second step out lands (the view a sketch until it
-/// has rested), clicks the sketch at that element's middle; returns the element's `attr`.
+/// Finds the first element matching `selector` with a point on screen where a click at rest
+/// reaches it (once a step out has landed), then steps in and out again and, as the second
+/// step out lands (the view a sketch until it has rested), clicks the sketch at that point;
+/// returns the element's `attr_name`. A loaded machine that samples the view only after it has
+/// rested tries again, up to three times.
 async fn click_on_the_sketch_as_a_move_lands(
     root: &Element,
     selector: &str,
@@ -332,48 +334,66 @@ async fn click_on_the_sketch_as_a_move_lands(
     key(&area, "-");
     let (start, end, _) = settled(root).await;
     area.scroll_into_view();
-    let r = area.get_bounding_client_rect();
     let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let r = area.get_bounding_client_rect();
     let bottom = window.inner_height().unwrap().as_f64().unwrap();
+    let reaches = |el: &Element, x: f64, y: f64| {
+        document
+            .element_from_point(x as f32, y as f32)
+            .and_then(|e| e.closest(selector).ok().flatten())
+            .is_some_and(|e| &e == el)
+    };
     let (value, x, y) = all(root, selector)
         .iter()
-        .find_map(|m| {
-            let b = m.get_bounding_client_rect();
-            let inside = b.left() > r.left() && b.right() < r.right() && b.bottom() < bottom;
-            (inside && b.width() > 0.0 && b.top() > 0.0).then(|| {
-                (
-                    attr(m, attr_name),
-                    b.left() + b.width() / 2.0,
-                    b.top() + b.height() / 2.0,
-                )
-            })
+        .find_map(|el| {
+            let b = el.get_bounding_client_rect();
+            let y = b.top() + b.height() / 2.0;
+            if b.width() <= 0.0 || b.top() <= 0.0 || b.bottom() >= bottom {
+                return None;
+            }
+            [0.5, 0.25, 0.75, 0.1, 0.9]
+                .iter()
+                .map(|f| b.left() + b.width() * f)
+                .find(|&x| x > r.left() && x < r.right() && reaches(el, x, y))
+                .map(|x| (attr(el, attr_name), x, y))
         })
         .unwrap_or_else(|| panic!("no {selector} on screen"));
-    key(&area, "+");
-    settled(root).await;
-    key(&area, "-");
-    loop {
-        sleep(5).await;
-        assert!(sketching(root), "the move rested before the click");
-        let (s, e, _) = window_of(root);
-        if (s - start).abs() < 1e-6 && (e - end).abs() < 1e-6 {
-            break;
+    for _ in 0..3 {
+        key(&area, "+");
+        settled(root).await;
+        key(&area, "-");
+        let landed = loop {
+            sleep(5).await;
+            if !sketching(root) {
+                break false;
+            }
+            let (s, e, _) = window_of(root);
+            if (s - start).abs() < 1e-6 && (e - end).abs() < 1e-6 {
+                break true;
+            }
+        };
+        if !landed {
+            // Rested before a sample found it landed: again.
+            settled(root).await;
+            continue;
         }
+        let under = document.element_from_point(x as f32, y as f32).unwrap();
+        assert!(
+            under.class_list().contains("timeline__sketch"),
+            "the sketch takes the click, not {}",
+            under.class_name()
+        );
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_client_x(x.round() as i32);
+        init.set_client_y(y.round() as i32);
+        let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+        under.dispatch_event(&ev).unwrap();
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        return value;
     }
-    let document = window.document().unwrap();
-    let under = document.element_from_point(x as f32, y as f32).unwrap();
-    assert!(
-        under.class_list().contains("timeline__sketch"),
-        "the sketch takes the click, not {}",
-        under.class_name()
-    );
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    init.set_client_x(x.round() as i32);
-    init.set_client_y(y.round() as i32);
-    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
-    under.dispatch_event(&ev).unwrap();
-    value
+    panic!("the move rested before it could be clicked, three times");
 }
 
 /// A pointer that moves over the timeline while a key's move runs leaves the move its sketch
@@ -409,9 +429,13 @@ async fn a_pointer_over_the_timeline_during_a_move_keeps_its_sketch() {
     // After a wheel, the pointer ends the gesture at once, before its rest (150 ms).
     wheel(&area, r.left() + 200.0, -120.0);
     let wheeled = now();
-    while !sketching(&root) {
+    for _ in 0..100 {
+        if sketching(&root) {
+            break;
+        }
         sleep(5).await;
     }
+    assert!(sketching(&root), "the wheel was not drawn as a sketch");
     hover();
     sleep(20).await;
     if now() - wheeled < 140.0 {
@@ -1465,7 +1489,6 @@ async fn the_map_marks_rabat_and_paris_and_choosing_rabat_filters_the_timeline()
     set_url("");
 }
 
-/// A synthetic timeline of `n` events, served from memory (a blob URL) as a file would be.
 /// Whether the canvas `c` has a pixel that is not fully transparent (a canvas with no pixels has
 /// none).
 fn has_ink(c: &Element) -> bool {
@@ -1483,6 +1506,7 @@ fn has_ink(c: &Element) -> bool {
             .any(|p| p[3] > 0)
 }
 
+/// A synthetic timeline of `n` events, served from memory (a blob URL) as a file would be.
 fn synthetic_url(n: usize) -> String {
     let d = cooperation_timeline::model::synthetic::generate(n, 1);
     let json = serde_json::to_vec(&d).unwrap();

@@ -22,6 +22,12 @@ pub fn mount(
 ) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
     console_error_panic_hook::set_once();
     let document = web_sys::window().unwrap().document().unwrap();
+    // The styles a failed styled test left behind.
+    if !STYLED.with(|s| s.replace(false))
+        && let Some(left) = document.get_element_by_id(STYLES_ID)
+    {
+        left.remove();
+    }
     let section = document.create_element("section").unwrap();
     section.set_attribute("style", "width: 1200px").unwrap();
     document.body().unwrap().append_child(&section).unwrap();
@@ -119,10 +125,25 @@ impl Drop for AppStyles {
     }
 }
 
-/// Adds the app's styles to the page, until the guard is dropped.
+/// The id of the app's styles in the page (see [`app_styles`]).
+const STYLES_ID: &str = "ct-test-styles";
+
+thread_local! {
+    /// The app's styles were just added, for the next app mounted.
+    static STYLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Adds the app's styles to the page for the next app mounted, until the guard is dropped. A
+/// test that fails aborts without dropping it (a panic in wasm unwinds nothing): the next
+/// app mounted without asking for them removes them.
 pub fn app_styles() -> AppStyles {
     let document = web_sys::window().unwrap().document().unwrap();
+    if let Some(old) = document.get_element_by_id(STYLES_ID) {
+        old.remove();
+    }
+    STYLED.with(|s| s.set(true));
     let styles = document.create_element("style").unwrap();
+    styles.set_id(STYLES_ID);
     styles.set_text_content(Some(concat!(
         include_str!("../../style/tokens.css"),
         include_str!("../../style/base.css"),
