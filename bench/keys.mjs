@@ -1,6 +1,6 @@
 // What a keyboard or button user feels while moving the timeline: frame intervals and long tasks
 // while the view is driven by the keys and the toolbar, as `make bench` measures them for the
-// wheel and a drag (bench/frames.mjs). A measurement, not a test; not part of `make bench`.
+// wheel and a drag (bench/frames.mjs). A measurement, not a test (`make bench` runs it, see below).
 //
 // One load of each page (a fresh browser context, headless Chromium at 1400×900, driven over the
 // DevTools protocol by bench/devtools.mjs), 2 s to settle, the timeline focused, then each
