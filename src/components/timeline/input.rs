@@ -13,6 +13,7 @@ use super::TimelineCtx;
 use super::mark_layer::{HIDDEN_MARKS, is_rendering};
 use crate::hooks::clock::monotonic_ms;
 use crate::hooks::use_viewport_motion::UseViewportMotion;
+use crate::model::date::Day;
 use crate::model::frame::MarkView;
 use crate::model::input::{
     Action, DeltaMode, Gesture, KeyCommand, PAN_STEP, Wheel, ZOOM_STEP, key_command, parse_span,
@@ -223,9 +224,7 @@ impl TimelineInput {
     fn rest_now(&self) {
         self.forget_area();
         // A timer still set finds the view rested, or a new gesture begun, and waits for its end.
-        if self.ctx.moving.get_untracked() {
-            self.ctx.moving.set(false);
-        }
+        self.ctx.motion.rest();
     }
 
     /// The wheel zooms at the cursor; shift or a sideways scroll pans.
@@ -353,7 +352,7 @@ impl TimelineInput {
         if let Some(idx) = event_of(&mark) {
             self.open(idx);
         } else if let Some((t0, t1)) = span_of(&mark) {
-            self.ctx.motion.go(|v| v.zoom_into(t0, t1, ZOOM_STEP));
+            self.zoom_into(t0, t1);
         }
     }
 
@@ -365,10 +364,14 @@ impl TimelineInput {
                 // Its element takes the focus once it is drawn, as a click on it would.
                 self.move_focus.set_value(true);
             }
-            MarkKind::Cluster { .. } => {
-                self.ctx.motion.go(|v| v.zoom_into(m.t0, m.t1, ZOOM_STEP));
-            }
+            MarkKind::Cluster { .. } => self.zoom_into(m.t0, m.t1),
         }
+    }
+
+    /// A cluster was chosen (a click, or Enter on it): the view zooms into its time span
+    /// `t0`..`t1`.
+    fn zoom_into(&self, t0: Day, t1: Day) {
+        self.ctx.motion.go(|v| v.zoom_into(t0, t1, ZOOM_STEP));
     }
 
     /// A click chose event `idx`: it is selected, and its mark has the focus.
@@ -435,7 +438,7 @@ impl TimelineInput {
                 let Some((t0, t1)) = target.as_ref().and_then(span_of) else {
                     return;
                 };
-                motion.go(|v| v.zoom_into(t0, t1, ZOOM_STEP));
+                self.zoom_into(t0, t1);
             }
             (KeyCommand::Escape, _) => {
                 self.app.selected.set(None);
