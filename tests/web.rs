@@ -207,10 +207,7 @@ async fn plus_minus_and_arrows_zoom_and_pan() {
 /// take over once it has landed, or once a wheel that cuts it short has rested.
 #[wasm_bindgen_test]
 async fn a_move_by_key_is_drawn_as_a_sketch_and_rests() {
-    let _styles = app_styles();
-    let (root, _handle) = loaded(DATA).await;
-    let area = one(&root, "[data-testid=timeline]");
-    area.unchecked_ref::<HtmlElement>().focus().unwrap();
+    let (_styles, root, _handle, area) = loaded_styled().await;
     let (start, end, _) = settled(&root).await;
     key(&area, "+");
     wait_until("the move drawn as a sketch", || {
@@ -239,16 +236,12 @@ async fn a_move_by_key_is_drawn_as_a_sketch_and_rests() {
 /// lands where it was going, and rests.
 #[wasm_bindgen_test]
 async fn a_move_without_frames_still_lands() {
-    let _styles = app_styles();
-    let (root, _handle) = loaded(DATA).await;
-    let area = one(&root, "[data-testid=timeline]");
-    area.unchecked_ref::<HtmlElement>().focus().unwrap();
+    let (_styles, root, _handle, area) = loaded_styled().await;
     let (start, end, _) = settled(&root).await;
     key(&area, "+");
     // The page's thread held past the move and its rest: no frame is drawn meanwhile.
-    let performance = web_sys::window().unwrap().performance().unwrap();
-    let until = performance.now() + 500.0;
-    while performance.now() < until {}
+    let until = now() + 500.0;
+    while now() < until {}
     landed_one_step_in((start, end), settled(&root).await);
 }
 
@@ -267,12 +260,8 @@ fn landed_one_step_in((start, end): (f64, f64), (s, e, _): (f64, f64, f64)) {
 /// after it, does not end the sketch under the move, which ends it itself once it has landed.
 #[wasm_bindgen_test]
 async fn a_move_by_key_after_a_wheel_stays_a_sketch_until_it_lands() {
-    let _styles = app_styles();
-    let (root, _handle) = loaded(DATA).await;
-    let area = one(&root, "[data-testid=timeline]");
-    area.unchecked_ref::<HtmlElement>().focus().unwrap();
+    let (_styles, root, _handle, area) = loaded_styled().await;
     settled(&root).await;
-    let now = || web_sys::window().unwrap().performance().unwrap().now();
     let left = area.get_bounding_client_rect().left();
     wheel(&area, left + 200.0, -120.0);
     sleep(20).await;
@@ -400,12 +389,8 @@ async fn click_on_the_sketch_as_a_move_lands(
 /// (a click meanwhile reaches what the sketch shows); after a wheel, it ends the sketch.
 #[wasm_bindgen_test]
 async fn a_pointer_over_the_timeline_during_a_move_keeps_its_sketch() {
-    let _styles = app_styles();
-    let (root, _handle) = loaded(DATA).await;
-    let area = one(&root, "[data-testid=timeline]");
-    area.unchecked_ref::<HtmlElement>().focus().unwrap();
+    let (_styles, root, _handle, area) = loaded_styled().await;
     settled(&root).await;
-    let now = || web_sys::window().unwrap().performance().unwrap().now();
     let r = area.get_bounding_client_rect();
     let hover = || {
         let init = web_sys::PointerEventInit::new();

@@ -106,6 +106,27 @@ pub async fn loaded(data: &str) -> (Element, leptos::mount::UnmountHandle<impl M
     (root, handle)
 }
 
+/// The bundled dataset loaded with the app's styles (so that the lanes are a sketch while the
+/// view moves), and the timeline's area, focused so that it takes the keys. Keep the styles'
+/// guard and the handle alive.
+pub async fn loaded_styled() -> (
+    AppStyles,
+    Element,
+    leptos::mount::UnmountHandle<impl Mountable>,
+    Element,
+) {
+    let styles = app_styles();
+    let (root, handle) = loaded(DATA).await;
+    let area = one(&root, "[data-testid=timeline]");
+    area.unchecked_ref::<HtmlElement>().focus().unwrap();
+    (styles, root, handle, area)
+}
+
+/// The page's clock (ms), as `performance.now()`.
+pub fn now() -> f64 {
+    web_sys::window().unwrap().performance().unwrap().now()
+}
+
 /// Whether the timeline is sketching its marks on its canvas (a wheel or drag gesture has not
 /// rested yet, or a lane is still waiting for its turn to leave its sketch): their elements are
 /// then waiting to be brought up to date.
