@@ -25,7 +25,8 @@
 # eight presses of + at 10k events dropped 12-19 frames of ~120, now 0-1): budget 547,000;
 # 547,217 B with a click on the sketch reaching the mark it shows (+1.1 KB: a click within ~370 ms
 # of a move's start was lost) and a pointer over the timeline leaving a move its sketch: budget 548,000;
-# 547,313 B with the hit area made the page's exactly (an event's button and its label). The transfer worker's: 215,623 B
+# 547,313 B with the hit area made the page's exactly (an event's button and its label); 547,379 B
+# after the final review (one zoom into a cluster, the hover's rest through the motion's). The transfer worker's: 215,623 B
 # at issue 11 (budget 226,400); 226,746 B at issue 13, after issue 12's deep dates and places
 # (+10.3 KB) and issue 13's layout bounded by the screen (the picture it exports is drawn with the
 # view's layout) and checks in steps (+0.8 KB): budget 238,000.
