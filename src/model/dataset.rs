@@ -34,20 +34,20 @@ pub struct Dataset {
     /// The timeline lanes, in display order (the commission first).
     pub lanes: Vec<Lane>,
     /// Cooperation domains.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<Domain>,
     /// Every source cited anywhere in the file.
     pub sources: Vec<Source>,
     /// People who chaired, attended or acted in events.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
     /// Everything that happened: sessions, exercises, deals, visits, milestones.
     pub events: Vec<Event>,
     /// Spans known to hold events that are not documented (e.g. the 13th–21st sessions).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<Gap>,
     /// Caveats about the dataset as a whole (e.g. bodies not to confuse with the commission).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
     /// The register of places events' places name, with their positions where a source gives
     /// them (the map's points).
@@ -110,7 +110,7 @@ pub struct Period {
     /// The span.
     pub date: DateSpec,
     /// Where it is documented (may be empty).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
 }
 
@@ -148,7 +148,7 @@ pub struct Domain {
     /// What the domain covers, in our words.
     pub description: Text,
     /// Where the domain is named.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     /// How sure we are that it is a domain of this cooperation.
     #[serde(default = "Confidence::confirmed")]
@@ -218,12 +218,12 @@ pub struct Person {
     /// The party the person served.
     pub party: String,
     /// Offices held, with tenures.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
     /// Where the person is documented.
     pub sources: Vec<String>,
     /// Caveats (conflicting dates, spellings).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
 }
 
@@ -246,7 +246,7 @@ pub struct Role {
     #[serde(default = "Confidence::confirmed")]
     pub confidence: Confidence,
     /// Where the role is documented.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
 }
 
@@ -334,7 +334,7 @@ pub struct Note {
     /// The note, in our words.
     pub text: Text,
     /// The sources it weighs.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
 }
 
@@ -417,41 +417,41 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// Who chaired (people ids).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chairs: Vec<String>,
     /// Who else took part (people ids).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<String>,
     /// Cooperation domains it concerns (domain ids).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
     /// What was on the agenda.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agenda: Vec<Text>,
     /// What was decided or achieved.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<Text>,
     /// The programme agreed for the next period.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub programme: Vec<Text>,
     /// Events around it (lectures, wreath-layings, meetings).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub side_events: Vec<Text>,
     /// Decorations awarded.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decorations: Vec<Text>,
     /// How sure we are that it happened as described.
     pub confidence: Confidence,
     /// Fields less certain than the event as a whole.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub field_confidence: Vec<FieldConfidence>,
     /// Where it is documented (at least one).
     pub sources: Vec<String>,
     /// Conflicts, inferences and caveats.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
     /// Related events (ids).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
 }
 
@@ -490,7 +490,7 @@ pub struct Gap {
     /// Where the gap is established (e.g. the numbering of the sessions around it).
     pub sources: Vec<String>,
     /// Caveats and inferences about the gap.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
 }
 

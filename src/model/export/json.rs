@@ -307,4 +307,24 @@ mod tests {
         assert!(text.starts_with("{\n  \"schema_version\": 1,"));
         assert!(text.ends_with("}\n"));
     }
+
+    #[test]
+    fn an_empty_list_is_left_out_and_read_back_empty() {
+        // As in the shipped file, written by hand: an event's lists that would be empty are
+        // not there (a synthetic event has ten; written as `[]`, they were a quarter of a
+        // generated file's bytes).
+        let mut d = shipped();
+        let i = d.event_idx("cmm-22").unwrap();
+        let e = &mut d.events[i.get()];
+        assert!(!e.agenda.is_empty() && !e.related.is_empty());
+        e.agenda.clear();
+        e.related.clear();
+        let all: Vec<EventIdx> = d.indexed_events().map(|(i, _)| i).collect();
+        let text = to_json(&d, &all);
+        assert!(!text.contains("[]"), "an empty list is written");
+        assert!(!include_str!("../../../public/data/cooperation.json").contains("[]"));
+        let back = load(text.as_bytes()).expect("the export loads");
+        assert_eq!(back, subset(&d, &all), "the export reads back as it was");
+        assert!(back.events[i.get()].agenda.is_empty() && back.events[i.get()].related.is_empty());
+    }
 }
