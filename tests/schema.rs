@@ -32,3 +32,23 @@ fn schema_is_a_draft_2020_12_object_schema() {
         );
     }
 }
+
+#[test]
+fn a_list_that_may_be_left_out_reads_as_empty() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&cooperation_timeline::model::json_schema()).unwrap();
+    let event = &schema["$defs"]["Event"];
+    for list in ["chairs", "agenda", "related", "notes"] {
+        assert_eq!(
+            event["properties"][list]["default"],
+            serde_json::json!([]),
+            "{list}"
+        );
+    }
+    // A required list has no default: it must be there.
+    assert!(event["properties"]["sources"].get("default").is_none());
+    assert_eq!(
+        schema["properties"]["periods"]["default"],
+        serde_json::json!([])
+    );
+}

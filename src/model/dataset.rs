@@ -625,8 +625,37 @@ pub fn summary(d: &Dataset) -> String {
 /// The JSON Schema of the format, generated from these types (shipped as
 /// `public/data/cooperation.schema.json`; a test keeps the two identical).
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(Dataset);
+    let mut schema = schemars::schema_for!(Dataset);
+    lists_default_to_empty(&mut schema);
     let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
     text.push('\n');
     text
+}
+
+/// Says of every list that may be left out that it reads as empty (`"default": []`), as each
+/// such list is `#[serde(default)]`. schemars writes that default only for a field that is
+/// written when it holds it, and an empty list is left out (`skip_serializing_if`).
+fn lists_default_to_empty(schema: &mut schemars::Schema) {
+    if let Some(object) = schema.as_object_mut() {
+        let required: Vec<String> = object
+            .get("required")
+            .and_then(|r| r.as_array())
+            .map(|r| {
+                r.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(properties) = object.get_mut("properties").and_then(|p| p.as_object_mut()) {
+            for (name, property) in properties.iter_mut() {
+                if let Some(p) = property.as_object_mut()
+                    && !required.contains(name)
+                    && p.get("type").and_then(|t| t.as_str()) == Some("array")
+                {
+                    p.entry("default").or_insert_with(|| serde_json::json!([]));
+                }
+            }
+        }
+    }
+    schemars::transform::transform_subschemas(&mut lists_default_to_empty, schema);
 }
