@@ -294,14 +294,9 @@ async fn the_embed_dialog_writes_an_iframe_for_the_current_view() {
 /// in years BC.
 #[wasm_bindgen_test]
 async fn deep_time_opens_and_zooms_to_centuries() {
-    // The timeline's own stylesheet, so that marks are laid out where the browser puts them.
-    let document = web_sys::window().unwrap().document().unwrap();
-    let sheet = document.create_element("style").unwrap();
-    sheet.set_text_content(Some(concat!(
-        include_str!("../style/tokens.css"),
-        include_str!("../style/timeline.css")
-    )));
-    document.head().unwrap().append_child(&sheet).unwrap();
+    // The app's stylesheet, so that marks are laid out where the browser puts them (removed
+    // with the guard, or by the next app mounted if this test fails).
+    let _styles = app_styles();
     let (root, _handle) = mount_app("/tests/data/import/deep-time.json");
     wait_until("loaded", || text(&root, "h1").contains("Deep time test")).await;
     wait_until("marks", || marks(&root) > 0).await;
@@ -353,7 +348,6 @@ async fn deep_time_opens_and_zooms_to_centuries() {
     let axis = text(&root, ".axis");
     assert!(axis.contains("BC") && !axis.contains("NaN"), "{axis}");
     assert!(!has(&root, "[data-testid=error]"));
-    sheet.remove();
 
     // Taken away: our JSON keeps deep years; a calendar, which has none, leaves the events out
     // and says so.
